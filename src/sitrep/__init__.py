@@ -1,0 +1,3 @@
+"""Sitrep: conflict event data from news."""
+
+__version__ = "0.1.0"

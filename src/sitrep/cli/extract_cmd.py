@@ -1,0 +1,55 @@
+"""`sitrep extract`: stateless extraction, events printed to stdout."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from sitrep.cli.common import fail, parse_day, report_problem
+from sitrep.records import IngestProblem
+from sitrep.report.formats import write_events
+
+
+def extract(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders to read; '-' (or nothing) reads stdin.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none.")] = None,
+    jsonl_input: Annotated[bool, typer.Option("--jsonl-input", help='Each input line is {"id", "text", optional "published", "title", "url", "source"}.')] = False,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl | acled-csv | geojson | table")] = "jsonl",
+    claims: Annotated[bool, typer.Option("--claims", help='Also print quotes and claims as records with "record": "quote"|"claim" (jsonl only).')] = False,
+) -> None:
+    """Extract events from articles and print them; no database is touched."""
+    from sitrep.ingest import read_inputs
+    from sitrep.pipeline import Extractor
+
+    if fmt not in ("jsonl", "acled-csv", "geojson", "table"):
+        fail(f"--format: unknown format {fmt!r}; choose jsonl, acled-csv, geojson or table")
+    if claims and fmt != "jsonl":
+        fail("--claims needs --format jsonl")
+    day = parse_day(published, "--published")
+    failed = False
+
+    def articles():
+        nonlocal failed
+        for item in read_inputs(paths or ["-"], published=day, jsonl_input=jsonl_input):
+            if isinstance(item, IngestProblem):
+                failed = True
+                report_problem(item)
+            else:
+                yield item
+
+    extractor = Extractor()
+    results = extractor.extract(articles(), claims=claims)
+    if claims:
+        from sitrep.report.records_jsonl import write_results_jsonl
+
+        write_results_jsonl(results, sys.stdout)
+    else:
+        write_events((event for result in results for event in result.events), fmt, sys.stdout)
+    if failed:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract)

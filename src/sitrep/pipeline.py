@@ -1,0 +1,46 @@
+"""The extraction pipeline: articles in, events (and toponyms, quotes, claims) out. No database.
+
+Reads as the data flows: the spaCy pass over a batch of articles, then per article the
+toponyms, the events and, on request, the quotes and claims. Heavy resources (model,
+gazetteer, actor knowledge base) are loaded once per `Extractor`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from sitrep.extract.actors import ActorKB
+from sitrep.extract.claims import extract_quotes_and_claims
+from sitrep.extract.context import ExtractionContext
+from sitrep.extract.events import extract_events
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.resolve import resolve_toponyms
+from sitrep.nlp.pipeline import load_pipeline
+from sitrep.records import Article, ArticleResult
+from sitrep.settings import Settings
+
+
+class Extractor:
+    """Loads the model, gazetteer and actor knowledge base once; extracts from batches of articles."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = load_pipeline(self.settings)
+        self.gazetteer = Gazetteer.open(self.settings)
+        self.actors = ActorKB.load(self.settings.actor_files)
+
+    def extract(self, articles: Iterable[Article], *, claims: bool = False) -> Iterator[ArticleResult]:
+        pairs = ((article.text, article) for article in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+            toponyms = resolve_toponyms(doc, article, self.gazetteer)
+            context = ExtractionContext(
+                article=article, gazetteer=self.gazetteer, actors=self.actors, toponyms=toponyms
+            )
+            result = ArticleResult(article=article, toponyms=toponyms)
+            result.events = extract_events(doc, context)
+            if claims:
+                result.quotes, result.claims = extract_quotes_and_claims(doc, context, result.events)
+            yield result
+
+    def extract_one(self, article: Article, *, claims: bool = False) -> ArticleResult:
+        return next(self.extract([article], claims=claims))

@@ -1,0 +1,137 @@
+"""Renderers for event records: one query, many outputs (JSONL, ACLED CSV, GeoJSON, a terminal table)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import IO
+
+from sitrep.records import Event
+
+FORMATS = ("jsonl", "acled-csv", "geojson", "table")
+
+# The columns of an ACLED export that Sitrep fills, in ACLED's order, then Sitrep's own.
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "country", "iso3", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
+    "source", "notes", "fatalities",
+]
+SITREP_COLUMNS = ["doc_id", "date_start", "date_end", "background", "generic", "confidence", "evidence"]
+
+
+def interaction_code(inter1: int | None, inter2: int | None) -> str:
+    """ACLED's interaction: the two inter codes, lower first (10*low+high); a lone actor is inter1*10."""
+    if not inter1:
+        return ""
+    if not inter2:
+        return str(inter1 * 10)
+    low, high = sorted((inter1, inter2))
+    return str(low * 10 + high)
+
+
+def acled_row(event: Event) -> dict[str, object]:
+    sources = sorted({s.article_id for s in event.sources}) or [event.doc_id]
+    return {
+        "event_id_cnty": event.event_id,
+        "event_date": event.event_date.isoformat() if event.event_date else "",
+        "year": event.event_date.year if event.event_date else "",
+        "time_precision": event.time_precision,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "actor1": event.actor1 or "",
+        "assoc_actor_1": event.assoc_actor_1 or "",
+        "inter1": event.inter1 if event.inter1 is not None else "",
+        "actor2": event.actor2 or "",
+        "assoc_actor_2": event.assoc_actor_2 or "",
+        "inter2": event.inter2 if event.inter2 is not None else "",
+        "interaction": interaction_code(event.inter1, event.inter2),
+        "country": event.country or "",
+        "iso3": event.iso3 or "",
+        "admin1": event.admin1 or "",
+        "admin2": event.admin2 or "",
+        "location": event.location or "",
+        "latitude": "" if event.latitude is None else f"{event.latitude:.4f}",
+        "longitude": "" if event.longitude is None else f"{event.longitude:.4f}",
+        "geo_precision": event.geo_precision or "",
+        "source": "; ".join(sources),
+        "notes": event.notes,
+        "fatalities": event.fatalities,
+        "doc_id": event.doc_id,
+        "date_start": event.date_start.isoformat() if event.date_start else "",
+        "date_end": event.date_end.isoformat() if event.date_end else "",
+        "background": int(event.background),
+        "generic": int(event.generic),
+        "confidence": f"{event.confidence:.2f}",
+        "evidence": " | ".join(e.text for e in event.evidence),
+    }
+
+
+def write_jsonl(events: Iterable[Event], out: IO[str]) -> int:
+    count = 0
+    for event in events:
+        out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_acled_csv(events: Iterable[Event], out: IO[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS + SITREP_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for event in events:
+        writer.writerow(acled_row(event))
+        count += 1
+    return count
+
+
+def geojson_feature(event: Event) -> dict[str, object]:
+    properties = event.to_dict()
+    geometry = None
+    if event.latitude is not None and event.longitude is not None:
+        geometry = {"type": "Point", "coordinates": [event.longitude, event.latitude]}
+    return {"type": "Feature", "id": event.event_id, "geometry": geometry, "properties": properties}
+
+
+def write_geojson(events: Iterable[Event], out: IO[str]) -> int:
+    features = [geojson_feature(e) for e in events]
+    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
+    out.write("\n")
+    return len(features)
+
+
+def write_table(events: Iterable[Event], out: IO[str]) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for column in ("date", "type / sub-type", "actor1", "actor2", "location", "fat.", "flags"):
+        table.add_column(column)
+    count = 0
+    for e in events:
+        flags = ",".join(f for f, on in (("background", e.background), ("generic", e.generic)) if on)
+        table.add_row(
+            f"{e.event_date or ''} (p{e.time_precision})",
+            f"{e.event_type} / {e.sub_event_type}",
+            e.actor1 or "",
+            e.actor2 or "",
+            f"{e.location or ''}, {e.admin1 or ''}, {e.country or ''} (p{e.geo_precision or '-'})",
+            str(e.fatalities),
+            flags,
+        )
+        count += 1
+    Console(file=out, width=200 if not out.isatty() else None).print(table)
+    return count
+
+
+WRITERS = {"jsonl": write_jsonl, "acled-csv": write_acled_csv, "geojson": write_geojson, "table": write_table}
+
+
+def write_events(events: Iterable[Event], fmt: str, out: IO[str]) -> int:
+    """Write events in one of FORMATS; returns how many were written."""
+    try:
+        writer = WRITERS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+    return writer(events, out)

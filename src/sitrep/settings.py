@@ -1,0 +1,45 @@
+"""One settings object, read from the environment and overridden by CLI options.
+
+Options travel down the calls as this object, never as global flags.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def default_data_dir() -> Path:
+    """Where built artefacts (the gazetteer database) live: SITREP_DATA_DIR, else ~/.cache/sitrep."""
+    env = os.environ.get("SITREP_DATA_DIR")
+    if env:
+        return Path(env)
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "sitrep"
+
+
+def db_url_from(value: str | None) -> str:
+    """Turn `--db` / SITREP_DB (a path or a SQLAlchemy URL) into a URL; default ./sitrep.db."""
+    value = value or os.environ.get("SITREP_DB") or "sitrep.db"
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+@dataclass
+class Settings:
+    db_url: str = field(default_factory=lambda: db_url_from(None))
+    data_dir: Path = field(default_factory=default_data_dir)
+    # Extra actor knowledge-base files (YAML) merged over the shipped one; SITREP_ACTORS is a
+    # colon-separated list of paths.
+    actor_files: list[Path] = field(
+        default_factory=lambda: [Path(p) for p in os.environ.get("SITREP_ACTORS", "").split(os.pathsep) if p]
+    )
+    spacy_model: str | None = os.environ.get("SITREP_SPACY_MODEL")  # None: official en_core_web_sm, else the re-upload
+    batch_size: int = 32
+    workers: int = 1
+    max_article_chars: int = 1_000_000
+
+    @property
+    def gazetteer_path(self) -> Path:
+        return Path(os.environ.get("SITREP_GAZETTEER") or self.data_dir / "gazetteer.sqlite")

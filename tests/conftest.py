@@ -1,0 +1,36 @@
+"""Shared fixtures: the spaCy-backed extractor is loaded once per test session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLES = ROOT / "examples" / "articles"
+
+
+@pytest.fixture(scope="session")
+def extractor(tmp_path_factory):
+    from sitrep.pipeline import Extractor
+    from sitrep.settings import Settings
+
+    return Extractor(Settings(data_dir=tmp_path_factory.getbasetemp() / "sitrep-data"))
+
+
+@pytest.fixture
+def run_cli(tmp_path):
+    """Run the real `sitrep` console script in a subprocess; returns CompletedProcess."""
+
+    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None, cwd: Path | None = None):
+        full_env = {**os.environ, "SITREP_DB": str(tmp_path / "sitrep.db"), **(env or {})}
+        exe = Path(sys.executable).with_name("sitrep")
+        return subprocess.run(
+            [str(exe), *args], input=input, capture_output=True, text=True, env=full_env, cwd=cwd or tmp_path, timeout=600
+        )
+
+    return run
