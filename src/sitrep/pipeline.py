@@ -1,6 +1,6 @@
 """The extraction pipeline: articles in, events (and toponyms, quotes, claims) out. No database.
 
-Reads as the data flows: the spaCy pass over a batch of articles, then per article the
+Reads as the data flows: a cheap relevance check on headline and lead, the spaCy pass over a batch of articles, then per article the
 toponyms, the events and, on request, the quotes and claims. Heavy resources (model,
 gazetteer, actor knowledge base) are loaded once per `Extractor`.
 """
@@ -13,10 +13,12 @@ from sitrep.extract.actors import ActorKB
 from sitrep.extract.claims import extract_quotes_and_claims
 from sitrep.extract.context import ExtractionContext
 from sitrep.extract.events import extract_events
+from sitrep.extract.relevance import check_relevance
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import resolve_toponyms
 from sitrep.nlp.pipeline import load_pipeline
 from sitrep.records import Article, ArticleResult
+from sitrep.streams import chunked
 from sitrep.settings import Settings
 
 
@@ -30,6 +32,17 @@ class Extractor:
         self.actors = ActorKB.load(self.settings.actor_files)
 
     def extract(self, articles: Iterable[Article], *, claims: bool = False) -> Iterator[ArticleResult]:
+        """Results in input order for relevant articles; skipped (non-conflict) articles come back empty."""
+        for batch in chunked(articles, self.settings.batch_size):
+            relevant = []
+            for article in batch:
+                if self.settings.cascade and not check_relevance(article).relevant:
+                    yield ArticleResult(article=article, relevant=False)
+                else:
+                    relevant.append(article)
+            yield from self._extract_relevant(relevant, claims=claims)
+
+    def _extract_relevant(self, articles: list[Article], *, claims: bool) -> Iterator[ArticleResult]:
         pairs = ((article.text, article) for article in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
             toponyms = resolve_toponyms(doc, article, self.gazetteer)

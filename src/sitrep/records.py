@@ -231,3 +231,4 @@ class ArticleResult:
     toponyms: list[Toponym] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    relevant: bool = True  # False when the relevance cascade skipped the full NLP pass

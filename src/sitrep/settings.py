@@ -35,8 +35,10 @@ class Settings:
     actor_files: list[Path] = field(
         default_factory=lambda: [Path(p) for p in os.environ.get("SITREP_ACTORS", "").split(os.pathsep) if p]
     )
-    spacy_model: str | None = os.environ.get("SITREP_SPACY_MODEL")  # None: official en_core_web_sm, else the re-upload
+    spacy_model: str | None = field(default_factory=lambda: os.environ.get("SITREP_SPACY_MODEL"))  # None: official en_core_web_sm, else the re-upload
     batch_size: int = 32
+    # Skip the full NLP pass for articles whose headline and lead have no conflict vocabulary.
+    cascade: bool = field(default_factory=lambda: os.environ.get("SITREP_CASCADE", "1") != "0")
     workers: int = 1
     max_article_chars: int = 1_000_000
 

@@ -1,0 +1,52 @@
+"""Parallel extraction: a process pool and a real Dask LocalCluster give the same results as one process."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.engines.local import extract_parallel
+from sitrep.records import Article
+from sitrep.settings import Settings
+
+TEXTS = [
+    "KANDAHAR, Afghanistan — A roadside bomb struck a police pickup outside Kandahar on Sunday, killing three officers.",
+    "Hundreds of nurses marched through Nairobi on Tuesday to demand unpaid allowances.",
+    "Gunmen abducted eleven farmers near Gusau in Zamfara state on Monday, residents said.",
+    "The central bank left interest rates unchanged on Thursday as inflation eased.",
+    "Troops clashed with militants near Mopti in central Mali on Friday; four soldiers were killed.",
+    "Residents of Sittwe said army shelling hit a market on Wednesday and killed two women.",
+]
+
+
+def articles():
+    return [Article(text=t, published=__import__("datetime").date(2023, 5, 20), id=f"doc{i}") for i, t in enumerate(TEXTS)]
+
+
+def summary(results):
+    return sorted(
+        (r.article.id, r.relevant, tuple(sorted((e.event_id, e.sub_event_type, e.fatalities) for e in r.events)))
+        for r in results
+    )
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory):
+    return Settings(data_dir=tmp_path_factory.getbasetemp() / "sitrep-data")
+
+
+@pytest.fixture(scope="module")
+def serial(settings):
+    return summary(extract_parallel(articles(), settings, workers=1))
+
+
+def test_process_pool_matches_one_process(settings, serial):
+    assert len(serial) == len(TEXTS)
+    assert summary(extract_parallel(articles(), settings, workers=2, chunk_size=2)) == serial
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_of_two_workers_matches_one_process(settings, serial):
+    pytest.importorskip("distributed")
+    from sitrep.engines.dask import extract_on_dask
+
+    assert summary(extract_on_dask(articles(), settings, workers=2, partition_size=2)) == serial
