@@ -35,6 +35,7 @@ class Article:
     language: str | None = None
     source_path: str | None = None  # where it was read from (file, file:line, feed item)
     hash: str = ""
+    story_id: str | None = None  # near-duplicate group (syndicated copies, light rewrites), set by resolve
 
     def __post_init__(self) -> None:
         if not self.hash:
@@ -223,6 +224,17 @@ class Claim:
 
 
 @dataclass
+class EventMerge:
+    """Why one of this article's events was merged into an event already known from other sources."""
+
+    canonical_id: str
+    source_event_id: str  # the ID the extractor gave the event in this article
+    article_id: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
 class ArticleResult:
     """Everything extracted from one article."""
 
@@ -232,3 +244,5 @@ class ArticleResult:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     relevant: bool = True  # False when the relevance cascade skipped the full NLP pass
+    merges: list[EventMerge] = field(default_factory=list)  # cross-source merges, set by resolve
+    story_signature: bytes | None = None  # MinHash of the text, kept to find later near-duplicates

@@ -32,11 +32,15 @@ def extract(
 
     def articles():
         nonlocal failed
+        # The same article read twice (two files, a feed and its archive) is extracted once; records
+        # that carry their own distinct ids are kept apart, since callers match events by doc_id.
+        seen: set[tuple[str | None, str]] = set()
         for item in read_inputs(paths or ["-"], published=day, jsonl_input=jsonl_input):
             if isinstance(item, IngestProblem):
                 failed = True
                 report_problem(item)
-            else:
+            elif (item.id, item.hash) not in seen:
+                seen.add((item.id, item.hash))
                 yield item
 
     extractor = Extractor()

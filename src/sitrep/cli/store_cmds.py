@@ -116,11 +116,21 @@ def ingest(
     db: DbOption = None,
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none.")] = None,
     jsonl_input: Annotated[bool, typer.Option("--jsonl-input", help='Each input line is {"id", "text", optional "published", "title", "url", "source"}.')] = False,
+    engine: Annotated[str, typer.Option(help="local: a process pool on this machine | dask: a Dask cluster.")] = "local",
+    workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (default: all cores for local, 2 for a Dask LocalCluster).")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: start a LocalCluster).")] = None,
 ) -> None:
-    """Extract events, quotes and claims from articles and store them; articles already stored are skipped before any NLP work."""
+    """Extract events, quotes and claims from articles and store them; articles already stored are skipped before any NLP work.
+
+    Interrupted runs (Ctrl-C, a crash, kill -9) are resumed by running the same command again:
+    each article is stored in its own transaction and stored articles are skipped."""
     from sitrep.ingest import read_inputs
 
     day = parse_day(published, "--published")
+    if engine not in ("local", "dask"):
+        fail(f"--engine: unknown engine {engine!r}; choose local or dask")
+    if scheduler and engine != "dask":
+        fail("--scheduler needs --engine dask")
     store = open_store(db)
     counts = IngestCounts()
     seen: set[str] = set()
@@ -139,8 +149,11 @@ def ingest(
             yield item
 
     try:
-        with database_errors(store), _progress() as advance:
-            for outcome in store.save_results(_resolve(_extract(new_articles()), store)):
+        with database_errors(store), _progress(paths) as advance:
+            from sitrep.engines import extract_results
+
+            results = extract_results(new_articles(), engine=engine, workers=workers, scheduler=scheduler)
+            for outcome in store.save_results(_resolve(results, store)):
                 if outcome.error:
                     counts.failed += 1
                     typer.echo(f"sitrep: error: {outcome.error}", err=True)
@@ -162,42 +175,32 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _extract(articles: Iterator[Article]) -> Iterator:
-    """Load the extractor only when there is a new article: a re-run over stored inputs stays cheap."""
-    first = next(articles, None)
-    if first is None:
-        return
-    from itertools import chain
-
-    from sitrep.pipeline import Extractor
-
-    yield from Extractor().extract(chain([first], articles), claims=True)
-
-
 def _resolve(results: Iterator, store: Store) -> Iterator:
-    """Cross-source deduplication: an event already stored from another article keeps its ID, so the
-    store adds this article as one more source. One by one, so each sees the articles saved before it."""
-    from sitrep.resolve.canonical import resolve_events
-    from sitrep.store.merge import StoreCandidates
+    """Near-duplicate stories and cross-source deduplication against the store, one article at a
+    time so that each sees the articles saved before it."""
+    from sitrep.resolve.resolver import Resolver
+    from sitrep.store.merge import StoreCandidates, load_story_index
 
-    candidates = StoreCandidates(store)
-    for result in results:
-        yield resolve_events(result, candidates)[0]
+    return Resolver(StoreCandidates(store), load_story_index(store)).resolve_all(results)
 
 
 @contextlib.contextmanager
-def _progress() -> Iterator:
+def _progress(paths: list[str]) -> Iterator:
+    """A progress bar with articles/s (and an ETA when the inputs can be counted) on a terminal only."""
     if not show_progress():
         yield lambda: None
         return
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+    from sitrep.cli.ingest_progress import RateColumn, count_inputs
+
+    total = count_inputs(paths)
     with Progress(
-        SpinnerColumn(), TextColumn("ingesting: {task.completed} articles"), TimeElapsedColumn(),
-        console=Console(stderr=True), transient=True,
+        SpinnerColumn(), TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed}/{task.total}" if total else "{task.completed}"),
+        RateColumn(), TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
     ) as progress:
-        task = progress.add_task("ingest", total=None)
+        task = progress.add_task("ingest", total=total)
         yield lambda: progress.advance(task)
 
 
@@ -207,10 +210,14 @@ def events(
     bbox: Bbox = None, include_background: Background = False, include_generic: Generic = False,
     limit: Limit = None, offset: Offset = 0,
     fmt: Annotated[str, typer.Option("--format", help="table | jsonl | acled-csv | geojson")] = "table",
+    explain: Annotated[str | None, typer.Option("--explain", metavar="ID", help="Show one event: every source's account and why the sources were merged.")] = None,
 ) -> None:
     """Print stored events matching the filters, newest first."""
     from sitrep.report.formats import FORMATS, write_events
 
+    if explain is not None:
+        _explain(db, explain)
+        return
     if fmt not in FORMATS:
         fail(f"--format: unknown format {fmt!r}; choose table, jsonl, acled-csv or geojson")
     event_filter = build_filter(since, until, country, admin1, event_type, sub_event_type, actor, text, bbox,
@@ -219,6 +226,26 @@ def events(
     try:
         with database_errors(store):
             write_events(store.iter_events(event_filter), fmt, sys.stdout)
+    finally:
+        store.close()
+
+
+def _explain(db: str | None, event_id: str) -> None:
+    from sitrep.report.explain import write_explanation
+    from sitrep.store.merge import merges_of
+
+    store = open_store(db)
+    try:
+        with database_errors(store):
+            event = store.get_event(event_id)
+            if event is None:
+                fail(f"--explain: no event {event_id!r} in {store.display_url}")
+
+            def article_of(article_id: str):
+                result = store.get_article(article_id)
+                return result.article if result else None
+
+            write_explanation(event, merges_of(store, event_id), article_of, sys.stdout)
     finally:
         store.close()
 

@@ -3,16 +3,16 @@
 The resolve stage does not know about databases: it asks a `CandidateSource` (the store
 implements one) for the known events that could be the same as a new one, decides with
 `dedup.compare`, and rewrites the new event's ID to the canonical one. The store then adds the
-article as one more source of that event. Each decision is kept as a `MergeRecord` so that
+article as one more source of that event. Each decision is kept as an `EventMerge` so that
 `sitrep events --explain ID` can show why sources were merged.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Protocol
 
-from sitrep.records import ArticleResult, Event
+from sitrep.records import ArticleResult, Event, EventMerge
 from sitrep.resolve.dedup import compare
 
 
@@ -22,19 +22,10 @@ class CandidateSource(Protocol):
         ...
 
 
-@dataclass
-class MergeRecord:
-    canonical_id: str
-    source_event_id: str  # the ID the extractor gave the event in this article
-    article_id: str
-    score: float
-    reasons: list[str] = field(default_factory=list)
-
-
-def resolve_events(result: ArticleResult, known: CandidateSource) -> tuple[ArticleResult, list[MergeRecord]]:
-    """The result with each event that repeats a known event renamed to that event's ID."""
+def resolve_events(result: ArticleResult, known: CandidateSource) -> tuple[ArticleResult, list[EventMerge]]:
+    """The result with each event that repeats a known event renamed to that event's ID, and the merges."""
     resolved: list[Event] = []
-    records: list[MergeRecord] = []
+    records: list[EventMerge] = []
     article_id = result.article.id or ""
     for event in result.events:
         best = None
@@ -51,8 +42,8 @@ def resolve_events(result: ArticleResult, known: CandidateSource) -> tuple[Artic
             resolved.append(event)
             continue
         candidate, decision = best
-        records.append(MergeRecord(candidate.event_id, event.event_id, article_id, decision.score, decision.reasons))
+        records.append(EventMerge(candidate.event_id, event.event_id, article_id, decision.score, decision.reasons))
         resolved.append(replace(event, event_id=candidate.event_id))
     renamed = {r.source_event_id: r.canonical_id for r in records}
     claims = [replace(c, event_id=renamed.get(c.event_id or "", c.event_id)) for c in result.claims]
-    return replace(result, events=resolved, claims=claims), records
+    return replace(result, events=resolved, claims=claims, merges=result.merges + records), records

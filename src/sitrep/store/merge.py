@@ -1,4 +1,4 @@
-"""The store's side of cross-source deduplication: candidate events for a new report.
+"""The store's side of the resolve stage: candidate events for a new report, stored stories, merge reasons.
 
 `StoreCandidates` implements `sitrep.resolve.canonical.CandidateSource` with an indexed query
 (type, a date range, a map box or region), so resolving a new article costs a few small
@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sitrep.records import Event
+import sqlalchemy as sa
+
+from sitrep.records import Event, EventMerge
+from sitrep.resolve.stories import StoryIndex, signature_from_bytes
 from sitrep.store.queries import EventFilter
+from sitrep.store.schema import article_signatures, articles, event_merges
 
 # A stored window starts at its event_date and may run for a month ("earlier this month").
 WINDOW_LOOKBACK = timedelta(days=31)
@@ -48,3 +52,33 @@ class StoreCandidates:
         else:
             return []
         return self.store.query_events(f)
+
+
+# Near-duplicates are found among recent articles: syndicated copies appear within days, and a
+# bounded index keeps memory flat however large the store grows.
+STORY_WINDOW = 50_000
+
+
+def load_story_index(store, limit: int = STORY_WINDOW) -> StoryIndex:
+    """The story index of the `limit` most recently stored articles, from their stored signatures."""
+    query = (
+        sa.select(article_signatures.c.article_id, articles.c.story_id, article_signatures.c.signature)
+        .join(articles, articles.c.id == article_signatures.c.article_id)
+        .order_by(article_signatures.c.created_at.desc())
+        .limit(limit)
+    )
+    index = StoryIndex()
+    with store.engine.connect() as conn:
+        for article_id, story_id, signature in conn.execute(query):
+            index.add(article_id, signature_from_bytes(bytes(signature)), story_id or article_id)
+    return index
+
+
+def merges_of(store, event_id: str) -> list[EventMerge]:
+    """The recorded reasons each report was merged into `event_id`, oldest first."""
+    query = sa.select(event_merges).where(event_merges.c.event_id == event_id).order_by(event_merges.c.id)
+    with store.engine.connect() as conn:
+        return [
+            EventMerge(row.event_id, row.source_event_id, row.article_id, row.score, list(row.reasons))
+            for row in conn.execute(query)
+        ]

@@ -18,11 +18,24 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine, URL
 
-from sitrep.records import ArticleResult, Event
+from sitrep.records import ArticleResult, Event, SourceReport
+from sitrep.resolve.dedup import conservative_fatalities
 from sitrep.store import queries, rows
 from sitrep.store.engine import StoreError, create_engine, display_url, migrate, normalise_url, write_connection
 from sitrep.store.queries import AggregateRow, ArticleSummary, EventFilter
-from sitrep.store.schema import actors, articles, claims, event_actors, event_sources, events, places, quotes, toponyms
+from sitrep.store.schema import (
+    actors,
+    article_signatures,
+    articles,
+    claims,
+    event_actors,
+    event_merges,
+    event_sources,
+    events,
+    places,
+    quotes,
+    toponyms,
+)
 
 _RETRIES = 3
 
@@ -175,12 +188,30 @@ def _insert_result(conn: Connection, result: ArticleResult) -> SaveOutcome:
             conn.execute(events.insert(), rows.event_row(event, now))
             _link_actors(conn, event)
             created += 1
+            _add_sources(conn, event, article_id)
         else:
-            conn.execute(events.update().where(events.c.event_id == stored_id).values(updated_at=now))
+            _add_sources(conn, event, article_id)
+            figures = conn.execute(sa.select(event_sources.c.fatalities).where(event_sources.c.event_id == stored_id)).scalars()
+            # ACLED: when reports conflict, the event carries the most conservative figure.
+            conn.execute(
+                events.update()
+                .where(events.c.event_id == stored_id)
+                .values(updated_at=now, fatalities=conservative_fatalities(SourceReport("", f) for f in figures))
+            )
             merged += 1
-        _add_sources(conn, event, article_id)
 
     _insert_toponyms(conn, result, article_id)
+    if result.story_signature is not None:
+        conn.execute(article_signatures.insert(), {"article_id": article_id, "signature": result.story_signature, "created_at": now})
+    if result.merges:
+        conn.execute(
+            event_merges.insert(),
+            [
+                {"event_id": m.canonical_id, "source_event_id": m.source_event_id, "article_id": article_id,
+                 "score": m.score, "reasons": list(m.reasons), "created_at": now}
+                for m in result.merges
+            ],
+        )
     if result.quotes:
         conn.execute(quotes.insert(), [rows.quote_row(replace(q, doc_id=local(q.doc_id)), article_id) for q in result.quotes])
     if result.claims:

@@ -45,7 +45,7 @@ def article_row(article: Article, now: datetime) -> dict[str, Any]:
         "language": article.language,
         "source_path": article.source_path,
         "text": article.text,
-        "story_id": None,
+        "story_id": article.story_id,
         "ingested_at": now,
     }
 

@@ -188,6 +188,28 @@ claims = sa.Table(
     sa.Column("anonymous", sa.Boolean, nullable=False),
 )
 
+# Added by revision 0006: near-duplicate detection keeps each article's MinHash signature so later
+# runs can find copies of stored articles; cross-source merges keep their reasons for --explain.
+article_signatures = sa.Table(
+    "article_signatures",
+    metadata,
+    sa.Column("article_id", sa.String(200), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("signature", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False, index=True),
+)
+
+event_merges = sa.Table(
+    "event_merges",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("event_id", sa.String(64), sa.ForeignKey("events.event_id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("source_event_id", sa.String(64), nullable=False),
+    sa.Column("article_id", sa.String(200), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("reasons", JSONType, nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
+)
+
 # Added by revision 0002: the serve queries filter a time range inside a map box; with the date
 # leading, a range scan on date then a cheap check of the coordinates in the same index entry.
 # On PostgreSQL (0004) it also carries what a page of results needs, for index-only scans.

@@ -1,0 +1,42 @@
+"""End to end through `sitrep ingest`: one bombing told by three outlets is one event with three sources."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+OUTLETS = Path(__file__).parent / "fixtures" / "resolve" / "outlets"
+
+
+@pytest.mark.slow
+def test_three_reports_of_one_bombing_become_one_event_and_explain_says_why(run_cli, tmp_path):
+    ingest = run_cli("ingest", str(OUTLETS))
+    assert ingest.returncode == 0, ingest.stderr
+
+    articles = [json.loads(line) for line in run_cli("articles", "--format", "jsonl").stdout.splitlines()]
+    story = {a["title"]: a["story_id"] for a in articles}
+    # The syndicated copy joins the wire story; the local outlet's own report is a story of its own.
+    assert story["Five killed in Mogadishu car bombing"] == story["Car bomb kills five in Mogadishu"]
+    assert story["Deadly blast at Mogadishu checkpoint"] != story["Car bomb kills five in Mogadishu"]
+
+    events = [json.loads(line) for line in run_cli("events", "--format", "jsonl").stdout.splitlines()]
+    bombings = [e for e in events if e["event_type"] == "Explosions/Remote violence" and e["location"] and "Mogadishu" in e["location"]]
+    assert len(bombings) == 1, events
+    bombing = bombings[0]
+    figures = sorted(s["fatalities"] for s in bombing["sources"])
+    assert len(bombing["sources"]) == 3 and figures == [5, 5, 9]
+    assert bombing["fatalities"] == 5
+
+    explain = run_cli("events", "--explain", bombing["event_id"])
+    assert explain.returncode == 0, explain.stderr
+    assert "merges (2)" in explain.stdout and "km apart" in explain.stdout
+    assert "Banadir Local News" in explain.stdout
+
+    again = run_cli("ingest", str(OUTLETS))
+    assert again.returncode == 0 and "0 new" in again.stderr
+    assert len([json.loads(line) for line in run_cli("events", "--format", "jsonl").stdout.splitlines()]) == len(events)
+
+    missing = run_cli("events", "--explain", "no-such-event")
+    assert missing.returncode == 2 and "no event 'no-such-event'" in missing.stderr
