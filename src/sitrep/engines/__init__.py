@@ -1,7 +1,7 @@
 """Engines: where extraction runs. In this process, on a pool of local processes, or on a Dask cluster.
 
-`extract_results` picks one. Small inputs stay in this process: starting workers (each loading
-the model) only pays off when there is more than a chunk of work for each.
+`extract_results` picks one. Unless told how many workers to use, small inputs stay in this
+process: starting workers (each loading the model) only pays off when each gets real work.
 """
 
 from __future__ import annotations
@@ -38,5 +38,6 @@ def extract_results(
         return
     from sitrep.engines.local import default_workers, extract_parallel
 
-    small = len(head) < PARALLEL_THRESHOLD
-    yield from extract_parallel(stream, settings, workers=1 if small else (workers or default_workers()), claims=claims)
+    if workers is None:  # an explicit --workers is obeyed; the default keeps small inputs in this process
+        workers = 1 if len(head) < PARALLEL_THRESHOLD else default_workers()
+    yield from extract_parallel(stream, settings, workers=workers, claims=claims)
