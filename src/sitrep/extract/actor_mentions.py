@@ -1,0 +1,241 @@
+"""Finding actors in text: named groups by alias, and generic nouns ("gunmen", "Iraqi soldiers").
+
+One spaCy PhraseMatcher pass per Doc (cached on the Doc) finds every alias and generic noun;
+`match_mentions` then keeps the longest non-overlapping hits inside the asked span, gives
+generic nouns their country (a demonym in the phrase, else the event country) and, for
+"militants" / "jihadists" in an article naming a jihadist group, that group.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from sitrep.extract.actor_nouns import Hit, coordinated_countries, generic_refs, place
+from sitrep.records import ActorRef
+
+if TYPE_CHECKING:
+    from sitrep.extract.actor_kb import ActorEntry, ActorKB
+
+_CACHE_KEY = "sitrep_actor_hits"
+MATCH_CONTEXT_KEY = "sitrep_actor_match"  # the KB and event date mentions were last matched with
+_NATIONAL = {"{military}", "{police}"}
+_STATE_OF = re.compile(r"^(Military|Police) Forces of (?:the )?(.+?) \(")
+_ARMED_CLASSES = {"military", "police", "unidentified_armed_group", "islamist_militia", "gang"}
+
+
+def _is_case_sensitive(alias: str) -> bool:
+    """Short all-capital acronyms ("IS", "AA", "CV") must match as written, or "is" would be ISIS."""
+    letters = alias.replace(".", "").replace("-", "")
+    return letters.isupper() and len(letters) <= 4
+
+
+def _matchers(kb: "ActorKB", vocab) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+    cached = kb._matchers.get(id(vocab))
+    if cached and cached[0] is vocab:
+        return cached[1]
+    tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+    named_lower = PhraseMatcher(vocab, attr="LOWER")
+    named_orth = PhraseMatcher(vocab, attr="ORTH")
+    generic = PhraseMatcher(vocab, attr="LOWER")
+    lower_aliases, orth_aliases = [], []
+    for entry in kb.entries:
+        for alias in kb.entry_aliases(entry):
+            if "{" in alias:
+                continue
+            (orth_aliases if _is_case_sensitive(alias) else lower_aliases).append(alias)
+    for alias in sorted(set(lower_aliases)):
+        named_lower.add(alias.lower(), [tokenizer(alias)])
+    for alias in sorted(set(orth_aliases)):
+        named_orth.add(alias.lower(), [tokenizer(alias)])
+    nouns = {n for cls in kb.generic.values() for n in cls.nouns} | kb.militant_nouns
+    for noun in sorted(nouns):
+        generic.add(noun.lower(), [tokenizer(noun)])
+    result = (named_lower, named_orth, generic)
+    kb._matchers[id(vocab)] = (vocab, result)
+    return result
+
+
+def _doc_hits(kb: "ActorKB", doc: Doc, country: str | None) -> list[Hit]:
+    """Alias and generic-noun hits in the Doc, longest first, without overlaps; cached on the Doc.
+
+    Aliases that do not count in `country` (see `_named_allowed`) are dropped before overlaps
+    are resolved, so the generic words inside them still count.
+    """
+    cache = doc.user_data.setdefault(_CACHE_KEY, {})
+    cached = cache.get(country)
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    named_lower, named_orth, generic = _matchers(kb, doc.vocab)
+    strings = doc.vocab.strings
+    raw: list[Hit] = []
+    for matcher, kind in ((named_lower, "named"), (named_orth, "named"), (generic, "generic")):
+        for match_id, start, end in matcher(doc):
+            key = strings[match_id]
+            if kind == "named" and not _named_allowed(key, doc[start:end].text, kb.candidates(key), country):
+                continue
+            if kind == "named" and _opposed(doc, start):
+                continue  # "anti-Houthi forces" are not the Houthis
+            raw.append(Hit(start, end, kind, key))
+    raw.sort(key=lambda h: (-(h.end - h.start), h.kind != "named", h.start))
+    taken: set[int] = set()
+    hits: list[Hit] = []
+    for hit in raw:
+        if taken.isdisjoint(range(hit.start, hit.end)):
+            hits.append(hit)
+            taken.update(range(hit.start, hit.end))
+    hits.sort(key=lambda h: h.start)
+    cache[country] = (kb, hits)
+    return hits
+
+
+def _opposed(doc: Doc, start: int) -> bool:
+    """A name after "anti-" ("anti-Houthi", "counter-ISIS") names the other side."""
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("anti", "counter"):
+        return True
+    return doc[start].lower_.startswith(("anti-", "counter-"))
+
+
+# "opposition rebels under OPS", "militiamen loyal to Haftar": the group after the link is the actor.
+_AFFILIATION = {
+    ("under",),
+    ("under", "the"),
+    ("loyal", "to"),
+    ("affiliated", "with"),
+    ("affiliated", "to"),
+    ("belonging", "to"),
+    ("linked", "to"),
+    ("allied", "with"),
+    ("allied", "to"),
+    ("of",),
+    ("of", "the"),
+}
+_NAMED_AFFILIATION = {link for link in _AFFILIATION if link[0] != "of"}
+
+
+def _affiliated(kb: "ActorKB", doc: Doc, hits: list[Hit], n: int, hi: int) -> Hit | None:
+    """The named group that hit `n` is said to belong to, if the next hit is one."""
+    hit, nxt = hits[n], (hits[n + 1] if n + 1 < len(hits) else None)
+    if nxt is None or nxt.kind != "named" or nxt.end > hi:
+        return None
+    link = tuple(t.lower_ for t in doc[hit.end : nxt.start])
+    if hit.kind == "named":
+        return nxt if link in _NAMED_AFFILIATION else None
+    return nxt if link in _AFFILIATION and _is_armed_noun(kb, hit.key) else None
+
+
+def _named_allowed(key: str, written: str, entries: list["ActorEntry"], country: str | None) -> bool:
+    """Common-word aliases ("settlers", written lower-case in the KB), short acronyms, ethnic
+    militias and state sub-units count only in their own country."""
+    if country is None or any(e.country == country for e in entries):
+        return True
+    if all(e.local_only for e in entries):
+        return False
+    common = any(a == a.lower() and a == key for e in entries for a in e.aliases)
+    if common or all("{" in e.name and e.name not in _NATIONAL for e in entries):
+        return False
+    letters = written.replace(".", "").replace("-", "")
+    return not (letters.isupper() and len(letters) <= 3 and not any(e.jihadist for e in entries))
+
+
+def match_mentions(kb: "ActorKB", span: Span | Doc, country: str | None, on_date: date | None) -> list[ActorRef]:
+    """Actors mentioned in `span` (a sentence or the whole Doc), in text order, with char offsets.
+
+    A generic noun that is also a social group ("journalists", "farmers") yields its primary
+    actor (Civilians) followed by an associate ref (inter None, actor_type "associate") with the
+    same offsets; `code_actors` turns those into associated actors.
+    """
+    doc = span.doc if isinstance(span, Span) else span
+    lo, hi = (span.start, span.end) if isinstance(span, Span) else (0, len(doc))
+    hits = _doc_hits(kb, doc, country)
+    doc.user_data[MATCH_CONTEXT_KEY] = (kb, on_date)  # code_actors' defaults when not told
+    refs: list[ActorRef] = []
+    merged_until = -1
+    for n, hit in enumerate(hits):
+        if hit.start < lo or hit.end > hi or hit.start < merged_until:
+            continue
+        end = hit.end
+        owner = _affiliated(kb, doc, hits, n, hi)
+        if owner is not None:
+            entry = kb.choose(kb.candidates(owner.key), country, on_date)
+            if entry is not None:
+                merged_until = owner.end
+                refs.append(place(kb.entry_ref(entry, on_date, country), doc, hit.start, owner.end))
+                continue
+        if hit.kind == "named":
+            entry = kb.choose(kb.candidates(hit.key), country, on_date)
+            if entry is None:
+                continue
+            end = merged_until = _extend_to_head(kb, doc, hits, n, hi)
+            ref = kb.entry_ref(entry, on_date, country)
+            state = _STATE_OF.match(ref.name)
+            if state and ref.inter in (1, 8):  # "Turkish and Russian forces", "Burundian and Rwandan soldiers"
+                kind = "military" if state.group(1) == "Military" else "police"
+                for other, tok_i in coordinated_countries(kb, doc, hit, hit.start, state.group(2)):
+                    refs.append(place(kb.state_force(kind, other, on_date, country), doc, tok_i, tok_i + 1))
+            refs.append(place(ref, doc, hit.start, end))
+            continue
+        found = generic_refs(kb, doc, hits, hit, country, on_date)
+        for ref in found:  # a phrase that grew past its noun ("militiamen from the X clan") swallows later hits
+            span_end = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if span_end is not None and span_end.end > hit.end:
+                merged_until = max(merged_until, span_end.end)
+        refs.extend(found)
+    return refs
+
+
+# Nouns a group name can modify and still name the group: "Taliban commander", "AA positions".
+_GROUP_NOUNS = {
+    "position",
+    "member",
+    "commander",
+    "unit",
+    "base",
+    "stronghold",
+    "hideout",
+    "camp",
+    "cell",
+    "element",
+    "operative",
+    "leader",
+    "convoy",
+    "vehicle",
+    "patrol",
+    "post",
+    "checkpoint",
+    "faction",
+}
+
+
+def _extend_to_head(kb: "ActorKB", doc: Doc, hits: list[Hit], n: int, hi: int) -> int:
+    """End of the mention of named hit `n`, taking in the noun it modifies ("NAF rebel forces")."""
+    hit = hits[n]
+    root = doc[hit.start : hit.end].root
+    head = root.head
+    if any(h.kind == "named" and hit.end <= h.start <= head.i for h in hits):
+        return hit.end  # "GNA and LNA forces": the noun belongs to the next name
+    if (
+        root.dep_ in ("compound", "amod", "nmod")
+        and hit.end <= head.i < min(hi, hit.end + 3)
+        and head.pos_ in ("NOUN", "PROPN")
+    ):
+        generic_here = next((h for h in hits if h.kind == "generic" and h.start <= head.i < h.end), None)
+        if generic_here and generic_here.end <= hi:
+            return generic_here.end  # "NAF rebel forces"
+        if head.lemma_.lower() in _GROUP_NOUNS:
+            return head.i + 1  # "AA positions"
+    nxt = hits[n + 1] if n + 1 < len(hits) else None
+    if nxt and nxt.kind == "generic" and nxt.start == hit.end and nxt.end <= hi and _is_armed_noun(kb, nxt.key):
+        return nxt.end  # "Taliban militants", "Houthi gunmen"
+    return hit.end
+
+
+def _is_armed_noun(kb: "ActorKB", noun: str) -> bool:
+    return noun in kb.militant_nouns or any(
+        noun in (x.lower() for x in kb.generic[key].nouns) for key in _ARMED_CLASSES if key in kb.generic
+    )

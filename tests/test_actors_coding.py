@@ -1,0 +1,183 @@
+"""Actor coding with the real parser: actor1/actor2 by syntax and by ACLED's event-type rules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.extract.actors import ActorKB, code_actors
+
+DAY = date(2019, 7, 19)
+
+
+@pytest.fixture(scope="module")
+def code(extractor):
+    kb = ActorKB.load()
+
+    def run(text, trigger, event_type, sub_event_type, country="Iraq"):
+        doc = extractor.nlp(text)
+        mentions = kb.match_mentions(doc, country, DAY)
+        sentence = next(s for s in doc.sents if any(t.text == trigger for t in s))
+        token = next(t for t in sentence if t.text == trigger)
+        coding = code_actors(sentence, token, mentions, country, event_type, sub_event_type, kb=kb, on_date=DAY)
+        return (coding.actor1, coding.inter1, coding.actor2, coding.inter2), coding
+
+    return run
+
+
+def test_active_verb_subject_is_actor1(code):
+    actors, _ = code("ISIS militants attacked an army checkpoint near Tarmiyah.", "attacked", "Battles", "Armed clash")
+    assert actors == ("Islamic State (Iraq)", 2, "Military Forces of Iraq (2018-2020)", 1)
+
+
+def test_passive_by_agent_is_actor1(code):
+    actors, _ = code("Two soldiers were killed by Daesh fighters in Anbar.", "killed", "Battles", "Armed clash")
+    assert actors == ("Islamic State (Iraq)", 2, "Military Forces of Iraq (2018-2020)", 1)
+
+
+def test_nominal_trigger_possessive_and_on_target(code):
+    actors, _ = code(
+        "The Taliban's attack on a police post in Ghazni lasted hours.",
+        "attack",
+        "Battles",
+        "Armed clash",
+        country="Afghanistan",
+    )
+    assert actors == ("Taliban", 2, "Police Forces of Afghanistan (2014-2021)", 1)
+
+
+def test_clashes_between_two_named_sides(code):
+    actors, _ = code(
+        "Fighting broke out between Houthi forces and Hadi forces in Marib.",
+        "Fighting",
+        "Battles",
+        "Armed clash",
+        country="Yemen",
+    )
+    assert actors == (
+        "Military Forces of Yemen (2016-) Supreme Political Council",
+        1,
+        "Military Forces of Yemen (2012-)",
+        1,
+    )
+
+
+def test_civilian_victims_of_unnamed_perpetrators(code):
+    actors, coding = code(
+        "Two truffle hunters were shot dead in the desert near Rutba.", "shot", "Violence against civilians", "Attack"
+    )
+    assert actors == ("Unidentified Armed Group (Iraq)", 3, "Civilians (Iraq)", 7)
+    assert coding.assoc_actor_2 is None
+
+
+def test_civilian_victims_keep_their_social_group(code):
+    actors, coding = code(
+        "Gunmen abducted three journalists in Basra.",
+        "abducted",
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    )
+    assert actors == ("Unidentified Armed Group (Iraq)", 3, "Civilians (Iraq)", 7)
+    assert coding.assoc_actor_2 == "Journalists (Iraq)"
+
+
+def test_protest_with_intervention(code):
+    actors, coding = code(
+        "Hundreds of teachers protested in Nasiriyah before riot police dispersed them with tear gas.",
+        "protested",
+        "Protests",
+        "Protest with intervention",
+    )
+    assert actors == ("Protesters (Iraq)", 6, "Police Forces of Iraq (2018-2020)", 1)
+    assert coding.assoc_actor_1 == "Teachers (Iraq)"
+
+
+def test_peaceful_protest_has_no_actor2(code):
+    actors, _ = code("Demonstrators gathered peacefully in Tahrir Square.", "gathered", "Protests", "Peaceful protest")
+    assert actors == ("Protesters (Iraq)", 6, None, None)
+
+
+def test_mob_violence(code):
+    actors, _ = code("A mob lynched a man accused of theft.", "lynched", "Riots", "Mob violence", country="India")
+    assert actors == ("Rioters (India)", 5, "Civilians (India)", 7)
+
+
+def test_arrest_without_named_agent_is_the_police(code):
+    actors, _ = code(
+        "Three suspected ISIS members were arrested in Mosul.", "arrested", "Strategic developments", "Arrests"
+    )
+    assert actors == ("Police Forces of Iraq (2018-2020)", 1, "Islamic State (Iraq)", 2)
+
+
+def test_foreign_air_strike_is_external(code):
+    actors, _ = code(
+        "Turkish warplanes struck PKK positions in the Qandil mountains.",
+        "struck",
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert actors == ("Military Forces of Turkey (2016-)", 8, "PKK: Kurdistan Workers Party", 2)
+
+
+def test_roadside_bomb_without_perpetrator(code):
+    actors, _ = code(
+        "A roadside bomb exploded near a police patrol in Kirkuk.",
+        "exploded",
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    )
+    assert actors == ("Unidentified Armed Group (Iraq)", 3, "Police Forces of Iraq (2018-2020)", 1)
+
+
+def test_defaults_use_the_date_the_mentions_were_matched_with(extractor):
+    kb = ActorKB.load()
+    doc = extractor.nlp("Two men were arrested in Ramadi.")
+    mentions = kb.match_mentions(doc, "Iraq", date(2016, 4, 2))
+    trigger = next(t for t in doc if t.text == "arrested")
+    coding = code_actors(next(doc.sents), trigger, mentions, "Iraq", "Strategic developments", "Arrests")
+    assert (coding.actor1, coding.actor2) == ("Police Forces of Iraq (2014-2018)", "Civilians (Iraq)")
+
+
+def test_battle_with_unnamed_attacker(code):
+    actors, _ = code("An attack near Baquba targeted Hashd al-Shaabi fighters.", "attack", "Battles", "Armed clash")
+    assert actors == (
+        "Unidentified Armed Group (Iraq)",
+        3,
+        "Military Forces of Iraq (2018-2020) Popular Mobilization Forces",
+        1,
+    )
+
+
+def test_government_is_not_a_fighting_side(code):
+    actors, _ = code(
+        "The government said soldiers clashed with Islamic State fighters near Hit.",
+        "clashed",
+        "Battles",
+        "Armed clash",
+    )
+    assert actors == ("Military Forces of Iraq (2018-2020)", 1, "Islamic State (Iraq)", 2)
+
+
+def test_foreign_crowd_is_named_by_its_country(code):
+    actors, _ = code(
+        "Chinese tourists protested outside the tourism board in Kathmandu.",
+        "protested",
+        "Protests",
+        "Peaceful protest",
+        country="Nepal",
+    )
+    assert actors == ("Protesters (China)", 6, None, None)
+
+
+def test_gang_style_killing_with_unnamed_killer(code):
+    actors, _ = code(
+        "A man was found dead in Celaya; his hands were tied and he had been shot.",
+        "shot",
+        "Violence against civilians",
+        "Attack",
+        country="Mexico",
+    )
+    assert actors == ("Unidentified Gang (Mexico)", 3, "Civilians (Mexico)", 7)
+    actors, _ = code("A man was shot dead in Celaya.", "shot", "Violence against civilians", "Attack", country="Mexico")
+    assert actors[0] == "Unidentified Armed Group (Mexico)"

@@ -1,0 +1,147 @@
+"""Finding actors in text with the real spaCy model: named aliases, generic nouns, countries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.extract.actors import ActorKB
+
+DAY = date(2019, 7, 19)
+
+
+@pytest.fixture(scope="module")
+def kb() -> ActorKB:
+    return ActorKB.load()
+
+
+@pytest.fixture(scope="module")
+def nlp(extractor):
+    return extractor.nlp
+
+
+def found(kb, nlp, text, country="Iraq", day=DAY, span=None):
+    doc = nlp(text)
+    refs = kb.match_mentions(doc[:] if span is None else span(doc), country, day)
+    for ref in refs:  # offsets are character offsets into the text
+        assert text[ref.start : ref.end] == ref.mention
+    return [(ref.mention, ref.name, ref.inter) for ref in refs]
+
+
+def test_named_aliases_and_transliterations(kb, nlp):
+    refs = found(kb, nlp, "Daesh and ISIS fighters clashed with the Hashd al-Shaabi near Qaim.")
+    assert refs == [
+        ("Daesh", "Islamic State (Iraq)", 2),
+        ("ISIS fighters", "Islamic State (Iraq)", 2),
+        ("Hashd al-Shaabi", "Military Forces of Iraq (2018-2020) Popular Mobilization Forces", 1),
+    ]
+
+
+def test_short_acronym_matches_only_as_written(kb, nlp):
+    assert found(kb, nlp, "This is where the road is closed.") == []
+    assert [r[1] for r in found(kb, nlp, "IS claimed the attack.")] == ["Islamic State (Iraq)"]
+
+
+def test_generic_nouns_take_the_event_country(kb, nlp):
+    refs = found(kb, nlp, "Unknown gunmen shot dead two shepherds and wounded a truffle hunter.")
+    assert refs == [
+        ("Unknown gunmen", "Unidentified Armed Group (Iraq)", 3),
+        ("shepherds", "Civilians (Iraq)", 7),
+        ("shepherds", "Pastoralists (Iraq)", None),
+        ("truffle hunter", "Civilians (Iraq)", 7),
+    ]
+
+
+def test_demonym_gives_the_state_and_its_period(kb, nlp):
+    refs = found(kb, nlp, "Iraqi security forces and Turkish troops were deployed.", country="Syria")
+    assert refs == [
+        ("Iraqi security forces", "Military Forces of Iraq (2018-2020)", 8),
+        ("Turkish troops", "Military Forces of Turkey (2016-)", 8),
+    ]
+    refs = found(
+        kb, nlp, "Moroccan policemen and soldiers of Chad were deployed.", country="Chad", day=date(2023, 2, 1)
+    )
+    assert refs == [
+        ("Moroccan policemen", "Police Forces of Morocco (1999-)", 8),
+        ("soldiers", "Military Forces of Chad (2021-)", 1),
+    ]
+
+
+def test_protesters_rioters_and_social_groups(kb, nlp):
+    refs = found(kb, nlp, "Demonstrators and a mob of rioters gathered; journalists were beaten.", country="Lebanon")
+    assert ("Demonstrators", "Protesters (Lebanon)", 6) in refs
+    assert ("rioters", "Rioters (Lebanon)", 5) in refs
+    assert ("journalists", "Civilians (Lebanon)", 7) in refs and ("journalists", "Journalists (Lebanon)", None) in refs
+
+
+def test_militants_in_an_isis_article_are_isis(kb, nlp):
+    text = "ISIS remains active in the desert. On Friday the militants attacked a village."
+    refs = found(kb, nlp, text)
+    assert refs[-1] == ("militants", "Islamic State (Iraq)", 2)
+    # Without a named jihadist group the same words are an unidentified armed group.
+    assert found(kb, nlp, "On Friday the militants attacked a village.")[0][1] == "Unidentified Armed Group (Iraq)"
+
+
+def test_span_limits_the_mentions(kb, nlp):
+    text = "Police arrested a man. Later, gunmen attacked a checkpoint."
+    refs = found(kb, nlp, text, span=lambda doc: list(doc.sents)[1])
+    assert [r[0] for r in refs] == ["gunmen", "checkpoint"]
+
+
+def test_common_word_aliases_count_only_in_their_country(kb, nlp):
+    # "settlers" names Israeli settlers in the West Bank, not in Kenya.
+    assert found(kb, nlp, "Settlers attacked farmers near Nablus.", country="Palestine")[0][1] == "Settlers (Israel)"
+    assert all(r[1] != "Settlers (Israel)" for r in found(kb, nlp, "Settlers attacked farmers.", country="Kenya"))
+
+
+def test_ethnic_militias(kb, nlp):
+    refs = found(kb, nlp, "Tiv militiamen attacked Fulani herders in Benue.", country="Nigeria")
+    assert refs[0] == ("Tiv militiamen", "Tiv Ethnic Militia (Nigeria)", 4)
+
+
+def test_anti_prefix_names_the_other_side(kb, nlp):
+    refs = found(
+        kb, nlp, "Anti-Houthi National Resistance forces shelled Hodeidah.", country="Yemen", day=date(2020, 5, 5)
+    )
+    assert refs == [("National Resistance forces", "National Resistance Forces", 3)]
+
+
+def test_fighters_under_a_named_group_are_that_group(kb, nlp):
+    refs = found(
+        kb, nlp, "Opposition rebels under OPS looted crops near Ras al Ain.", country="Syria", day=date(2020, 5, 9)
+    )
+    assert refs[0] == ("Opposition rebels under OPS", "Operation Peace Spring", 2)
+    refs = found(kb, nlp, "Gunmen loyal to Haftar attacked a checkpoint.", country="Libya", day=date(2020, 5, 9))
+    assert refs[0] == ("Gunmen loyal to Haftar", "Military Forces of Libya (2014-) Haftar Faction", 1)
+
+
+def test_coordinated_demonyms_give_one_actor_each(kb, nlp):
+    refs = found(
+        kb, nlp, "A joint patrol by Turkish and Russian forces took place.", country="Syria", day=date(2020, 5, 7)
+    )
+    assert refs == [
+        ("Turkish", "Military Forces of Turkey (2016-)", 8),
+        ("Russian forces", "Military Forces of Russia (2000-)", 8),
+    ]
+    refs = found(
+        kb, nlp, "Military forces of India and Pakistan exchanged fire.", country="India", day=date(2020, 5, 9)
+    )
+    assert sorted(r[1] for r in refs) == ["Military Forces of India (2014-)", "Military Forces of Pakistan (2018-2022)"]
+
+
+def test_tribes_and_clans_are_named_after_their_lineage(kb, nlp):
+    refs = found(
+        kb, nlp, "Government forces clashed with Al Bujayri tribes in Abyan.", country="Yemen", day=date(2020, 5, 8)
+    )
+    assert ("Al Bujayri tribes", "Al Bujayri Tribal Militia (Yemen)", 4) in refs
+    refs = found(kb, nlp, "Militiamen from the Leelkayse clan exchanged fire.", country="Somalia", day=date(2020, 5, 8))
+    assert refs == [("Militiamen from the Leelkayse clan", "Leelkayse Clan Militia (Somalia)", 4)]
+
+
+def test_two_names_sharing_a_noun_stay_two_actors(kb, nlp):
+    refs = found(kb, nlp, "GNA and LNA forces clashed in Tripoli.", country="Libya", day=date(2020, 5, 9))
+    assert [r[1] for r in refs] == [
+        "Military Forces of Libya (2016-2021) Government of National Accord",
+        "Military Forces of Libya (2014-) Haftar Faction",
+    ]
