@@ -43,7 +43,10 @@ def extract(
                 seen.add((item.id, item.hash))
                 yield item
 
-    extractor = Extractor()
+    try:
+        extractor = Extractor()
+    except ValueError as exc:  # a malformed user actor file (SITREP_ACTORS) and the like: one line
+        fail(str(exc))
     results = extractor.extract(articles(), claims=claims)
     if claims:
         from sitrep.report.records_jsonl import write_results_jsonl

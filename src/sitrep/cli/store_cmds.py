@@ -41,6 +41,17 @@ Offset = Annotated[int, typer.Option(min=0, help="Skip this many first.")]
 EXPORT_FORMATS = ("jsonl", "acled-csv", "geojson")
 
 
+def check_user_actor_files() -> None:
+    """A malformed user actor file (SITREP_ACTORS) is a one-line error before any work starts."""
+    from sitrep.extract.actors import ActorKB
+    from sitrep.settings import Settings
+
+    try:
+        ActorKB.load(Settings().actor_files)
+    except ValueError as exc:
+        fail(str(exc))
+
+
 def open_store(db: str | None) -> Store:
     """Open the store named by --db / SITREP_DB, or exit 2 with a one-line reason."""
     from sitrep.settings import db_url_from
@@ -131,6 +142,7 @@ def ingest(
         fail(f"--engine: unknown engine {engine!r}; choose local or dask")
     if scheduler and engine != "dask":
         fail("--scheduler needs --engine dask")
+    check_user_actor_files()
     store = open_store(db)
     counts = IngestCounts()
     seen: set[str] = set()
