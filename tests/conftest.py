@@ -34,3 +34,12 @@ def run_cli(tmp_path):
         )
 
     return run
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_test_gazetteer():
+    """The gazetteer takes ~20 s to build: tests share one, cached under .cache/ and rebuilt only when
+    the builder changes (SITREP_GAZETTEER reaches the session extractor and the CLI subprocesses)."""
+    from sitrep.geo.build import cached_gazetteer
+
+    os.environ["SITREP_GAZETTEER"] = str(cached_gazetteer(ROOT / ".cache" / "test-gazetteer"))

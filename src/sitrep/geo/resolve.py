@@ -1,12 +1,239 @@
-"""Toponym resolution (placeholder until the geo work lands)."""
+"""Toponym resolution with context: which gazetteer entry each place name in an article refers to.
+
+Each candidate is scored by its prior (population, feature type: a country name is the country)
+plus the article's context: the dateline, the article's country focus (country names, demonyms,
+unambiguous places), the admin hierarchy written next to the name ("Diyala, in eastern Iraq",
+"Alexandria, La."), a kind-of-area word ("Anbar province") and nearness to the other places of
+the article. When no candidate exists the toponym keeps `place=None`: no silent country centroid.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
 from spacy.tokens import Doc
 
-from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.detect import Mention, find_mentions
+from sitrep.geo.gazetteer import Candidate, Gazetteer
+from sitrep.geo.relations import admin_word_after, is_city_context, region_before, relation_before
 from sitrep.records import Article, Toponym
+
+# Between a name and its parent: ", ", ", in eastern ", " in the north of ".
+_PARENT_GAP = re.compile(r"^\s*,?\s*(?:in\s+|of\s+)?(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|northern|southern|eastern|"
+                         r"western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?(?:part\s+of\s+)?$", re.I)
+_NEAR_KM = 200.0
+_SUPPORT_KM = 60.0
+_SUPPORT_CANDIDATES = 40
+
+
+@dataclass
+class _Context:
+    explicit: Counter = field(default_factory=Counter)  # country code -> weight (dateline, country names, demonyms)
+    focus: Counter = field(default_factory=Counter)  # country code -> weight, from the places chosen so far
+    admin_focus: Counter = field(default_factory=Counter)  # (country code, admin1 name) -> weight
+    parents: dict[int, list[Candidate]] = field(default_factory=dict)  # mention index -> candidates of its parent
+    support: dict[tuple[int, int], float] = field(default_factory=dict)  # (mention, geonameid) -> share of other names nearby
+    capitals: set[int] = field(default_factory=set)
 
 
 def resolve_toponyms(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Toponym]:
-    return []
+    """Detect the place names of the article and resolve each with the article's context."""
+    text = doc.text
+    mentions = find_mentions(doc, text, article, gazetteer)
+    return resolve_mentions(text, mentions, article, gazetteer, doc=doc)
+
+
+def resolve_mentions(
+    text: str, mentions: list[Mention], article: Article, gazetteer: Gazetteer, doc: Doc | None = None
+) -> list[Toponym]:
+    """Resolve given mentions (detected, gold, or user spans) against each other and the article.
+
+    Three passes: priors and explicit context; then the country and first-level-area focus of
+    the places chosen (weighted by confidence) and their nearness; then once more with that.
+    """
+    candidates = [_candidates(m, gazetteer) for m in mentions]
+    context = _Context(capitals=gazetteer.capital_ids)
+    _collect_support(mentions, candidates, context)
+    _explicit_focus(mentions, candidates, article, gazetteer, context, doc)
+    _collect_parents(text, mentions, candidates, context)
+    chosen = [_best(text, m, c, context, i, []) for i, (m, c) in enumerate(zip(mentions, candidates))]
+    for _ in range(2):
+        _focus_from(chosen, context)
+        anchors = [(c, conf) for c, conf in chosen if c is not None and c.admin_level is None]
+        chosen = [
+            _best(text, m, c, context, i, [a for a in anchors if a[0] is not chosen[i][0]])
+            for i, (m, c) in enumerate(zip(mentions, candidates))
+        ]
+    toponyms = []
+    for mention, (candidate, score) in zip(mentions, chosen):
+        relation = relation_before(text, mention.start) or region_before(text, mention.start)
+        toponyms.append(
+            Toponym(
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
+                place=candidate.place if candidate else None,
+                score=round(score, 3),
+                relation=relation,
+            )
+        )
+    return toponyms
+
+
+def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
+    cands = [c for c in gazetteer.candidates(mention.text) if c.place.latitude is not None or c.is_country]
+    code = gazetteer.country_of_demonym(mention.text)  # "Syrians" where a place is expected: Syria
+    if code and not any(c.is_country and c.place.country_code == code for c in cands):
+        country = gazetteer.country_candidate(code)
+        if country:
+            cands.append(country)
+    return cands
+
+
+def _explicit_focus(mentions, candidates, article, gazetteer, context, doc) -> None:
+    """What the article says outright about its country: dateline, country names, demonyms."""
+    for mention, cands in zip(mentions, candidates):
+        countries = [c for c in cands if c.is_country and c.exact]
+        if countries:
+            context.explicit[countries[0].place.country_code] += 3.0 if mention.source == "dateline" else 1.0
+    if article.dateline:
+        for part in article.dateline.split(","):
+            for cand in gazetteer.candidates(part.strip(), exact_only=True):
+                if cand.is_country:
+                    context.explicit[cand.place.country_code] += 3.0
+    if doc is not None:
+        for token in doc:
+            if token.ent_type_ == "NORP" or (token.pos_ in ("ADJ", "PROPN") and token.text[:1].isupper()):
+                code = gazetteer.country_of_demonym(token.text)
+                if code:
+                    context.explicit[code] += 0.5
+
+
+def _focus_from(chosen: list[tuple[Candidate | None, float]], context: _Context) -> None:
+    """Country and first-level-area focus from the places chosen so far, weighted by confidence."""
+    context.focus = Counter(context.explicit)
+    context.admin_focus = Counter()
+    for cand, confidence in chosen:
+        if cand is None:
+            continue
+        context.focus[cand.place.country_code] += confidence
+        if cand.admin_level != 0 and cand.place.admin1:
+            context.admin_focus[(cand.place.country_code, cand.place.admin1)] += confidence
+
+
+def _collect_parents(text, mentions, candidates, context) -> None:
+    """"X, Y" and "X, in eastern Y" where Y is a country or first-level area: Y is X's parent."""
+    for i in range(len(mentions) - 1):
+        gap = text[mentions[i].end : mentions[i + 1].start]
+        if len(gap) > 30 or not _PARENT_GAP.match(gap) or "," not in gap and "in" not in gap.lower():
+            continue
+        parent = [c for c in candidates[i + 1] if c.admin_level in (0, 1)]
+        if parent:
+            context.parents[i] = parent
+
+
+def _best(text: str, mention: Mention, cands: list[Candidate], context: _Context, index: int, anchors: list):
+    if not cands:
+        return None, 0.0
+    scored = sorted(((_score(text, mention, c, cands, context, index, anchors), c) for c in cands), key=lambda x: -x[0])
+    best_score, best = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else best_score - 2.0
+    confidence = 1.0 / (1.0 + math.exp(-3.0 * (best_score - runner_up)))
+    return best, confidence
+
+
+def _score(text, mention, cand: Candidate, cands, context: _Context, index: int, anchors: list) -> float:
+    place = cand.place
+    level = cand.admin_level
+    population = cand.population if level in (None, 0) else cand.population // 4  # an area's sum overstates it
+    score = 0.6 * min(math.log10(population + 1) / 7.0, 1.0)
+    if level == 0:
+        score += 0.6 if cand.exact else 0.3
+        focus_now = context.focus or context.explicit
+        total = sum(focus_now.values())
+        if total and focus_now.get(place.country_code, 0.0) < 0.2 * total and any(
+            c.admin_level in (1, 2) and focus_now.get(c.place.country_code, 0.0) > 0.5 * total for c in cands
+        ):
+            score -= 0.6  # "Georgia" in an article about the US is the state
+    elif level == 1:
+        score += 0.1
+    if place.geonameid in context.capitals:
+        score += 0.3  # news names capitals far more often than their namesakes
+    score += 0.1 * cand.exact + 0.25 * cand.preferred
+    focus_total = sum(context.focus.values()) or sum(context.explicit.values())
+    focus = context.focus if context.focus else context.explicit
+    if focus_total:
+        score += 0.8 * focus.get(place.country_code, 0.0) / focus_total
+    admin_total = sum(context.admin_focus.values())
+    if admin_total and level != 0 and place.admin1:
+        score += 0.6 * context.admin_focus.get((place.country_code, place.admin1), 0.0) / admin_total
+    score += 0.8 * context.support.get((index, place.geonameid), 0.0)
+    parents = context.parents.get(index)
+    if parents:
+        score += 1.5 if any(_contains(p, cand) for p in parents) else -0.5
+    admin_word = admin_word_after(text, mention.end)
+    if admin_word:
+        score += 0.8 if level in (1, 2) else -0.3
+    elif level in (1, 2) and any(
+        c.admin_level is None and c.exact and c.preferred and c.place.country_code == place.country_code
+        and c.place.admin1 == place.admin1 for c in cands
+    ):
+        score -= 0.3  # a bare name shared by a town and its area ("Kirkuk") is the town
+    if is_city_context(text, mention.start, mention.end) and level is None:
+        score += 0.4
+    if anchors and place.latitude is not None and level is None:
+        weight = sum(conf for _, conf in anchors)
+        near = sum(conf for a, conf in anchors
+                   if a.place.geonameid != place.geonameid and _km(place, a.place) < _NEAR_KM)
+        score += 0.5 * near / weight if weight else 0.0
+    return score
+
+
+def _collect_support(mentions: list[Mention], candidates: list[list[Candidate]], context: _Context) -> None:
+    """How many other names of the article have some reading near or around each candidate: "Athens"
+    next to "Henderson County" and "Texas" is the Texan Athens even before either is settled."""
+    texts = [m.text.lower() for m in mentions]
+    distinct = {t: i for i, t in enumerate(texts)}
+    others_by_text = {t: candidates[i][:_SUPPORT_CANDIDATES] for t, i in distinct.items()}
+    for i, cands in enumerate(candidates):
+        if len(cands) < 2:
+            continue
+        others = [c for t, c in others_by_text.items() if t != texts[i] and c]
+        if not others:
+            continue
+        for cand in cands:
+            hits = sum(1 for other in others if any(_supports(o, cand) for o in other))
+            if hits:
+                context.support[(i, cand.place.geonameid)] = hits / len(others)
+
+
+def _supports(other: Candidate, cand: Candidate) -> bool:
+    if other.is_country or other.place.geonameid == cand.place.geonameid:
+        return False
+    if other.place.country_code != cand.place.country_code:
+        return False
+    if other.admin_level == 1:
+        return other.place.admin1 == cand.place.admin1
+    if other.admin_level == 2:
+        return bool(other.place.admin2) and other.place.admin2 == cand.place.admin2
+    return _km(other.place, cand.place) < _SUPPORT_KM
+
+
+def _contains(parent: Candidate, child: Candidate) -> bool:
+    if parent.place.country_code != child.place.country_code or parent.place.geonameid == child.place.geonameid:
+        return False
+    if parent.admin_level == 0:
+        return True
+    return parent.place.admin1 is not None and parent.place.admin1 == child.place.admin1
+
+
+def _km(a, b) -> float:
+    """Great-circle distance in km between two places with coordinates."""
+    if a.latitude is None or b.latitude is None:
+        return float("inf")
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))

@@ -1,0 +1,177 @@
+"""Finding place names in an article: spaCy GPE/LOC/FAC entities, the dateline, and gazetteer-backed
+rules for the names the small model misses or mislabels ("in Rutba" tagged PERSON, "near Hit" untagged).
+
+The rules only accept an exact gazetteer spelling after a locative preposition, or a large
+or well-known place (a country, an admin area, a city of 50,000+), to keep precision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.relations import ADMIN_AFTER
+from sitrep.records import Article
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+_TRAILING = re.compile(r"(?:'s|’s|'|’)$")
+_LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "toward", "towards", "around", "across",
+             "of", "between", "and", "through", "on", "via", "inside", "within", "reach", "entered", "captured"}
+# A dateline at the start of the body: "QAIM, Iraq —", "BAGHDAD (Reuters) -", "Mosul, Iraq, July 3 —".
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,30}?))?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s"
+)
+_RULE_MIN_POPULATION = 50_000
+# Capitalised words that are place names in GeoNames but far more often something else in news.
+_COMMON_WORDS = {
+    "Police", "Army", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "March", "May",
+    "June", "July", "August", "President", "Reuters", "Associated Press", "God", "Islamic", "State", "Many", "Most",
+    "Media", "Mission", "Union", "Liberty", "Victoria", "Hope", "Unity", "Independence", "Progress", "Justice",
+    "Security", "Officials", "Sunni", "Shia", "Shiite", "Kurdish", "Kurds", "Arab", "Arabs", "Christian", "Victory",
+}
+
+
+@dataclass
+class Mention:
+    """A span of the article that names a place, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    source: str  # "ner:GPE", "ner:LOC", "ner:FAC", "dateline", "rule", "given"
+
+
+def find_mentions(doc: Doc, text: str, article: Article, gazetteer: Gazetteer) -> list[Mention]:
+    """Place-name spans of the article (`text` is doc.text, passed since spaCy rebuilds it on each read)."""
+    mentions = _dateline_mentions(text)
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            mention = _trim(ent, f"ner:{ent.label_}")
+            if mention and (ent.label_ != "FAC" or gazetteer.candidates(mention.text, exact_only=True)):
+                mentions.append(mention)
+    mentions.extend(_rule_mentions(doc, text, gazetteer, mentions))
+    return _without_overlaps(mentions)
+
+
+def given_mentions(text: str, spans: list[tuple[int, int]]) -> list[Mention]:
+    """Mentions at given offsets (gold spans, or `spans` of a JSONL input line)."""
+    return [Mention(start, end, text[start:end], "given") for start, end in spans]
+
+
+def _trim(span: Span, source: str) -> Mention | None:
+    """Drop a leading article and a trailing possessive: "the Euphrates" -> "Euphrates", "Iraq's" -> "Iraq"."""
+    start, end = span.start_char, span.end_char
+    value = span.text
+    lead = _LEADING.match(value)
+    if lead:
+        start += lead.end()
+        value = value[lead.end():]
+    trail = _TRAILING.search(value)
+    if trail:
+        end -= len(trail.group(0))
+        value = value[: -len(trail.group(0))]
+    value_stripped = value.rstrip(" .,")
+    end -= len(value) - len(value_stripped)
+    if len(value_stripped) < 2 or not value_stripped[0].isupper():
+        return None
+    return Mention(start, end, value_stripped, source)
+
+
+def dateline_extent(text: str) -> int:
+    """Where the dateline ("QAIM, Iraq —") ends at the start of the body, or 0 when there is none."""
+    match = _DATELINE.match(text[:120])
+    return match.end() if match else 0
+
+
+def _dateline_mentions(text: str) -> list[Mention]:
+    match = _DATELINE.match(text[:120])
+    if not match:
+        return []
+    result = []
+    for group in ("place", "region"):
+        value = match.group(group)
+        if value and value.strip():
+            start = match.start(group)
+            stripped = value.strip().rstrip(".")
+            result.append(Mention(start, start + len(stripped), stripped, "dateline"))
+    return result
+
+
+# Capitalised word runs, with the lower-case particles of transliterated names: "Deir ez-Zor", "Al-Qaim".
+_NAME_RUN = re.compile(
+    r"\b[A-Z][\w’'‘-]*[\w](?:[ -](?:(?:al|el|ez|az|ad|as|ar|ash|an|at|ed|es|de|du|la|le|al-|el-)[ -])?[A-Z][\w’'‘-]*[\w]){0,3}"
+)
+# Verbs whose object is usually a place: "shelled Palmyra", "stormed Baghouz".
+_PLACE_VERBS = {"shelled", "bombed", "stormed", "seized", "captured", "recaptured", "besieged", "liberated", "overran",
+                "hit", "struck", "raided", "entered", "reached", "evacuated"}
+
+
+def _rule_mentions(doc: Doc, text: str, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """Capitalised names the model did not tag as places but the gazetteer knows, with a locative clue
+    or a large place behind them. The longest known sub-run wins ("Deir ez-Zor" over "Deir")."""
+    taken = [(m.start, m.end) for m in found]
+    other_entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in PLACE_LABELS]
+    sentence_starts = {sent.start for sent in doc.sents}
+    result = []
+    for run in _NAME_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", run.group(0)))
+        for size in range(len(words), 0, -1):
+            hit = None
+            for first in range(0, len(words) - size + 1):
+                start = run.start() + words[first].start()
+                end = run.start() + words[first + size - 1].end()
+                mention = _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sentence_starts)
+                if mention:
+                    hit = mention
+                    break
+            if hit:
+                result.append(hit)
+                taken.append((hit.start, hit.end))
+                break
+    return result
+
+
+def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sentence_starts) -> Mention | None:
+    name = text[start:end]
+    if name in _COMMON_WORDS or len(name) < 3 or any(s < end and start < e for s, e in taken):
+        return None
+    candidates = [c for c in gazetteer.candidates(name, exact_only=True) if c.place.latitude is not None or c.is_country]
+    if not candidates:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    before = span.start - 1
+    if before >= 0 and doc[before].lower_ == "the":  # "on the Euphrates"
+        before -= 1
+    previous = doc[before].lower_ if before >= 0 else ""
+    labels = {label for s, e, label in other_entities if s < end and start < e}
+    if labels & {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}:
+        return None
+    admin_after = bool(ADMIN_AFTER.match(text[end : end + 30]))
+    locative = previous in _LOCATIVE or previous in _PLACE_VERBS or admin_after
+    big = any(c.admin_level is not None or c.population >= _RULE_MIN_POPULATION for c in candidates)
+    sizeable = any(c.admin_level is not None or c.population >= 1_000 or c.place.feature_class in {"H", "T", "L"}
+                   for c in candidates)
+    if span.start in sentence_starts and not locative:
+        return None  # a capitalised sentence opener is too often something else
+    if labels:  # the model saw a person or an organisation: only a clear locative clue overrides it
+        if not (locative and sizeable and previous not in {"of", "and", "from", "to"}):
+            return None
+    elif not (locative or big):
+        return None
+    return Mention(start, end, name, "rule")
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the earlier-listed mention where two overlap (dateline, then NER, then rules)."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)

@@ -1,0 +1,213 @@
+"""Where an event happened: from the toponyms of its sentence (or, failing those, of the article).
+
+ACLED's geo_precision (codebook): 1 = the source names a town with known coordinates;
+2 = near a town, or a small part of a region / a general area (coded to a town that represents
+it); 3 = a larger region, coded to its provincial capital (or a natural location). ACLED codes
+no event to a country as its smallest unit.
+
+Choices made here:
+- A place an actor comes from is not where the event happened: "Iraqi forces", "the Baghdad
+  government", "Syria's army", "fighters from Syria" are skipped while another place is left.
+- A reporting place ("said in Geneva", "told reporters in Washington") is skipped likewise.
+- "near Rutba", "30 km south of Kirkuk", "outside Mosul", "along the border with Syria": the
+  anchor, precision 2 (a border with a country: the country's side is unknown, precision 3).
+- An admin area ("Anbar province", "Diyala, in eastern Iraq", "western Anbar"): its seat
+  (provincial capital), precision 3 for first-level areas, 2 for districts.
+- No place in the sentence: the nearest place before it (then after it), the dateline included,
+  at precision 2 at best (a town named elsewhere is "near" the event; a region stays 3).
+- Only a country known: a country-level Location whose place has feature_code "PCLI" and NO
+  coordinates (never a silent centroid); `apply_location` then fills country and iso3 only.
+- Nothing at all: an empty list.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sitrep.geo.detect import dateline_extent
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.records import Article, Event, Location, Place, Toponym
+
+# Nouns that make a preceding place name an actor's home: "Iraqi forces", "the Baghdad government".
+_ACTOR_NOUNS = re.compile(
+    r"^(?:'s|’s)?\s*(?:-?based\s+)?(?:security\s+|armed\s+|government\s+|military\s+|state\s+)?(?:forces|troops|army|government|police|"
+    r"officials?|militias?|militants?|fighters|soldiers|authorities|military|ministry|minister|command|commander|"
+    r"council|president|prime\s+minister|parliament|embassy|ambassador|regime|air\s+force|navy|coalition|"
+    r"group|faction|rebels|insurgents|intelligence|administration|leaders?|spokes(?:man|woman|person)|"
+    r"counterparts?|operations\s+command|guards?|brigade|division|battalion|unit|border\s+guards?)\b",
+    re.I,
+)
+# What precedes a place mentioned in passing: the reporter's or speaker's place, an origin.
+_PASSING_BEFORE = re.compile(
+    r"(?:\bsaid\s+(?:\w+\s+)?in|\btold\s+(?:\w+\s+){0,3}in|\bspeaking\s+(?:\w+\s+)?in|\bstatement\s+(?:issued\s+)?in|"
+    r"\bbased\s+in|\bheadquartered\s+in|\bvisit(?:ed|ing)?\s+(?:to\s+)?|\bflew\s+(?:back\s+)?to|\breturned\s+to|"
+    r"\bfled\s+to|\bfrom|\bborn\s+in|\bnative\s+of|\bnews\s+conference\s+in|\bsummit\s+in|\btalks\s+in|\bmeeting\s+in)\s+(?:the\s+)?$",
+    re.I,
+)
+_BORDER = re.compile(r"border|frontier", re.I)
+
+
+def locate_event(sentence_span: Any, toponyms: list[Toponym], article: Article, gazetteer: Gazetteer) -> list[Location]:
+    """Where the event told in this sentence happened: one Location per distinct place.
+
+    `sentence_span` is the sentence as a spaCy Span, an Evidence, or a (start, end) pair of
+    character offsets into `article.text`. `toponyms` are the article's resolved toponyms
+    (from `resolve_toponyms`). Returns [] when not even the country is known.
+    """
+    start, end = _offsets(sentence_span)
+    text = article.text
+    dateline_end = dateline_extent(text)
+    # The dateline says where the reporter was: context for other sentences, not this one's place.
+    inside = [t for t in toponyms if t.place is not None and t.start >= max(start, dateline_end) and t.end <= end]
+    usable = [t for t in inside if not _is_actor_home(text, t) and not _is_in_passing(text, t)]
+    sub_country = [t for t in usable if t.place.feature_code != "PCLI"]
+    if sub_country:
+        locations = [_location(t, gazetteer) for t in _most_specific(sub_country)]
+        return _distinct([loc for loc in locations if loc is not None])
+    countries = {t.place.country_code for t in inside if t.place.feature_code == "PCLI"}
+    context = _from_context(start, end, toponyms, text, gazetteer, countries)
+    if context:
+        return [context]
+    country_toponym = next((t for t in usable if t.place.feature_code == "PCLI"), None) or next(
+        (t for t in inside if t.place.feature_code == "PCLI"), None
+    )
+    if country_toponym is not None:
+        return [_country_level(country_toponym.place.country_code, country_toponym, gazetteer)]
+    focus = _article_country(toponyms)
+    if focus:
+        return [_country_level(focus, None, gazetteer)]
+    return []
+
+
+def apply_location(event: Event, location: Location) -> None:
+    """Fill the event's ACLED place fields (country, iso3, admin1, admin2, location, coordinates, geo_precision)."""
+    place = location.place
+    event.country = place.country
+    event.iso3 = place.iso3
+    event.geo_precision = location.geo_precision
+    if place.feature_code == "PCLI":  # country-level: no town, no coordinates
+        event.admin1 = event.admin2 = event.location = None
+        event.latitude = event.longitude = None
+        return
+    event.admin1 = place.admin1
+    event.admin2 = place.admin2
+    event.location = place.name
+    event.latitude = place.latitude
+    event.longitude = place.longitude
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _offsets(span: Any) -> tuple[int, int]:
+    if hasattr(span, "start_char"):
+        return span.start_char, span.end_char
+    if isinstance(span, tuple | list):
+        return int(span[0]), int(span[1])
+    return int(span.start), int(span.end)
+
+
+def _is_actor_home(text: str, toponym: Toponym) -> bool:
+    return bool(_ACTOR_NOUNS.match(text[toponym.end : toponym.end + 40]))
+
+
+def _is_in_passing(text: str, toponym: Toponym) -> bool:
+    return bool(_PASSING_BEFORE.search(text[max(0, toponym.start - 50) : toponym.start]))
+
+
+def _most_specific(toponyms: list[Toponym]) -> list[Toponym]:
+    """Drop an area when a place inside it is also named ("Rutba, in Anbar" -> Rutba)."""
+    kept = []
+    for t in toponyms:
+        level = _level(t.place)
+        inner = [o for o in toponyms if o is not t and o.place.country_code == t.place.country_code and _level(o.place) > level]
+        if level == 1 and any(o.place.admin1 == t.place.admin1 for o in inner):
+            continue
+        if level == 2 and any(o.place.admin2 == t.place.admin2 and o.place.admin2 for o in inner):
+            continue
+        if level in (1, 2) and t.relation is None and any(
+            o.end <= t.start and t.start - o.end < 40 and o.place.admin1 == t.place.admin1 for o in inner
+        ):
+            continue
+        kept.append(t)
+    return kept
+
+
+def _level(place: Place) -> int:
+    code = place.feature_code or ""
+    if code == "PCLI":
+        return 0
+    if code == "ADM1":
+        return 1
+    if code == "ADM2":
+        return 2
+    return 3
+
+
+def _location(toponym: Toponym, gazetteer: Gazetteer) -> Location | None:
+    place = toponym.place
+    level = _level(place)
+    if level in (1, 2):
+        seat = _seat(place, gazetteer)
+        if seat is None:
+            return None
+        precision = 3 if level == 1 else 2
+        return Location(place=seat, geo_precision=precision, toponym=toponym)
+    if place.feature_class in {"H", "T", "L", "V", "U"}:  # rivers, mountains, deserts: a large area
+        precision = 3 if place.feature_class != "L" or not place.population else 2
+        return Location(place=place, geo_precision=precision, toponym=toponym)
+    precision = 1
+    if toponym.relation:
+        precision = 3 if _BORDER.search(toponym.relation) and level == 0 else 2
+    return Location(place=place, geo_precision=precision, toponym=toponym)
+
+
+def _seat(place: Place, gazetteer: Gazetteer) -> Place | None:
+    """The admin area's representative town (its seat), as ACLED codes a region."""
+    row = gazetteer.conn.execute("SELECT seat_id FROM places WHERE geonameid = ?", (place.geonameid,)).fetchone()
+    if row and row[0]:
+        return gazetteer.place(row[0])
+    return None
+
+
+def _from_context(start, end, toponyms, text, gazetteer, countries: set[str]) -> Location | None:
+    """The nearest usable place outside the sentence: before it first (the story so far), then after."""
+    outside = [
+        t for t in toponyms
+        if t.place is not None and t.place.feature_code != "PCLI" and (t.end <= start or t.start >= end)
+        and not _is_actor_home(text, t) and not _is_in_passing(text, t)
+        and (not countries or t.place.country_code in countries)
+    ]
+    if not outside:
+        return None
+    before = [t for t in outside if t.end <= start]
+    after = [t for t in outside if t.start >= end]
+    pick = max(before, key=lambda t: t.end) if before else min(after, key=lambda t: t.start)
+    location = _location(pick, gazetteer)
+    if location is not None:  # a town named elsewhere: "near" it at best (2); a region stays 3
+        location.geo_precision = max(2, location.geo_precision)
+    return location
+
+
+def _article_country(toponyms: list[Toponym]) -> str | None:
+    codes = [t.place.country_code for t in toponyms if t.place is not None and t.place.country_code]
+    if not codes:
+        return None
+    return max(set(codes), key=codes.count)
+
+
+def _country_level(country_code: str, toponym: Toponym | None, gazetteer: Gazetteer) -> Location:
+    acled, iso3, gid, _capital = gazetteer.countries.get(country_code, (country_code, None, None, None))
+    place = Place(name=acled, country=acled, country_code=country_code, iso3=iso3, geonameid=gid,
+                  feature_class="A", feature_code="PCLI")
+    return Location(place=place, geo_precision=3, toponym=toponym)
+
+
+def _distinct(locations: list[Location]) -> list[Location]:
+    seen: dict[int | None, Location] = {}
+    for location in locations:
+        key = location.place.geonameid
+        if key not in seen or location.geo_precision < seen[key].geo_precision:
+            seen[key] = location
+    return list(seen.values())

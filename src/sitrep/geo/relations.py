@@ -1,0 +1,64 @@
+"""How the words around a place name relate an event to it: "near Rutba", "30 km south of Kirkuk",
+"along the border with Syria", "outside Mosul", "western Anbar", "Anbar province".
+
+Pure functions over the article text, so they can be tested without spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIRECTION = (
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+)
+_NUMBER = r"(?:\d+(?:[.,]\d+)?|a few|several|some|about \d+|around \d+|nearly \d+|roughly \d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)(?:[- ]\w+)?)"
+_UNIT = r"(?:km|kms|kilometers?|kilometres?|miles?|mi)"
+_ARTICLE = r"(?:the\s+)?(?:(?:city|town|village|district|province|area|region|governorate)\s+of\s+)?"
+
+# Patterns that end right before the place name; the first group is the relation as written.
+_BEFORE = [
+    re.compile(rf"({_NUMBER}\s*-?\s*{_UNIT}(?:\s*\([^)]*\))?\s+(?:to\s+the\s+)?{_DIRECTION}\s+of)\s+{_ARTICLE}$", re.I),
+    re.compile(rf"((?:just\s+|directly\s+|due\s+)?(?:to\s+the\s+)?{_DIRECTION}\s+of)\s+{_ARTICLE}$", re.I),
+    re.compile(r"((?:along|on|near|across|at|close\s+to)\s+(?:the\s+)?(?:\w+\s+)?(?:border|frontier)\s+(?:with|of)|"
+               r"(?:along|on|near)\s+(?:the\s+)?border\s+(?:between|area\s+of))\s+(?:the\s+)?$", re.I),
+    re.compile(r"((?:on\s+)?the\s+outskirts\s+of|just\s+outside(?:\s+of)?|outside(?:\s+of)?|on\s+the\s+edge\s+of|"
+               r"in\s+the\s+vicinity\s+of|(?:very\s+)?near(?:by)?|close\s+to|not\s+far\s+from|around|surrounding|"
+               r"in\s+the\s+countryside\s+of|in\s+the\s+desert\s+(?:of|near)|in\s+the\s+outskirts\s+of)\s+{art}$".format(art=_ARTICLE), re.I),
+]
+# A region of an area: "western Anbar", "northern Syria", "eastern Iraq".
+_REGION_BEFORE = re.compile(rf"\b((?:far\s+)?(?:{_DIRECTION}|central|(?:north|south)\s*-?\s*(?:central|east|west)(?:ern)?))\s+(?:the\s+)?$", re.I)
+# The kind of area after the name: "Anbar province", "Diyala governorate", "Sinjar district".
+ADMIN_AFTER = re.compile(
+    r"^\s+(province|governorate|district|region|state|county|parish|prefecture|department|oblast|municipality|"
+    r"sub-?district|territory|emirate|division|lga|local government area)\b",
+    re.I,
+)
+CITY_AFTER = re.compile(r"^\s+(city|town|village|hamlet)\b", re.I)
+CITY_BEFORE = re.compile(r"\b(?:city|town|village|hamlet)\s+of\s+$", re.I)
+
+
+def relation_before(text: str, start: int, window: int = 80) -> str | None:
+    """The relative-place expression that ends right before `start`, e.g. "30 km south of", "near"."""
+    left = text[max(0, start - window) : start]
+    for pattern in _BEFORE:
+        match = pattern.search(left)
+        if match:
+            return " ".join(match.group(1).split()).lower()
+    return None
+
+
+def region_before(text: str, start: int) -> str | None:
+    """A part-of-area adjective right before the name: "western" in "western Anbar"."""
+    match = _REGION_BEFORE.search(text[max(0, start - 30) : start])
+    return match.group(1).lower() if match else None
+
+
+def admin_word_after(text: str, end: int) -> str | None:
+    """"province" in "Anbar province"."""
+    match = ADMIN_AFTER.match(text[end : end + 40])
+    return match.group(1).lower() if match else None
+
+
+def is_city_context(text: str, start: int, end: int) -> bool:
+    """"the city of X" / "X city": the name is a populated place, not the area of the same name."""
+    return bool(CITY_AFTER.match(text[end : end + 20]) or CITY_BEFORE.search(text[max(0, start - 20) : start]))

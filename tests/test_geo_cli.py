@@ -1,0 +1,112 @@
+"""`sitrep geoparse` and `sitrep evaluate --format geo-xml` end to end through the real CLI."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from sitrep.evaluate.geo_xml import geocoding_metrics, read_gold
+
+FIXTURES = Path(__file__).parent / "fixtures" / "geo"
+FIELDS = {"doc_id", "start", "end", "text", "name", "geonameid", "latitude", "longitude", "country_code",
+          "admin1", "feature_class", "feature_code", "score"}
+
+
+def _rows(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines()]
+
+
+def test_geoparse_plain_text_from_stdin(run_cli):
+    text = "Protesters gathered in Tripoli, in northern Lebanon, and marched on to Beirut."
+    result = run_cli("geoparse", "-", input=text)
+    assert result.returncode == 0, result.stderr
+    rows = _rows(result.stdout)
+    assert all(FIELDS <= set(row) for row in rows)
+    by_text = {row["text"]: row for row in rows}
+    assert by_text["Tripoli"]["country_code"] == "LB"
+    assert text[by_text["Beirut"]["start"]:by_text["Beirut"]["end"]] == "Beirut"
+    assert 0.0 < by_text["Beirut"]["score"] <= 1.0
+
+
+def test_geoparse_file_argument(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Gunmen attacked a checkpoint near Rutba on Tuesday.", encoding="utf-8")
+    result = run_cli("geoparse", str(article))
+    assert result.returncode == 0, result.stderr
+    [row] = _rows(result.stdout)
+    assert row["geonameid"] == 98677 and row["relation"] == "near" and row["admin1"] == "Anbar"
+
+
+def test_geoparse_jsonl_with_and_without_spans(run_cli):
+    result = run_cli("geoparse", "--jsonl-input", str(FIXTURES / "articles.jsonl"))
+    assert result.returncode == 0, result.stderr
+    rows = _rows(result.stdout)
+    detected = [r for r in rows if r["doc_id"] == "j1"]
+    given = [r for r in rows if r["doc_id"] == "j2"]
+    assert {r["text"] for r in detected} >= {"Hit", "Ramadi", "Anbar"}
+    # with spans, exactly those spans, reported with the given offsets
+    assert [(r["start"], r["end"], r["text"]) for r in given] == [(25, 28, "Hit"), (47, 52, "Anbar")]
+    assert given[0]["geonameid"] == 95788
+    assert given[1]["feature_code"] == "ADM1" and given[1]["admin1"] == "Anbar"
+
+
+def test_geoparse_bad_jsonl_line_is_reported_and_skipped(run_cli):
+    lines = '{"id": "ok", "text": "Clashes in Mosul."}\nnot json\n{"id": "s", "text": "abc", "spans": [[0, 99]]}\n'
+    result = run_cli("geoparse", "--jsonl-input", "-", input=lines)
+    assert result.returncode == 0
+    assert [r["doc_id"] for r in _rows(result.stdout)] == ["ok"]
+    assert "<stdin>:2" in result.stderr and "<stdin>:3" in result.stderr
+
+
+def test_evaluate_geo_xml_with_gold_spans(run_cli, tmp_path):
+    report = tmp_path / "report.json"
+    result = run_cli("evaluate", "--format", "geo-xml", "--gold", str(FIXTURES / "lgl-sample.xml"), "--report", str(report))
+    assert result.returncode == 0, result.stderr
+    assert "accuracy@161km" in result.stdout and "AUC" in result.stdout
+    scores = json.loads(report.read_text())
+    assert scores["mode"] == "gold spans"
+    assert scores["articles"] == 3 and scores["toponyms_scored"] == 7
+    assert scores["unresolved"] == 1  # the invented town
+    assert 5 / 7 <= scores["accuracy_161km"] < 1.0
+
+
+def test_evaluate_geo_xml_end_to_end_reports_spans(run_cli, tmp_path):
+    report = tmp_path / "report.json"
+    result = run_cli("evaluate", "--format", "geo-xml", "--no-gold-spans", "--gold", str(FIXTURES / "lgl-sample.xml"),
+                     "--report", str(report))
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(report.read_text())
+    assert scores["mode"] == "end to end"
+    spans = scores["spans"]
+    assert spans["gold"] == 7 and spans["predicted"] >= 5
+    assert spans["overlap"]["recall"] >= 5 / 7 and spans["exact"]["precision"] > 0.5
+
+
+def test_evaluate_malformed_xml_is_one_line_error(run_cli, tmp_path):
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<articles><article><text>oops</article>", encoding="utf-8")
+    result = run_cli("evaluate", "--format", "geo-xml", "--gold", str(bad))
+    assert result.returncode != 0 and str(bad) in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_geocoding_metrics_by_hand():
+    scores = geocoding_metrics([0.0, 100.0, 200.0, 20039.0])
+    assert scores["accuracy_161km"] == 0.5
+    assert scores["median_error_km"] == 150.0
+    assert scores["mean_error_km"] == pytest.approx((0 + 100 + 200 + 20039) / 4, abs=0.1)
+    logs = [0.0, math.log(101), math.log(201), math.log(20040)]
+    area = (logs[0] + logs[1]) / 2 + (logs[1] + logs[2]) / 2 + (logs[2] + logs[3]) / 2
+    assert scores["auc"] == pytest.approx(area / (math.log(20039) * 3), abs=1e-4)
+
+
+def test_gold_offsets_that_miss_by_one_are_aligned(tmp_path):
+    xml = tmp_path / "virus.xml"
+    xml.write_text("<articles><article><source>x</source><text>Cases rose in Pandi.</text><locations><location>"
+                   "<name>Pandi</name><start>15</start><end>20</end><lat>14.87</lat><lon>120.95</lon>"
+                   "</location></locations></article></articles>", encoding="utf-8")
+    [article] = read_gold(xml)
+    [toponym] = article.toponyms
+    assert toponym.text == "Pandi" and (toponym.start, toponym.end) == (14, 19)

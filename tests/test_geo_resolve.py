@@ -1,0 +1,94 @@
+"""Toponym detection and resolution with context, on real text through the spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.geo.detect import given_mentions
+from sitrep.geo.resolve import resolve_mentions, resolve_toponyms
+from sitrep.records import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def geoparse(extractor):
+    def run(text: str, dateline: str | None = None):
+        article = Article(text=text, dateline=dateline)
+        return resolve_toponyms(extractor.nlp(text), article, extractor.gazetteer)
+
+    return run
+
+
+def _by_text(toponyms):
+    return {t.text: t for t in toponyms}
+
+
+def test_tripoli_in_libya_by_context(geoparse):
+    tops = _by_text(geoparse("Militias clashed in Tripoli on Sunday as the Libyan capital braced for more fighting near Misrata."))
+    assert tops["Tripoli"].place.country_code == "LY"
+
+
+def test_tripoli_in_lebanon_by_context(geoparse):
+    tops = _by_text(geoparse("Protesters gathered in Tripoli, in northern Lebanon, and marched on to Beirut."))
+    assert tops["Tripoli"].place.country_code == "LB"
+    assert tops["Lebanon"].place.feature_code == "PCLI"
+
+
+def test_palmyra_in_syria_vs_palmyra_in_the_us(geoparse):
+    syria = _by_text(geoparse("Syrian government forces shelled Palmyra and the desert east of Homs on Monday."))
+    assert syria["Palmyra"].place.country_code == "SY"
+    missouri = _by_text(geoparse("The flood closed roads in Palmyra, Missouri, and in nearby Hannibal."))
+    assert missouri["Palmyra"].place.country_code == "US"
+    assert missouri["Palmyra"].place.admin1 == "Missouri"
+
+
+def test_hays_in_yemen_vs_hays_in_kansas(geoparse):
+    yemen = _by_text(geoparse("Houthi fighters attacked government positions in Hays, in Hodeidah province, Yemen."))
+    assert yemen["Hays"].place.country_code == "YE"
+    kansas = _by_text(geoparse("A tornado damaged homes in Hays, Kansas, on Tuesday night."))
+    assert kansas["Hays"].place.country_code == "US"
+
+
+def test_dateline_and_transliterations(geoparse):
+    text = "QAIM, Iraq — Militants attacked a checkpoint near Rutba and later struck Al-Qaim again."
+    tops = geoparse(text)
+    names = {t.text: t.place.geonameid for t in tops if t.place}
+    assert names["QAIM"] == 92138 and names["Al-Qaim"] == 92138
+    assert names["Rutba"] == 98677
+
+
+def test_relative_places_are_marked(geoparse):
+    text = ("Gunmen attacked a checkpoint near Rutba. Shells fell 30 km south of Kirkuk. "
+            "Troops patrolled along the border with Syria and outside Mosul.")
+    tops = _by_text(geoparse(text))
+    assert tops["Rutba"].relation == "near"
+    assert tops["Kirkuk"].relation == "30 km south of"
+    assert tops["Kirkuk"].place.feature_class == "P"  # the town, not the governorate
+    assert tops["Syria"].relation == "along the border with"
+    assert tops["Mosul"].relation == "outside"
+
+
+def test_admin_hierarchy_in_text(geoparse):
+    tops = _by_text(geoparse("A separate attack in Diyala, in eastern Iraq, targeted militiamen. Fighting spread in western Anbar."))
+    assert tops["Diyala"].place.feature_code == "ADM1" and tops["Diyala"].place.country_code == "IQ"
+    assert tops["Anbar"].place.admin1 == "Anbar" and tops["Anbar"].relation == "western"
+
+
+def test_country_name_is_the_country(geoparse):
+    tops = _by_text(geoparse("The USA and Iraq signed a security agreement."))
+    assert tops["USA"].place.feature_code == "PCLI" and tops["USA"].place.country_code == "US"
+    assert tops["Iraq"].place.feature_code == "PCLI"
+
+
+def test_no_candidate_leaves_place_empty(extractor):
+    text = "Rebels overran Zorblattville and Qxrtown before dawn."
+    mentions = given_mentions(text, [(15, 28), (33, 40)])
+    tops = resolve_mentions(text, mentions, Article(text=text), extractor.gazetteer, doc=extractor.nlp(text))
+    assert [t.place for t in tops] == [None, None]
+    assert all(t.score == 0.0 for t in tops)
+
+
+def test_actor_demonyms_are_not_toponyms(geoparse):
+    tops = geoparse("Iraqi forces and a Syrian group exchanged fire.")
+    assert tops == []
