@@ -52,3 +52,53 @@ def test_skipped_articles_come_back_from_the_pipeline_without_events(extractor):
     skipped = Article(text="The central bank left interest rates unchanged as inflation eased." + LONG_FILLER)
     results = list(extractor.extract([skipped]))
     assert len(results) == 1 and results[0].relevant is False and results[0].events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A young couple opened a bakery; prices stayed stable as they explored new recipes." + LONG_FILLER,
+        "Firefighters put out a kitchen fire; the state trooper directed traffic." + LONG_FILLER,
+        "He died of a heart attack in March after a long battle with cancer, his family said." + LONG_FILLER,
+        "The Raiders won at home; the bank warned of a warm spell and a diesel shortage." + LONG_FILLER,
+        "Officials urged residents to combat the virus by washing hands; the Protestant church helped." + LONG_FILLER,
+    ],
+)
+def test_everyday_words_sharing_a_stem_do_not_pass(text):
+    decision = check_relevance(Article(text=text))
+    assert not decision.relevant, decision.matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coup leaders closed the airport." + LONG_FILLER,
+        "A man stabbed two guards and explosions shook the port." + LONG_FILLER,
+        "Police used tear gas as crowds marched on the palace." + LONG_FILLER,
+        "Dissident activist Chen was jailed for ten years." + LONG_FILLER,  # detention + a target group
+    ],
+)
+def test_closed_stems_still_match_their_own_words(text):
+    assert check_relevance(Article(text=text)).relevant
+
+
+def test_a_long_article_passes_on_several_strong_words_after_the_lead():
+    portrait = "Amina grew up in a village of farmers and teachers." + LONG_FILLER * 3
+    one_late = portrait + " Militants attacked a checkpoint."
+    assert not check_relevance(Article(text=one_late)).relevant  # two strong words in passing
+    many_late = one_late + " Soldiers were ambushed the next day and a rocket hit the camp."
+    decision = check_relevance(Article(text=many_late))
+    assert decision.relevant and len(decision.matched) >= 3
+
+
+def test_results_keep_the_input_order_when_some_articles_are_skipped(extractor):
+    texts = [
+        "The central bank left interest rates unchanged as inflation eased." + LONG_FILLER,
+        "A roadside bomb struck a police patrol outside Kandahar on Sunday, killing two officers.",
+        "The city council approved a new bus route and extended library hours." + LONG_FILLER,
+        "Troops clashed with militants near Mopti on Friday.",
+    ]
+    articles = [Article(text=t, id=f"a{i}") for i, t in enumerate(texts)]
+    results = list(extractor.extract(articles))
+    assert [r.article.id for r in results] == ["a0", "a1", "a2", "a3"]
+    assert [r.relevant for r in results] == [False, True, False, True]

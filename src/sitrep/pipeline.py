@@ -32,15 +32,13 @@ class Extractor:
         self.actors = ActorKB.load(self.settings.actor_files)
 
     def extract(self, articles: Iterable[Article], *, claims: bool = False) -> Iterator[ArticleResult]:
-        """Results in input order for relevant articles; skipped (non-conflict) articles come back empty."""
+        """One result per article, in input order; articles the relevance cascade skips come back without events."""
         for batch in chunked(articles, self.settings.batch_size):
-            relevant = []
+            relevant = [a for a in batch if not self.settings.cascade or check_relevance(a).relevant]
+            done = iter(self._extract_relevant(relevant, claims=claims))
+            chosen = {id(a) for a in relevant}
             for article in batch:
-                if self.settings.cascade and not check_relevance(article).relevant:
-                    yield ArticleResult(article=article, relevant=False)
-                else:
-                    relevant.append(article)
-            yield from self._extract_relevant(relevant, claims=claims)
+                yield next(done) if id(article) in chosen else ArticleResult(article=article, relevant=False)
 
     def _extract_relevant(self, articles: list[Article], *, claims: bool) -> Iterator[ArticleResult]:
         pairs = ((article.text, article) for article in articles)

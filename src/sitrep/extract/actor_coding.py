@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.extract.actor_kb import ActorKB
 from sitrep.extract.actor_mentions import MATCH_CONTEXT_KEY
+from sitrep.nlp.doctext import doc_text
 from sitrep.records import ActorRef
 
 _CLIMB = {"compound", "amod", "nmod", "appos", "conj", "nummod", "det", "cc", "acl", "relcl", "npadvmod"}
@@ -281,7 +282,7 @@ def code_actors(
         if perpetrator:
             _set(coding, 1, perpetrator.primary, _assoc(perpetrator.associates))
         else:
-            text = sentence_span.doc.text.lower()
+            text = doc_text(sentence_span.doc).lower()
             signs = (kb or ActorKB.load()).gang_signs
             pattern = "Unidentified Gang" if any(sign in text for sign in signs) else "Unidentified Armed Group"
             _set(coding, 1, _generic(pattern, country, 3, "political_militia"), None)

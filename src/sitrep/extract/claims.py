@@ -25,6 +25,7 @@ from sitrep.extract.quotes import (
     paragraph_bounds,
     reported_statements,
 )
+from sitrep.nlp.doctext import doc_text
 from sitrep.records import Claim, Event, Quote
 
 _ANONYMITY = re.compile(
@@ -42,9 +43,9 @@ def extract_quotes_and_claims(
     statements = find_statements(doc)
     # A quote with a cue verb is kept even when its speaker stays unknown; a cue-less quoted phrase
     # that continues nobody's quote is a title or a scare quote ("the gate of death").
-    quotes = [_quote(article.id or "", doc.text, s) for s in statements if s.speaker is not None or (s.direct and not s.inherited)]
+    quotes = [_quote(article.id or "", doc_text(doc), s) for s in statements if s.speaker is not None or (s.direct and not s.inherited)]
     quantities = [q for q in find_quantities(doc, article.published) if not _counts_speakers(doc, q)]
-    claims = [_claim(article.id or "", doc.text, q, statements) for q in quantities]
+    claims = [_claim(article.id or "", doc_text(doc), q, statements) for q in quantities]
     attribute_events(events, statements, claims, article.id or "")
     return quotes, claims
 

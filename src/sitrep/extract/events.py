@@ -1,12 +1,380 @@
-"""Event extraction (placeholder until the events work lands)."""
+"""Event extraction: the sentences of an article that report ACLED events, assembled into events.
+
+Reads as the data flows:
+1. `_mentions`: each sentence's event cues (triggers.py), minus those that are negated, threats,
+   plans, denials or conditionals (flags.py); cues of separate clauses with incompatible kinds
+   ("found bomb factories and said militants had been killed") become separate mentions.
+2. `_group`: a mention joins the event before it when it names no new place or date and its kind is
+   compatible ("Police dispersed them" after a protest; "Two soldiers died" after a clash) -
+   ACLED's one event per location per day.
+3. `_build`: each group is typed by the classifier over all its cues, then dated (dates.py),
+   located (geo) - one event per distinct place -, given actors and fatalities, and flagged
+   `background` (told as past context) or `generic` (a habit, not a countable event).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
 
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.extract import event_fields
+from sitrep.extract.classifier import Classification, Classifier, Report, default_classifier
 from sitrep.extract.context import ExtractionContext
-from sitrep.records import Event
+from sitrep.extract.dates import is_background
+from sitrep.extract.flags import HABITUAL, cue_token, generic_reason, unreal_reason
+from sitrep.extract.roles import roles_of
+from sitrep.extract.sentences import inside, quoted_ranges, sentences_of
+from sitrep.extract.taxonomy import PROTESTS, RIOTS, STRATEGIC
+from sitrep.extract.triggers import CORE_CUES, CueMatch, find_cues, out_of_scope
+from sitrep.nlp.doctext import doc_text
+from sitrep.records import Event, Evidence, SourceReport
+
+_CLASSIFIER: Classifier | None = None
+BACKGROUND_VAGUE_DAYS = 31
+# From this many sentences on a text is a feature or narrative article: its undated present-tense and bare
+# plural descriptions are patterns. Shorter texts (wires, leads, snippets) report the news itself.
+NARRATIVE_SENTENCES = 6
+# Cues that make a sentence political violence or a demonstration whatever crime or accident words it has.
+_ALWAYS_POLITICAL = frozenset({"mob", "riot", "protest", "shelling", "suicide", "chemical", "grenade"})
+# Cues a disaster story carries too: deaths, injuries, explosions.
+_CASUALTY_CUES = frozenset({"kill", "harm", "ied", "air", "clash", "overtakes", "gov_regains", "change", "other", "arrest"})
+# Sub-types that carry no deaths by definition (ACLED codes deaths in a protest as another sub-type).
+_NO_DEATHS = frozenset({"Peaceful protest", "Protest with intervention", "Agreement", "Headquarters or base established",
+                        "Non-violent transfer of territory", "Change to group/activity", "Arrests", "Other"})
+
+
+def classifier() -> Classifier:
+    global _CLASSIFIER
+    if _CLASSIFIER is None:
+        _CLASSIFIER = default_classifier()
+    return _CLASSIFIER
+
+
+def set_classifier(new: Classifier | None) -> None:
+    """Swap the classifier used by `extract_events` (None restores the default rules)."""
+    global _CLASSIFIER
+    _CLASSIFIER = new
+
+
+@dataclass
+class Mention:
+    """One sentence's (or clause's) report of an event."""
+
+    sentence: Span
+    cues: list[CueMatch]
+    kind: Classification
+    trigger: Token | None
+    generic: str | None = None  # why it is a habit, not an event
+    paragraph: int = 0
+    has_date: bool = False
+    has_place: bool = False
+    dates: set[tuple] = field(default_factory=set)  # the sentence's date windows as (start, end)
+    places: set[str] = field(default_factory=set)  # the sentence's place names, folded
+    victims: list[str] = field(default_factory=list)
+    perpetrators: list[str] = field(default_factory=list)
+    split: bool = False  # one of several clauses of its sentence
 
 
 def extract_events(doc: Doc, context: ExtractionContext) -> list[Event]:
-    return []
+    published = context.article.published or date.today()
+    mentions = _mentions(doc, context, published)
+    events: list[Event] = []
+    groups = _group(mentions)
+    all_sentences = sentences_of(doc)
+    for index, group in enumerate(groups):
+        following = groups[index + 1][0].sentence.start if index + 1 < len(groups) else len(doc)
+        tail = _tail(group, all_sentences, following)
+        events.extend(_build(group, tail, doc, context, published))
+    return _merge_same_place_day(events)
+
+
+# ------------------------------------------------------------------------------------ 1. mentions
+
+
+def _mentions(doc: Doc, context: ExtractionContext, published: date) -> list[Mention]:
+    found: list[Mention] = []
+    paragraph = 0
+    last_end = 0
+    text = doc.text
+    quoted = quoted_ranges(text)
+    sentences = sentences_of(doc)
+    narrative = len(sentences) >= NARRATIVE_SENTENCES
+    # An accident or disaster story is out of scope as a whole ("19 killed when their bus plunged ... the accident").
+    disaster = out_of_scope(text, ("disaster",)) is not None
+    for sentence in sentences:
+        paragraph += text.count("\n", last_end, sentence.start_char)
+        last_end = sentence.start_char
+        # Direct speech is commentary ("These are tough fights"), not the reporter's account of an event.
+        cues = [c for c in find_cues(sentence.text, sentence.start_char) if not inside(c.start, quoted)]
+        if not any(c.cue in CORE_CUES for c in cues):
+            # "Police intervened." completes the event before it in the paragraph.
+            if cues and found and found[-1].paragraph == paragraph:
+                found[-1].cues.extend(c for c in cues if not unreal_reason(sentence, c))
+            continue
+        # A disaster story drops its casualty and blast sentences; a fight or arson told in it stays.
+        if disaster and all(c.cue in _CASUALTY_CUES for c in cues if c.cue in CORE_CUES):
+            continue
+        if out_of_scope(sentence.text) and not any(c.cue in _ALWAYS_POLITICAL or c.cue == "clash" for c in cues):
+            continue
+        real = [c for c in cues if c.cue not in CORE_CUES or not unreal_reason(sentence, c)]
+        if not any(c.cue in CORE_CUES for c in real):
+            continue
+        for clause_cues in _split_clauses(sentence, real):
+            mention = _mention(sentence, clause_cues, paragraph)
+            if mention is None:
+                continue
+            mention.dates = {(w.start, w.end) for w in event_fields.sentence_dates(sentence, published)}
+            mention.has_date = bool(mention.dates)
+            mention.has_place = event_fields.own_places(sentence, context)
+            mention.places = event_fields.place_names(sentence, context)
+            if mention.generic == HABITUAL and (mention.has_date or not narrative):
+                # A dated report is about one occasion whatever the tense; a short wire or lead in the
+                # present is headline style ("Bombers blow themselves up"), not a habit.
+                mention.generic = None
+            if narrative and not mention.generic and not mention.has_date and not mention.has_place and _plural_pattern(mention):
+                mention.generic = "plural, undated and unplaced"
+            mention.split = len(clause_cues) < len(real)
+            found.append(mention)
+    return found
+
+
+def _mention(sentence: Span, cues: list[CueMatch], paragraph: int) -> Mention | None:
+    core = [c for c in cues if c.cue in CORE_CUES]
+    if not core:
+        return None
+    tokens = [t for t in (cue_token(sentence, c) for c in core) if t is not None]
+    victims, perpetrators = roles_of(tokens)
+    kind = classifier().classify(Report(sentence.text, cues, victims, perpetrators))
+    if kind is None:
+        return None
+    trigger = tokens[0] if tokens else None
+    reasons = [generic_reason(sentence, c) for c in core]
+    generic = reasons[0] if reasons and all(reasons) else None
+    return Mention(sentence, cues, kind, trigger, generic, paragraph, victims=victims, perpetrators=perpetrators)
+
+
+def _plural_pattern(mention: Mention) -> bool:
+    """Bare plural event nouns ("fought grinding battles", "reduced to rubble by airstrikes") with no number:
+    a pattern, not one event. A cue verb counts when its object is such a noun."""
+    tokens = [t for t in (cue_token(mention.sentence, c) for c in mention.cues if c.cue in CORE_CUES) if t is not None]
+    if not tokens:
+        return False
+    nouns = {t.i for t in tokens if t.tag_ == "NNS" and not any(c.dep_ == "nummod" or c.like_num for c in t.children)}
+    if not nouns:
+        return False
+    for token in tokens:
+        if token.i in nouns:
+            continue
+        if not any(token.i < i <= token.right_edge.i for i in nouns):
+            return False
+    return True
+
+
+def _clause_head(token: Token) -> int:
+    """The verb heading the token's coordinated clause (the root or a conjoined verb)."""
+    node = token
+    for _ in range(40):
+        if node.dep_ == "ROOT" or (node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")):
+            return node.i
+        node = node.head
+    return node.i
+
+
+def _split_clauses(sentence: Span, cues: list[CueMatch]) -> list[list[CueMatch]]:
+    """Cues grouped by coordinated clause when the clauses report different kinds of event, else one group."""
+    by_clause: dict[int, list[CueMatch]] = {}
+    for cue in cues:
+        token = cue_token(sentence, cue)
+        by_clause.setdefault(_clause_head(token) if token is not None else -1, []).append(cue)
+    if len(by_clause) < 2:
+        return [cues]
+    kinds = []
+    for group in by_clause.values():
+        kind = classifier().classify(Report(sentence.text, group)) if any(c.cue in CORE_CUES for c in group) else None
+        kinds.append(kind)
+    real_kinds = [k for k in kinds if k is not None]
+    strategic = [k for k in real_kinds if k.event_type == STRATEGIC]
+    violent = [k for k in real_kinds if k.event_type not in (STRATEGIC, PROTESTS, RIOTS)]
+    if strategic and violent and not any(k.sub_event_type == "Arrests" for k in strategic):
+        # Colour cues (no core cue of their own) stay with every clause.
+        colour = [c for c in cues if c.cue not in CORE_CUES]
+        return [group + [c for c in colour if c not in group] for group, k in zip(by_clause.values(), kinds) if k is not None]
+    return [cues]
+
+
+# ------------------------------------------------------------------------------------ 2. grouping
+
+
+def _compatible(first: Classification, second: Classification) -> bool:
+    """Can two mentions be one event? Same type, or one completes the other (protest + dispersal, clash + deaths)."""
+    if first.event_type == second.event_type:
+        return True
+    pair = {first.event_type, second.event_type}
+    if pair == {PROTESTS, RIOTS}:
+        return True
+    if STRATEGIC in pair:
+        other = (pair - {STRATEGIC}).pop()
+        strategic = first if first.event_type == STRATEGIC else second
+        return strategic.sub_event_type in ("Arrests", "Looting/property destruction") and other != STRATEGIC
+    # Violence of different kinds in one place and day: the deaths or the attack of one incident.
+    return second.sub_event_type in ("Attack", "Armed clash") and second.rule not in ("ground fighting",)
+
+
+def _new_scene(group: list[Mention], mention: Mention) -> bool:
+    """Does the mention name a place or date the group has not named? An anaphoric noun ("the protest",
+    "the attack") refers back whatever else the sentence names."""
+    if _anaphoric(mention.trigger):
+        return False
+    new_place = mention.has_place and not mention.places <= set().union(*(m.places for m in group))
+    new_date = mention.has_date and not mention.dates <= set().union(*(m.dates for m in group))
+    return new_place or new_date
+
+
+def _anaphoric(token: Token | None) -> bool:
+    return token is not None and token.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "its", "their") for c in token.children
+    )
+
+
+def _group(mentions: list[Mention]) -> list[list[Mention]]:
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        if groups:
+            last = groups[-1][-1]
+            same_story = last.paragraph == mention.paragraph and last.sentence.start == mention.sentence.start
+            follows = last.paragraph == mention.paragraph
+            new_scene = _new_scene(groups[-1], mention)
+            if (follows or same_story) and not new_scene and mention.sentence.start != last.sentence.start:
+                if _compatible(groups[-1][0].kind, mention.kind) and bool(last.generic) == bool(mention.generic):
+                    groups[-1].append(mention)
+                    continue
+        groups.append([mention])
+    return groups
+
+
+# ------------------------------------------------------------------------------------ 3. events
+
+
+def _tail(group: list[Mention], sentences: list[Span], stop: int) -> list[Span]:
+    """The sentences after the group's last one, in its paragraph and before the next event, that report no
+    event of their own ("The man died. 1 fatality."): they count for deaths."""
+    last = max(m.sentence.end for m in group)
+    paragraph = group[-1].paragraph
+    tail = []
+    for sentence in sentences:
+        if sentence.start < last or sentence.start >= stop:
+            continue
+        if "\n" in doc_text(sentence.doc)[group[-1].sentence.end_char : sentence.start_char] and paragraph is not None:
+            break
+        tail.append(sentence)
+    return tail
+
+
+def _build(group: list[Mention], tail: list[Span], doc: Doc, context: ExtractionContext, published: date) -> list[Event]:
+    sentences: list[Span] = []
+    for mention in group:
+        if all(s.start != mention.sentence.start for s in sentences):
+            sentences.append(mention.sentence)
+    cues = [c for m in group for c in m.cues]
+    victims = [v for m in group for v in m.victims]
+    perpetrators = [p for m in group for p in m.perpetrators]
+    text = " ".join(s.text for s in sentences)
+    kind = classifier().classify(Report(text, cues, victims, perpetrators))
+    if kind is None:
+        kind = group[0].kind
+    window = event_fields.date_window(sentences, published, _fallback_window(group, doc, published))
+    evidence = [Evidence(s.start_char, s.end_char, s.text) for s in sentences]
+    deaths = 0 if kind.sub_event_type in _NO_DEATHS or (kind.event_type == STRATEGIC and group[0].split) else event_fields.fatalities(sentences + tail)
+    attribution = event_fields.attribution(sentences)
+    generic = group[0].generic
+    places = event_fields.coordinated(event_fields.locations(sentences, context), doc_text(doc)) or [None]
+    events = []
+    for place in places:
+        event = Event(
+            doc_id=context.article.id or "",
+            event_date=window.best,
+            date_start=window.start,
+            date_end=window.end,
+            time_precision=window.precision,
+            event_type=kind.event_type,
+            sub_event_type=kind.sub_event_type,
+            fatalities=deaths // len(places) if len(places) > 1 else deaths,
+            notes=text,
+            evidence=evidence,
+            background=_is_background(window, published),
+            generic=bool(generic),
+            confidence=_confidence(kind, group, window.precision),
+            attribution=attribution,
+        )
+        event_fields.place_event(event, place)
+        event_fields.code_actors(event, sentences, group[0].trigger, context)
+        event.sources = [SourceReport(article_id=event.doc_id, fatalities=event.fatalities, evidence=evidence, attribution=attribution)]
+        event.event_id = event_id(event)
+        events.append(event)
+    return events
+
+
+def _is_background(window, published: date) -> bool:
+    """Told as past context: dates.is_background, or a month-or-vaguer window that ended over a month before
+    publication ("this spring" in July): news reports the last weeks; older vague periods are history."""
+    if is_background(window, published):
+        return True
+    return window.precision >= 3 and (published - window.end).days > BACKGROUND_VAGUE_DAYS
+
+
+def _fallback_window(group: list[Mention], doc: Doc, published: date):
+    """An undated mention inherits the date of the paragraph's earlier sentences ("Within days, ...")."""
+    first = group[0].sentence
+    paragraph_start = doc_text(doc).rfind("\n", 0, first.start_char) + 1
+    if paragraph_start >= first.start_char:
+        return None
+    from sitrep.extract.dates import find_date_mentions
+
+    earlier = find_date_mentions(doc_text(doc)[paragraph_start:first.start_char], published)
+    return earlier[-1].window if earlier else None
+
+
+def _confidence(kind: Classification, group: list[Mention], precision: int) -> float:
+    score = kind.confidence + 0.05 * min(len(group) - 1, 2) - 0.05 * (precision - 1)
+    return round(max(0.05, min(score, 0.99)), 2)
+
+
+def event_id(event: Event) -> str:
+    """Stable id: the same article processed again gives the same id."""
+    first = event.evidence[0].start if event.evidence else 0
+    key = "|".join(
+        [event.doc_id, event.event_date.isoformat() if event.event_date else "", event.sub_event_type, event.location or event.country or "", str(first)]
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _merge_same_place_day(events: list[Event]) -> list[Event]:
+    """ACLED's one event per location per day: same place, day and sub-type in one article is one event
+    (only when the day is known: two undated reports may be two events)."""
+    merged: list[Event] = []
+    for event in events:
+        twin = next(
+            (
+                e
+                for e in merged
+                if e.location and e.location == event.location and e.event_date == event.event_date
+                and e.time_precision == event.time_precision == 1
+                and e.sub_event_type == event.sub_event_type and e.background == event.background and e.generic == event.generic
+            ),
+            None,
+        )
+        if twin is None:
+            merged.append(event)
+            continue
+        twin.evidence.extend(event.evidence)
+        twin.notes = f"{twin.notes} {event.notes}"
+        twin.fatalities = max(twin.fatalities, event.fatalities)
+        twin.sources[0].evidence = twin.evidence
+        twin.sources[0].fatalities = twin.fatalities
+        twin.confidence = max(twin.confidence, event.confidence)
+    return merged
+
+

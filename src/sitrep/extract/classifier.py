@@ -1,0 +1,253 @@
+"""Deciding the ACLED event type and sub-event type of one event report.
+
+`Classifier` is the plug-in point: anything with `classify(report) -> Classification | None` can
+replace the default `RuleClassifier` (a fine-tuned transformer, or an LLM behind an
+OpenAI-compatible endpoint: see `sitrep.extract.llm_classifier`). The rules apply the ACLED
+Codebook's precedence between types; docs/taxonomy.md lists them in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from sitrep.extract.taxonomy import load_taxonomy
+from sitrep.extract.triggers import CueMatch, find_targets, out_of_scope
+
+
+@dataclass
+class Report:
+    """What a classifier sees: the text of one event's sentences, its cues and who was harmed."""
+
+    text: str
+    cues: list[CueMatch]
+    victims: list[str] = field(default_factory=list)  # words for those harmed, from the parse ("motorcyclists")
+    perpetrators: list[str] = field(default_factory=list)  # words for those who acted ("militants")
+
+
+@dataclass
+class Classification:
+    event_type: str
+    sub_event_type: str
+    confidence: float
+    rule: str = ""  # which rule decided: shown in debugging output and tests
+
+
+class Classifier(Protocol):
+    def classify(self, report: Report) -> Classification | None:
+        """The event's type, or None when the report describes no ACLED event."""
+        ...
+
+
+_STRONG_CLASH = re.compile(
+    r"clash|fight|fought|exchang|traded fire|gun ?fight|firefight|fire ?fight|gun battle|shoot-?out|battle|skirmish|ambush|"
+    r"encounter|counter-?attack|repell?|repulsed|infiltration|rocket-propelled|rpg|positions|small arms|machine gun|"
+    r"light weapons|automatic weapons|assault rifles|unspecified weapons|sniper|hideout|stronghold|combat|hostilities|both directions|shots|bursts",
+    re.IGNORECASE,
+)
+_RIOT_WORD = re.compile(r"\briot", re.IGNORECASE)
+_STATE_WORDS = re.compile(
+    r"\b(?:army|military|soldiers|troops|government|security forces|police|forces of|armed forces|regime|"
+    r"national guard|gendarmes?|iraqi forces|afghan forces|coalition)\b",
+    re.IGNORECASE,
+)
+_DRONE_DOWNED = re.compile(r"shot down|shoot down|downed|intercept|defus|diffus|disarm|dismantl|controlled (?:explosion|detonation)", re.IGNORECASE)
+_RELEASE = re.compile(r"released|freed", re.IGNORECASE)
+_FIGHT_WORDS = re.compile(
+    r"clash|fight|fought|exchang|traded fire|gun ?fight|firefight|gun battle|shoot-?out|battle|skirmish|ambush|encounter|"
+    r"counter-?attack|repell?|repulsed|combat|hostilities|fired|opened fire",
+    re.IGNORECASE,
+)
+_GENERIC_BLAST = re.compile(r"explo(?:sion|sions|ded)|blasts?|blew up|detonat(?:ed|ion)", re.IGNORECASE)
+# Organised armed actors: their fights with police are battles, not riots.
+_ORGANISED_ARMED = re.compile(
+    r"\b(?:militants|insurgents|rebels|jihadists|taliban|al[- ]shabaa?b|boko haram|gunmen|armed (?:men|group|individuals)|"
+    r"cartel|cjng|militiamen|fighters|guerrill?as?|terrorists)\b",
+    re.IGNORECASE,
+)
+_DELIBERATE = re.compile(r"shot|shoot|stabb|beat|tortur|assault|whipp|flogg|hacked|mutilat|opened fire|fired|gunm[ae]n|assailants|attackers", re.IGNORECASE)
+_ACTOR_WORDS = re.compile(r"gunm[ae]n|armed (?:men|assailants|individuals|group)|assailants|attackers", re.IGNORECASE)
+# Private people as perpetrators: their violence is mob violence, not an armed group's attack.
+_CROWD = re.compile(
+    r"\b(?:traders|vendors|residents|villagers|locals|community members|crowds?|mobs?|persons|people|youths?|rivals|"
+    r"neighbou?rs|relatives|supporters|volunteers|students|workers|passers-by|members of the public)\b",
+    re.IGNORECASE,
+)
+# Disorder that makes a point (barricades, burning tyres, blocked roads, vandalism): a demonstration, not a mob.
+_DEMONSTRATIVE = re.compile(r"barricad|tyres|tires|blocked|vandali", re.IGNORECASE)
+_MARCH = re.compile(r"marched|marches|march", re.IGNORECASE)
+_KILLED_VERB = re.compile(r"killed|shot dead|shot and killed|slain", re.IGNORECASE)
+_THROWN = re.compile(r"hurled|threw|thrown|lobbed|tossed", re.IGNORECASE)
+_NON_STATE = re.compile(
+    r"\b(?:militants?|rebels?|insurgents?|jihadists?|fighters|isis|isil|islamic state|daesh|taliban|al[- ]shabaa?b|"
+    r"boko haram|houthis?|militias?|terrorists|opposition|separatists?|guerrill?as?|hts|sdf|ypg|pkk)\b",
+    re.IGNORECASE,
+)
+_RAID = re.compile(r"raid(?:ed|s)?", re.IGNORECASE)
+_INJURED = re.compile(r"\b(?:injur|wound|hurt)\w*", re.IGNORECASE)
+_ARMED_ACTORS = re.compile(
+    r"\b(?:gunmen|armed (?:men|group|groups|individuals|assailants)|militants|soldiers|troops|fighters|rebels|insurgents|militia\w*)\b",
+    re.IGNORECASE,
+)
+
+
+class RuleClassifier:
+    """The default classifier: ACLED precedence rules over the cues of a report."""
+
+    def __init__(self) -> None:
+        self.taxonomy = load_taxonomy()
+
+    def classify(self, report: Report) -> Classification | None:
+        decided = self._decide(report)
+        if decided is None:
+            return None
+        sub_type, confidence, rule = decided
+        return Classification(self.taxonomy.event_type_of(sub_type), sub_type, confidence, rule)
+
+    def _decide(self, report: Report) -> tuple[str, float, str] | None:
+        cues: dict[str, list[CueMatch]] = {}
+        for cue in report.cues:
+            cues.setdefault(cue.cue, []).append(cue)
+        has = lambda *names: any(name in cues for name in names)  # noqa: E731
+        text = report.text
+        violent = has("air", "shelling", "ied", "suicide", "grenade", "chemical", "clash", "kill", "sexual", "abduct")
+
+        if has("chemical"):
+            return "Chemical weapon", 0.8, "chemical weapon"
+        marching_forces = has("protest") and all(_MARCH.fullmatch(c.text) for c in cues["protest"]) and _ARMED_ACTORS.search(text)
+        if has("protest") and not marching_forces:
+            lethal = has("kill") and any(_KILLED_VERB.fullmatch(c.text) for c in cues["kill"])
+            protest_fight = has("clash") and any(_FIGHT_WORDS.search(c.text) for c in cues["clash"])
+            if has("riot") or protest_fight:
+                return "Violent demonstration", 0.7, "protest + violence by demonstrators"
+            if has("excessive_force") or (lethal and (has("intervention", "attack_verb") or _STATE_WORDS.search(text))):
+                return "Excessive force against protesters", 0.75, "protest + lethal force"
+            if has("riot"):
+                return "Violent demonstration", 0.75, "protest + violence by demonstrators"
+            if has("intervention"):
+                return "Protest with intervention", 0.75, "protest + dispersal/arrests"
+            return "Peaceful protest", 0.7, "protest"
+        organised = bool(_ORGANISED_ARMED.search(text))
+        if has("riot") and not has("air", "shelling", "suicide", "chemical") and not organised:
+            if has("loot") and (_ARMED_ACTORS.search(text) or not (has("mob") or _RIOT_WORD.search(text) or has("demand"))):
+                return "Looting/property destruction", 0.6, "property destroyed by armed men"
+            if _RIOT_WORD.search(text) or has("demand") or any(_DEMONSTRATIVE.search(c.text) for c in cues["riot"]):
+                return "Violent demonstration", 0.7, "riot"
+            return "Mob violence", 0.6, "violent crowd without a demonstration"
+        if has("mob") and not has("air", "shelling", "ied", "suicide", "grenade", "chemical", "sexual"):
+            if not _ARMED_ACTORS.search(text):
+                return "Mob violence", 0.65, "mob"
+        if has("premature"):
+            return "Disrupted weapons use", 0.7, "device exploded while being planted"
+        if has("disrupted") and _DRONE_DOWNED.search(" ".join(c.text for c in cues["disrupted"])):
+            return "Disrupted weapons use", 0.75, "interception"
+        fighting = has("clash") and any(_FIGHT_WORDS.search(c.text) for c in cues["clash"])
+        if has("disrupted") and not has("kill", "harm", "air", "suicide") and not fighting:
+            return "Disrupted weapons use", 0.75, "weapons seized/defused"
+        if has("grenade") and any("attack" in c.text.lower() or _THROWN.search(c.text) for c in cues["grenade"]):
+            return "Grenade", 0.75, "grenade attack"
+        fighting = has("clash") and any(_FIGHT_WORDS.search(c.text) for c in cues["clash"])
+        if has("nonviolent_transfer") and not has("kill", "harm") and not fighting:
+            return "Non-violent transfer of territory", 0.6, "withdrawal/handover without fighting"
+        if has("gov_regains", "overtakes"):
+            side = _first_side(report.perpetrators)
+            if (has("gov_regains") and side != "non-state") or side == "state":
+                return "Government regains territory", 0.65, "territory retaken"
+            return "Non-state actor overtakes territory", 0.65, "territory seized"
+        strong_clash = has("clash") and any(_STRONG_CLASH.search(c.text) for c in cues["clash"])
+        device = has("ied") and any(not _GENERIC_BLAST.fullmatch(c.text) for c in cues["ied"])
+        if strong_clash and not has("suicide") and not device:
+            return "Armed clash", 0.75, "ground fighting"
+        if has("suicide"):
+            return "Suicide bomb", 0.8, "suicide bombing"
+        if has("air"):
+            return "Air/drone strike", 0.75, "air/drone strike"
+        if has("grenade"):
+            return "Grenade", 0.75, "grenade"
+        if has("shelling"):
+            return "Shelling/artillery/missile attack", 0.75, "shelling/missiles"
+        if has("ied"):
+            return "Remote explosive/landmine/IED", 0.7, "explosive device"
+        if has("sexual"):
+            return "Sexual violence", 0.75, "sexual violence"
+        if has("abduct") and not has("kill") and not _INJURED.search(text):
+            return "Abduction/forced disappearance", 0.75, "abduction"
+        if has("nonviolent_transfer") and not violent:
+            return "Non-violent transfer of territory", 0.6, "withdrawal/handover"
+        if has("clash"):
+            return "Armed clash", 0.6, "fighting"
+        if has("arrest") and not has("kill", "harm"):
+            return "Arrests", 0.6, "arrest (raid without violence)"
+        if has("attack_verb") and not has("kill", "harm") and all(_RAID.fullmatch(c.text) for c in cues["attack_verb"]):
+            return "Change to group/activity", 0.45, "raid without violence or arrests"
+        actors_only = not has("harm") or all(_ACTOR_WORDS.fullmatch(c.text) for c in cues["harm"])
+        if has("loot") and not has("kill") and actors_only:
+            return "Looting/property destruction", 0.6, "property attacked, nobody hurt"
+        if has("kill", "harm", "attack_verb"):
+            return self._attack_or_clash(report, cues)
+        if has("loot"):
+            return "Looting/property destruction", 0.65, "looting/destruction"
+        if has("disrupted"):
+            return "Disrupted weapons use", 0.6, "weapons seized"
+        if has("agreement"):
+            if _RELEASE.search(" ".join(c.text for c in cues["agreement"])) and not re.search(
+                r"agreement|deal|exchange|swap|ceasefire|truce", text, re.IGNORECASE
+            ):
+                return "Other", 0.5, "release of prisoners"
+            return "Agreement", 0.65, "agreement"
+        if has("arrest"):
+            return "Arrests", 0.6, "arrest"
+        if has("hq"):
+            return "Headquarters or base established", 0.6, "base established"
+        if has("change"):
+            return "Change to group/activity", 0.55, "change to group/activity"
+        if has("other"):
+            return "Other", 0.45, "other strategic development"
+        return None
+
+    def _attack_or_clash(self, report: Report, cues: dict[str, list[CueMatch]]) -> tuple[str, float, str] | None:
+        """Armed clash when the victims were armed (ACLED codes attacks on forces as battles), else Attack."""
+        acting = " ".join(report.perpetrators)
+        if acting and _CROWD.search(acting) and not find_targets(acting)["armed"] and not _ORGANISED_ARMED.search(report.text):
+            return "Mob violence", 0.5, "violence by an unorganised crowd or private people"
+        # The first victim phrase that names anyone decides: "attacked a police checkpoint, leaving ... civilians".
+        for phrase in report.victims:
+            found = find_targets(phrase)
+            if found["armed"] and not found["civilian"]:
+                return "Armed clash", 0.6, "attack on armed forces"
+            if found["civilian"]:
+                return "Attack", 0.65, "violence against civilians"
+        found = find_targets(report.text)
+        perpetrators = find_targets(" ".join(report.perpetrators))
+        armed_not_perp = [w for w in found["armed"] if w not in perpetrators["armed"]]
+        if armed_not_perp and not found["civilian"]:
+            return "Armed clash", 0.5, "violence involving armed forces"
+        if "kill" in cues or "attack_verb" in cues or found["civilian"]:
+            return "Attack", 0.55, "violence against civilians"
+        if found["armed"]:
+            return "Attack", 0.45, "violence by armed actors"
+        if "harm" in cues and any(_DELIBERATE.search(c.text) for c in cues["harm"]):
+            return "Attack", 0.4, "deliberate violence against a person"
+        return None
+
+
+def _first_side(phrases: list[str]) -> str | None:
+    """"state" or "non-state" for the first actor phrase that names only one side ("Taliban fighters")."""
+    for phrase in phrases:
+        state, rebel = bool(_STATE_WORDS.search(phrase)), bool(_NON_STATE.search(phrase))
+        if state != rebel:
+            return "state" if state else "non-state"
+    return None
+
+
+def in_scope(text: str) -> bool:
+    """False when the text is about an accident, disaster, epidemic or ordinary crime (no ACLED event)."""
+    return out_of_scope(text) is None
+
+
+def default_classifier() -> Classifier:
+    """The rules, or the language model behind SITREP_LLM_URL when one is configured (llm_classifier.py)."""
+    from sitrep.extract.llm_classifier import from_environment
+
+    return from_environment(RuleClassifier())

@@ -1,0 +1,136 @@
+"""Filling an event's fields from the other extractors: date window, place, actors, fatalities, attribution.
+
+Each function takes the event's sentences (spaCy spans) and returns plain values, so event
+assembly (events.py) reads as: find mentions, group them, fill the fields.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from sitrep.extract.casualties import fatality_count, find_fatalities
+from sitrep.extract.context import ExtractionContext
+from sitrep.extract.dates import event_window, find_date_mentions
+from sitrep.nlp.doctext import doc_text
+from sitrep.records import DateWindow, Event, Location
+
+from sitrep.extract.actors import code_actors as _code_actors
+from sitrep.geo.locate import apply_location, locate_event
+
+_ATTRIBUTION = re.compile(
+    r"\b(?:according to|citing|cited by|reported by)\s+(?P<who>[^,.;:\"“”]{3,80})", re.IGNORECASE
+)
+_SAID_BY = re.compile(r"[,\"”]\s*(?P<who>(?:the\s+)?[A-Z][^,.;\"“”]{2,60}?)\s+(?:said|says|reported|told)\b")
+_SAID_AFTER = re.compile(r"\b(?:said|says|reported|told \w+)\s+(?P<who>(?:the\s+)?[^,.;\"“”]{3,60}?)(?:[,.;]|$)")
+# A perfect with no date ("have been kidnapped"): sometime before publication, month-level at best.
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+been\b|\b(?:has|have)\s+\w+ed\b", re.IGNORECASE)
+UNDATED_LOOKBACK_DAYS = 30
+
+
+def sentence_dates(sentence: Span, published: date) -> list[DateWindow]:
+    """The sentence's date windows, read with its paragraph before it so "within days" or "two days later"
+    resolve against the date the paragraph gave first."""
+    text = doc_text(sentence.doc)
+    paragraph_start = text.rfind("\n", 0, sentence.start_char) + 1
+    mentions = find_date_mentions(text[paragraph_start : sentence.end_char], published)
+    inside = [m for m in mentions if m.start + paragraph_start >= sentence.start_char]
+    horizon = published + timedelta(days=2)
+    return [m.window for m in inside if m.window.start <= horizon]
+
+
+def date_window(sentences: list[Span], published: date, fallback: DateWindow | None) -> DateWindow:
+    """The event's window: the most specific date of its sentences, else the fallback, else the ACLED default."""
+    for sentence in sentences:
+        windows = sentence_dates(sentence, published)
+        if windows:
+            # The most specific wins ("on 9 May" over "since 2017"), the earliest-written on ties.
+            return min(windows, key=lambda w: (w.precision, (w.end - w.start).days))
+    if fallback is not None:
+        return fallback
+    if any(_PERFECT.search(s.text) for s in sentences):
+        start = published - timedelta(days=UNDATED_LOOKBACK_DAYS)
+        return DateWindow(start=start, end=published, precision=3, text="")
+    return event_window(sentences[0], published)
+
+
+def own_places(sentence: Span, context: ExtractionContext) -> bool:
+    """Does the sentence itself name a place below country level?"""
+    return any(
+        t.place is not None and t.start >= sentence.start_char and t.end <= sentence.end_char and t.place.feature_code != "PCLI"
+        for t in context.toponyms
+    )
+
+
+def place_names(sentence: Span, context: ExtractionContext) -> set[str]:
+    """Folded names of all places written in the sentence (actors' homes included: "rioters from Tripoli")."""
+    return {
+        " ".join(t.text.lower().split())
+        for t in context.toponyms
+        if t.start >= sentence.start_char and t.end <= sentence.end_char
+    }
+
+
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_COORDINATION = re.compile(r"^\s*(?:,|and|&|or|as well as|,\s*and|;)\s*(?:in\s+|at\s+|near\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def coordinated(found: list[Location], text: str) -> list[Location]:
+    """One event per place only for places listed together ("shelled Ariha and Saraqib"); a place named
+    further on ("in Celaya ... in Colonia Las Aves") is detail of the first, not another event."""
+    if len(found) < 2:
+        return found
+    found = sorted(found, key=lambda loc: loc.toponym.start if loc.toponym is not None else 1 << 30)
+    kept = [found[0]]
+    for location in found[1:]:
+        previous, current = kept[-1].toponym, location.toponym
+        if previous is None or current is None or current.start < previous.end:
+            continue
+        # "Sirwah (Marib), Nihm (Sanaa), and Al Jawf": the admin areas in brackets are not in the way.
+        gap = _BRACKETS.sub("", text[previous.end : current.start])
+        if _COORDINATION.match(gap):
+            kept.append(location)
+    return kept
+
+
+def locations(sentences: list[Span], context: ExtractionContext) -> list[Location]:
+    """The event's places: those of the first sentence naming one, else geo's context fallback."""
+    for sentence in sentences:
+        if own_places(sentence, context):
+            return locate_event(sentence, context.toponyms, context.article, context.gazetteer)
+    return locate_event(sentences[0], context.toponyms, context.article, context.gazetteer)
+
+
+def place_event(event: Event, location: Location | None) -> None:
+    if location is not None:
+        apply_location(event, location)
+
+
+def fatalities(sentences: list[Span]) -> int:
+    mentions = [m for s in sentences for m in find_fatalities(s)]
+    return fatality_count(mentions)
+
+
+def code_actors(event: Event, sentences: list[Span], trigger: Token | None, context: ExtractionContext) -> None:
+    """Fill actor1/2, associates and inter codes from the actors stage."""
+    if trigger is None:
+        return
+    span = sentences[0]
+    kb: Any = context.actors
+    mentions = [m for s in sentences for m in kb.match_mentions(s, event.country, event.event_date)]
+    coding = _code_actors(span, trigger, mentions, event.country, event.event_type, event.sub_event_type)
+    event.actor1, event.assoc_actor_1, event.inter1 = coding.actor1, coding.assoc_actor_1, coding.inter1
+    event.actor2, event.assoc_actor_2, event.inter2 = coding.actor2, coding.assoc_actor_2, coding.inter2
+
+
+def attribution(sentences: list[Span]) -> str | None:
+    """Who the report rests on ("security officials", "the Syrian Observatory"), when the text says."""
+    for sentence in sentences:
+        for pattern in (_ATTRIBUTION, _SAID_BY, _SAID_AFTER):
+            match = pattern.search(sentence.text)
+            if match:
+                return " ".join(match.group("who").split()).rstrip(" .")
+    return None

@@ -1,0 +1,190 @@
+"""Is a cue a real event? Negation, hypotheticals, threats, plans, calls, denials, condemnations and habits.
+
+Each check looks at the cue's token and the chain of heads above it in the dependency parse, so
+"did not attack", "threatened to attack", "calls for protests" and "condemned the attack" are
+caught without touching a neighbouring clause that does report an event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from sitrep.extract.triggers import CueMatch, generic_marker
+
+# Verbs and nouns that put whatever they govern outside reality: a plan, threat, call or fear is not an event.
+IRREALIS_LEMMAS = frozenset({
+    "threaten", "threat", "plan", "vow", "warn", "warning", "call", "urge", "intend", "prepare", "aim",
+    "pledge", "promise", "fear", "seek", "want", "propose", "consider", "expect", "hope", "risk",
+    "possibility", "prospect", "danger", "rumor", "rumour", "announce_plan", "appeal", "ask", "demand_for",
+    "plot", "scheme", "allow", "prevent", "avoid", "refuse", "ban", "prohibit", "forbid", "postpone", "cancel",
+})  # fmt: skip
+DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute"})
+REFERENCE_LEMMAS = frozenset({
+    "condemn", "denounce", "blame", "accuse", "investigate", "probe", "mourn", "commemorate", "mark",
+    "responsibility", "responsible", "sanction", "expel",
+})  # fmt: skip
+DEPICTION_LEMMAS = frozenset({"footage", "video", "film", "image", "photo", "picture", "clip"})
+HABITUAL = "habitual present"
+# Verbs whose past is spelled like their present: the tag cannot tell "rioters set fire" (past) from a habit.
+SAME_PAST_FORMS = frozenset({
+    "set", "put", "hit", "cut", "beat", "shut", "burst", "spread", "cast", "hurt", "let", "quit", "shed", "split",
+    "thrust", "upset", "broadcast", "bet", "bid", "read", "shot", "lit", "fled", "fought", "struck", "held", "led",
+})  # fmt: skip
+CONTEXT_ADJECTIVES = frozenset({
+    "ongoing", "previous", "earlier", "past", "continuing", "prior", "former", "possible", "potential", "imminent",
+    "planned", "feared", "future", "alleged",
+})  # fmt: skip
+CONTEXT_PREPOSITIONS = frozenset({"after", "following", "despite", "amid", "amidst", "ending", "since", "before"})
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "'ll", "must", "can"})
+REPORTING_LEMMAS = frozenset({"say", "report", "tell", "state", "claim", "add", "confirm", "announce", "according"})
+_CONDITIONAL = re.compile(r"\b(?:if|unless|in case|whether)\b", re.IGNORECASE)
+# A fatality word that denies the harm, not the event: "no one was killed" keeps the explosion.
+_NO_CASUALTY = re.compile(r"\b(?:no one|nobody|no casualties|no injuries|no deaths|no fatalities|none)\b", re.IGNORECASE)
+
+
+def cue_token(sentence: Span, cue: CueMatch) -> Token | None:
+    """The syntactic head of the cue's words: the token of the cue whose head lies outside it."""
+    tokens = [t for t in sentence if t.idx < cue.end and t.idx + len(t.text) > cue.start]
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in inside or token.head.i == token.i:
+            return token
+    return tokens[0]
+
+
+def _chain(token: Token) -> list[Token]:
+    """The token and its heads up to the sentence root."""
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for node in _chain(token):
+        if node.pos_ in ("VERB", "AUX") and node.tag_ in ("VBD", "VBP", "VBZ", "MD", "VB", "VBN", "VBG"):
+            if node.tag_ in ("VBD", "VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") for c in node.children):
+                return node
+    return None
+
+
+_CONTEXT_NOUNS = frozenset({"scene", "anniversary", "site", "memory", "aftermath", "wake", "history"})
+
+
+def _context_phrase(token: Token) -> bool:
+    """Is the cue noun inside a phrase that sets the scene for another event: "after (two weeks of)
+    fighting", "despite the air strikes", "the scene of (some of the) fiercest fighting"?"""
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ not in ("pobj", "prep", "nsubj", "dobj", "pcomp") and node is not token:
+            return False
+        head = node.head
+        if head.pos_ in ("VERB", "AUX") and node.dep_ != "pcomp":
+            return False
+        if node.dep_ == "pobj" and head.lower_ in CONTEXT_PREPOSITIONS:
+            return True
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _CONTEXT_NOUNS:
+            return True
+        node = head
+    return False
+
+
+def unreal_reason(sentence: Span, cue: CueMatch) -> str | None:
+    """Why this cue reports no real event ("negated", "threat/plan", "denied", "reference", "conditional"), or None."""
+    token = cue_token(sentence, cue)
+    if token is None:
+        return None
+    chain = _chain(token)
+    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in CONTEXT_ADJECTIVES for c in token.children):
+        return "reference"  # "the ongoing clashes", "earlier battles", "a possible attack": context for another event
+    if token.head.lower_ == "without":
+        return "negated"  # "entered without fighting"
+    if token.pos_ in ("NOUN", "VERB") and _context_phrase(token):
+        return "reference"  # "a ceasefire after two weeks of fighting", "the scene of a 2017 chemical attack"
+    for depth, node in enumerate(chain):
+        lemma = node.lemma_.lower()
+        if depth > 0 and lemma in DENIAL_LEMMAS:
+            return "denied"
+        if depth > 0 and lemma in IRREALIS_LEMMAS:
+            return "threat/plan"
+        if depth > 0 and lemma in REFERENCE_LEMMAS:
+            return "reference"
+        # Stop at the first reporting verb: "officials said ... attacked" is a report, not a plan.
+        if depth > 0 and lemma in REPORTING_LEMMAS:
+            break
+        # An adverbial clause is told as fact whatever governs it: "vowed an inquiry after seven were murdered".
+        if node.dep_ == "advcl" and node.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in ("after", "since", "as", "when", "because") for c in node.children):
+            for child in node.children:
+                if child.dep_ == "neg":
+                    return "negated"
+            return None
+        for child in node.children:
+            if child.dep_ == "neg" and (node.pos_ in ("VERB", "AUX") or node.i == token.i):
+                if not _NO_CASUALTY.search(sentence.text):
+                    return "negated"
+            if child.dep_ == "det" and child.lower_ in ("no", "any") and node.i == token.i:
+                return "negated"
+            if child.dep_ in ("aux",) and child.lower_ in MODALS and node.pos_ in ("VERB", "AUX"):
+                return "conditional"
+            if child.dep_ == "mark" and _CONDITIONAL.fullmatch(child.text):
+                return "conditional"
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "acl", "relcl", "advcl", "pcomp", "amod") and depth > 0:
+            # A finite clause above the cue decides; its own irrealis was checked on this pass.
+            if node.tag_ in ("VBD", "VBP", "VBZ"):
+                break
+    return None
+
+
+def _looks_present(verb: Token) -> bool:
+    """The small model tags some irregular pasts ("retook") as present: trust the tag only when the form fits."""
+    form, lemma = verb.lower_, verb.lemma_.lower()
+    if form in SAME_PAST_FORMS:
+        return False
+    if lemma == "be":
+        return form in ("is", "are", "am", "'re", "'s")
+    return form in (lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies")
+
+
+def _governs(sentence: Span, marker: str, token: Token) -> bool:
+    """Does the frequency word bear on the cue? Not when it sits in a relative or adverbial clause that
+    leaves the cue out ("a grenade exploded ..., extortion of the kind that has occurred repeatedly")."""
+    at = sentence.text.lower().find(marker.lower())
+    words = [t for t in sentence if t.idx - sentence.start_char >= at]
+    if not words:
+        return True
+    node = words[0]
+    for _ in range(40):
+        if node.dep_ in ("relcl", "acl", "advcl") and not (node.left_edge.i <= token.i <= node.right_edge.i):
+            return False
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return True
+
+
+def generic_reason(sentence: Span, cue: CueMatch) -> str | None:
+    """Why the cue describes a habit or pattern rather than one countable event, or None."""
+    token = cue_token(sentence, cue)
+    marker = generic_marker(sentence.text)
+    if marker and (token is None or _governs(sentence, marker, token)):
+        return f"frequency: {marker}"
+    if token is None:
+        return None
+    chain = _chain(token)
+    if token.pos_ == "NOUN":  # "videos showing the assassination of notables": pictures of a pattern
+        for node in chain[1:]:
+            if node.lemma_.lower() in DEPICTION_LEMMAS:
+                return "depicted in media"
+            if node.lemma_.lower() in REPORTING_LEMMAS:
+                break
+    verb = _governing_verb(token)
+    if verb is not None and verb.tag_ in ("VBP", "VBZ") and _looks_present(verb) and verb.lemma_.lower() not in REPORTING_LEMMAS:
+        # Simple present with no perfect auxiliary: "militants carry out attacks", "scars of battles are visible".
+        if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children):
+            if verb.lemma_.lower() not in ("continue", "remain") or token.i != verb.i:
+                return HABITUAL
+    return None

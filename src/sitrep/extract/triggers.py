@@ -1,0 +1,93 @@
+"""Event cues: find the words that signal each kind of ACLED event in a piece of text.
+
+The lexicon lives in `data/lexicons/event_cues.yaml` (regular expressions written for Sitrep from
+the ACLED Codebook definitions). This module only finds cues and target nouns with their
+character offsets; deciding what they add up to is the classifier's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+# Cues that on their own make a sentence report an event (the others only colour one).
+CORE_CUES = frozenset({
+    "protest", "riot", "mob", "clash", "attack_verb", "gov_regains", "overtakes", "nonviolent_transfer",
+    "air", "shelling", "ied", "suicide", "grenade", "chemical", "sexual", "abduct", "kill", "harm",
+    "arrest", "disrupted", "hq", "loot", "agreement", "change", "other", "excessive_force", "premature",
+})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    cue: str  # the lexicon entry, e.g. "shelling"
+    start: int  # offsets into the text the cues were searched in
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cues: dict[str, re.Pattern[str]]
+    targets: dict[str, re.Pattern[str]]
+    generic: re.Pattern[str]
+    nonpolitical: dict[str, re.Pattern[str]]
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    text = resources.files("sitrep").joinpath("data/lexicons/event_cues.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return Lexicon(
+        cues={name: _compile(patterns) for name, patterns in data["cues"].items()},
+        targets={name: _compile(patterns) for name, patterns in data["targets"].items()},
+        generic=_compile(data["generic"]),
+        nonpolitical={name: _compile(patterns) for name, patterns in data["nonpolitical"].items()},
+    )
+
+
+def find_cues(text: str, offset: int = 0) -> list[CueMatch]:
+    """Every cue in `text`, sorted by position; offsets are shifted by `offset` (the text's start in the article)."""
+    lexicon = load_lexicon()
+    found = [
+        CueMatch(name, m.start() + offset, m.end() + offset, m.group(0))
+        for name, pattern in lexicon.cues.items()
+        for m in pattern.finditer(text)
+        if m.end() > m.start()
+    ]
+    return sorted(found, key=lambda c: (c.start, c.cue))
+
+
+def find_targets(text: str) -> dict[str, list[str]]:
+    """The armed and civilian nouns in `text` ({"armed": [...], "civilian": [...]})."""
+    return {name: [m.group(0).lower() for m in pattern.finditer(text)] for name, pattern in load_lexicon().targets.items()}
+
+
+def generic_marker(text: str) -> str | None:
+    """The frequency expression that makes `text` describe a habit ("several times per week"), if any."""
+    match = load_lexicon().generic.search(text)
+    return match.group(0) if match else None
+
+
+def out_of_scope(text: str, kinds: tuple[str, ...] = ("disaster", "crime")) -> str | None:
+    """"disaster" or "crime" when `text` is about an accident, disaster, epidemic or ordinary crime and
+    carries no sign of political or organised violence; None otherwise."""
+    patterns = load_lexicon().nonpolitical
+    if patterns["political"].search(text):
+        return None
+    for kind in kinds:
+        if patterns[kind].search(text):
+            return kind
+    return None
+
+
+def has_core_cue(cues: list[CueMatch]) -> bool:
+    return any(c.cue in CORE_CUES for c in cues)

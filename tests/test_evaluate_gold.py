@@ -1,0 +1,129 @@
+"""`sitrep evaluate` on small gold files written for these tests (ACLED CSV, CASE-2021 TSV, MUC-4 JSONL)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitrep.evaluate import acled, case2021, muc4, scoring
+from sitrep.records import Event
+
+GOLD = Path(__file__).parent / "fixtures" / "evaluate"
+
+
+def test_acled_dates_in_every_export_spelling():
+    assert acled.parse_date("9-May-20") == date(2020, 5, 9)
+    assert acled.parse_date("2020-05-09") == date(2020, 5, 9)
+    assert acled.parse_date("09 May 2020") == date(2020, 5, 9)
+    with pytest.raises(ValueError):
+        acled.parse_date("the ninth of May")
+
+
+def test_acled_documents_one_per_note_published_two_days_later():
+    docs = acled.documents(acled.read_gold(GOLD / "acled-small.csv"))
+    assert len(docs) == 5
+    shelling = next((a, rows) for a, rows in docs if "shelled Avdiivka" in a.text)
+    assert len(shelling[1]) == 2 and shelling[0].published == date(2020, 5, 8)
+    assert docs[1][0].published == date(2020, 5, 10)  # 2020-05-08 written ISO-style
+
+
+@pytest.mark.parametrize(
+    "name,message",
+    [("acled-no-notes.csv", "missing column(s) notes"), ("acled-bad-date.csv", "line 2: unreadable event_date")],
+)
+def test_acled_malformed_files_raise_one_line_value_errors(name, message):
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        acled.read_gold(GOLD / name)
+
+
+def test_acled_matching_pairs_by_place_before_type():
+    rows = acled.read_gold(GOLD / "acled-small.csv")
+    avdiivka, horlivka = [r for r in rows if "Avdiivka" in r.notes]
+    # Within 25 km of both gold points: the place name decides, then the date.
+    at_horlivka = Event(doc_id="d", event_type="Battles", location="Horlivka", latitude=48.30, longitude=38.05, event_date=date(2020, 5, 6))
+    at_avdiivka = Event(doc_id="d", event_type="Explosions/Remote violence", location="Avdiyivka", latitude=48.14, longitude=37.75)
+    invented = Event(doc_id="d", event_type="Explosions/Remote violence", location="Mariupol", latitude=47.1, longitude=37.55)
+    pairs, extra = acled.match([at_horlivka, invented, at_avdiivka], [avdiivka, horlivka])
+    assert [(g.location, e.location) for g, e in pairs] == [("Avdiivka", "Avdiyivka"), ("Horlivka", "Horlivka")]
+    assert extra == [invented]
+
+
+def test_place_names_match_across_spellings():
+    assert acled.same_place_name("Idlib", "Idleb") and acled.same_place_name("Arīḩā", "Ariha")
+    assert acled.same_place_name("Anbar Province", "Al Anbar")
+    assert not acled.same_place_name("North Darfur", "South Darfur") and not acled.same_place_name(None, "Kirkuk")
+
+
+def test_scoring_metrics():
+    gold = ["A", "A", "B", "C"]
+    pred = ["A", "B", "B", scoring.MISSING]
+    assert scoring.accuracy(zip(gold, pred)) == {"value": 0.5, "correct": 2, "total": 4}
+    # F1: A 0.667 (support 2), B 0.667 (1), C 0 (1)
+    assert scoring.weighted_f1(gold, pred) == pytest.approx((2 * 2 / 3 + 2 / 3) / 4, abs=1e-3)
+    assert scoring.macro_f1(gold, pred) == pytest.approx((2 / 3 + 2 / 3 + 0) / 3, abs=1e-3)
+    assert scoring.confusion(gold, pred)["A"] == {"A": 1, "B": 1}
+    assert scoring.haversine_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.5)
+
+
+@pytest.mark.slow
+def test_evaluate_acled_end_to_end(run_cli, tmp_path):
+    out = tmp_path / "scores.json"
+    done = run_cli("evaluate", "--gold", str(GOLD / "acled-small.csv"), "--format", "acled", "--report", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "event_type       accuracy" in done.stdout and "sub_event_type confusion" in done.stdout
+    report = json.loads(out.read_text())
+    assert report["documents"] == 5 and report["gold_events"] == 6
+    assert report["event_type"]["accuracy"]["correct"] >= 5
+    assert report["fatalities"]["exact"]["correct"] >= 5
+    assert report["event_date"]["exact"]["value"] == 1.0
+    limited = run_cli("evaluate", "--gold", str(GOLD / "acled-small.csv"), "--format", "acled", "--limit", "2")
+    assert "documents 2, gold events 2" in limited.stdout
+
+
+@pytest.mark.slow
+def test_evaluate_malformed_acled_file_fails_with_one_line(run_cli):
+    done = run_cli("evaluate", "--gold", str(GOLD / "acled-no-notes.csv"), "--format", "acled")
+    assert done.returncode != 0
+    assert done.stderr.strip().count("\n") == 0 and "acled-no-notes.csv" in done.stderr and "notes" in done.stderr
+
+
+@pytest.mark.slow
+def test_evaluate_case2021_end_to_end(run_cli, tmp_path):
+    out = tmp_path / "case.json"
+    done = run_cli("evaluate", "--gold", str(GOLD / "case2021-small.tsv"), "--format", "case2021", "--report", str(out))
+    assert done.returncode == 0, done.stderr
+    report = json.loads(out.read_text())
+    assert report["acled_snippets"] == 3 and report["accuracy"]["correct"] == 3
+    assert report["non_acled_no_event"] == {"value": 1.0, "correct": 3, "total": 3}
+
+
+def test_case2021_malformed_file(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("id,text,label\n1,x,ATTACK\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="EventSnippet and SubType"):
+        case2021.read_gold(bad)
+
+
+@pytest.mark.slow
+def test_evaluate_muc4_end_to_end(run_cli, tmp_path):
+    out = tmp_path / "muc.json"
+    done = run_cli("evaluate", "--gold", str(GOLD / "muc4-small.jsonl"), "--format", "muc4", "--report", str(out))
+    assert done.returncode == 0, done.stderr
+    report = json.loads(out.read_text())
+    assert report["incident_type_accuracy"]["correct"] == 3
+    assert report["roles"]["Weapon"]["tp"] == 1 and report["roles"]["Victim"]["tp"] >= 1
+
+
+def test_muc4_incident_mapping_and_bad_lines(tmp_path):
+    bomb = Event(doc_id="d", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED")
+    kidnap = Event(doc_id="d", event_type="Violence against civilians", sub_event_type="Abduction/forced disappearance")
+    arson = Event(doc_id="d", event_type="Strategic developments", sub_event_type="Looting/property destruction", notes="they burned the office")
+    protest = Event(doc_id="d", event_type="Protests", sub_event_type="Peaceful protest")
+    assert [muc4.incident_type(e) for e in (bomb, kidnap, arson, protest)] == ["bombing", "kidnapping", "arson", None]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"docid": 1}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="line 1"):
+        muc4.read_gold(bad)

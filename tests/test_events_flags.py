@@ -1,0 +1,96 @@
+"""Non-events (negation, threats, plans, calls, hypotheticals, denials, condemnations, out-of-scope news)
+and the background / generic flags, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.records import Article
+
+PUBLISHED = date(2021, 3, 10)
+
+
+def events_of(extractor, text: str, published: date = PUBLISHED):
+    return extractor.extract_one(Article(text=text, published=published)).events
+
+
+def current(events):
+    return [e for e in events if not e.background and not e.generic]
+
+
+NOT_EVENTS = [
+    "The rebels did not attack the town of Beni on Monday, the army said.",
+    "Al Shabaab threatened to attack government buildings in Mogadishu.",
+    "The militants are planning to bomb the bridge near Kismayo next week.",
+    "Opposition leaders called for protests in Harare on Friday.",
+    "If the talks fail, the army will launch airstrikes on rebel positions near Kidal.",
+    "The army denied that its soldiers had shelled the village of Mahagi.",
+    "The minister condemned the attack on aid workers in Goma.",
+    "Officials warned of possible attacks on polling stations in Kano.",
+    "No clashes were reported in the district of Ghazni on Monday.",
+]
+
+OUT_OF_SCOPE = [
+    "On Monday, a strong earthquake struck the province of Van, killing 12 people.",
+    "On Sunday, a gas cylinder explosion at a restaurant in Lahore killed three people.",
+    "On Monday, police arrested two drug traffickers and seized 40 kg of heroin in Karachi.",
+    "The foreign ministers of Kenya and Uganda met in Nairobi on Monday to discuss trade.",
+    "Covid-19 infections rose again in Punjab, with 1,200 new cases reported on Monday.",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_negated_irrealis_and_reported_speech_give_no_event(extractor, text):
+    assert current(events_of(extractor, text)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", OUT_OF_SCOPE)
+def test_texts_outside_acled_scope_give_no_event(extractor, text):
+    assert events_of(extractor, text) == []
+
+
+@pytest.mark.slow
+def test_past_event_told_as_context_is_background(extractor):
+    text = "The commander said he was wounded in a firefight near the town of Tal Afar in 2017."
+    events = events_of(extractor, text, date(2019, 6, 1))
+    assert len(events) == 1 and events[0].background and events[0].event_type == "Battles"
+    assert events[0].date_end.year == 2017
+
+
+@pytest.mark.slow
+def test_vague_period_months_before_publication_is_background(extractor):
+    text = "This spring, government forces retook the village of Hajin after weeks of heavy fighting."
+    events = events_of(extractor, text, date(2019, 7, 21))
+    assert events and all(e.background for e in events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The insurgents carry out ambushes and roadside bombings several times per week.",
+        "Bandits frequently kidnap travellers on the highway between Abuja and Kaduna.",
+        "Armed groups often attack villages in the region.",
+    ],
+)
+def test_habits_and_patterns_are_generic(extractor, text):
+    events = events_of(extractor, text)
+    assert events and all(e.generic for e in events)
+
+
+@pytest.mark.slow
+def test_current_event_is_neither_background_nor_generic(extractor):
+    events = events_of(extractor, "On Monday, gunmen shot dead two teachers in the town of Garissa.")
+    assert len(events) == 1
+    assert not events[0].background and not events[0].generic
+    assert events[0].event_date == date(2021, 3, 8) and events[0].time_precision == 1
+
+
+@pytest.mark.slow
+def test_negation_of_casualties_keeps_the_event(extractor):
+    events = current(events_of(extractor, "On Monday, a roadside bomb exploded near a police patrol in Kirkuk. No one was hurt."))
+    assert len(events) == 1 and events[0].sub_event_type == "Remote explosive/landmine/IED" and events[0].fatalities == 0

@@ -1,0 +1,85 @@
+"""Every ACLED sub-event type from sentences written for these tests, and the precedence rules between types."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.records import Article
+
+PUBLISHED = date(2021, 3, 10)
+
+SUB_TYPES = [
+    ("Battles", "Armed clash", "On Monday, soldiers clashed with Al Shabaab militants near the village of Bulo Burte, killing four fighters."),
+    ("Battles", "Government regains territory", "On Sunday, the Iraqi army recaptured the town of Hit from Islamic State militants after a three-day assault."),
+    ("Battles", "Non-state actor overtakes territory", "On Monday, Taliban fighters seized control of the district centre of Ghormach in Faryab province."),
+    ("Explosions/Remote violence", "Chemical weapon", "On Sunday, government forces dropped chlorine gas canisters on the town of Saraqib, residents said."),
+    ("Explosions/Remote violence", "Air/drone strike", "On Monday, an air strike by coalition warplanes hit a weapons depot in Hodeidah, killing three militants."),
+    ("Explosions/Remote violence", "Suicide bomb", "On Monday, a suicide bomber blew himself up at a checkpoint in Kabul, killing two policemen."),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", "On Sunday, separatist forces shelled the outskirts of Avdiivka with 122mm artillery."),
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED", "On Monday, a roadside bomb exploded under a minibus near Kandahar, killing five passengers."),
+    ("Explosions/Remote violence", "Grenade", "On Saturday, an unidentified man threw a hand grenade into a bar in Bujumbura, wounding six people."),
+    ("Violence against civilians", "Sexual violence", "On Sunday, soldiers raped two women in the village of Kavumu, local activists said."),
+    ("Violence against civilians", "Attack", "On Monday, gunmen shot dead a farmer and his son on their farm near Jos."),
+    ("Violence against civilians", "Abduction/forced disappearance", "On Sunday, armed men kidnapped three aid workers on the road between Maiduguri and Damboa."),
+    ("Protests", "Peaceful protest", "On Monday, about 200 teachers protested outside the education ministry in Nairobi, demanding unpaid salaries."),
+    ("Protests", "Protest with intervention", "On Sunday, police fired tear gas to disperse hundreds of students who were protesting against fee increases in Kampala."),
+    ("Protests", "Excessive force against protesters", "On Saturday, security forces opened fire on protesters in Mandalay with live ammunition, killing three demonstrators."),
+    ("Riots", "Violent demonstration", "On Monday, protesters threw stones at police and set fire to tyres in Conakry during a demonstration against the fuel price rise."),
+    ("Riots", "Mob violence", "On Sunday, an angry mob lynched a man accused of theft in the town of Kisii."),
+    ("Strategic developments", "Agreement", "On Monday, the government and the rebel coalition signed a ceasefire agreement in Juba."),
+    ("Strategic developments", "Arrests", "On Sunday, security forces arrested the opposition leader Ahmed Ali at his home in Mogadishu."),
+    ("Strategic developments", "Change to group/activity", "On Monday, the army deployed reinforcements to the border town of Kurmuk."),
+    ("Strategic developments", "Disrupted weapons use", "On Sunday, police defused an explosive device planted near the market in Garissa."),
+    ("Strategic developments", "Headquarters or base established", "On Monday, the rebels established a new base in the village of Mabanga."),
+    ("Strategic developments", "Looting/property destruction", "On Sunday, militiamen looted shops and burned houses in the village of Djugu."),
+    ("Strategic developments", "Non-violent transfer of territory", "On Monday, government troops withdrew from the town of Kafr Nabl and handed over the positions to the rebels without a fight."),
+    ("Strategic developments", "Other", "On Monday, hundreds of families fled their villages near Tillaberi after threats by militants, local officials said."),
+]  # fmt: skip
+
+
+def current(extractor, text: str):
+    result = extractor.extract_one(Article(text=text, published=PUBLISHED))
+    return [e for e in result.events if not e.background and not e.generic]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("event_type,sub_type,text", SUB_TYPES, ids=[s for _, s, _ in SUB_TYPES])
+def test_each_sub_event_type(extractor, event_type, sub_type, text):
+    events = current(extractor, text)
+    assert events, f"no event from: {text}"
+    assert (events[0].event_type, events[0].sub_event_type) == (event_type, sub_type)
+
+
+def test_all_25_sub_types_are_covered():
+    from sitrep.extract.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    assert {s for _, s, _ in SUB_TYPES} == {sub.name for sub in taxonomy.sub_event_types}
+    assert len(taxonomy.sub_event_types) == 25 and len(taxonomy.event_types) == 6
+
+
+PRECEDENCE = [
+    # An explosion that kills civilians is still Explosions/Remote violence, not Violence against civilians.
+    ("A car bomb exploded at a crowded market in Baidoa on Monday, killing seven civilians.", "Remote explosive/landmine/IED"),
+    # Militants attacking soldiers is a battle; gunmen killing villagers is violence against civilians.
+    ("On Monday, militants attacked an army post near Mopti, killing two soldiers.", "Armed clash"),
+    ("On Monday, gunmen attacked the village of Kadji and killed nine villagers.", "Attack"),
+    # A protest that turns violent is a riot; one that police break up is a protest with intervention.
+    ("On Monday, demonstrators clashed with police and vandalised shops in Lagos.", "Violent demonstration"),
+    ("On Monday, traders staged a protest in Harare. Police arrested 12 protesters.", "Protest with intervention"),
+    # Rocket-propelled grenades are weapons of a ground fight, not a Grenade event.
+    ("On Monday, insurgents fired rocket-propelled grenades at an army patrol near Tal Afar.", "Armed clash"),
+    # Ground fighting with shelling alongside is an armed clash.
+    ("On Monday, heavy fighting broke out between the army and rebels near Idlib, amid artillery shelling.", "Armed clash"),
+    # A kidnapping that ends in murder is an attack.
+    ("On Monday, gunmen kidnapped a pastor in Kaduna and later killed him.", "Attack"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,sub_type", PRECEDENCE)
+def test_precedence_between_types(extractor, text, sub_type):
+    events = current(extractor, text)
+    assert events and events[0].sub_event_type == sub_type
