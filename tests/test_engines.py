@@ -50,3 +50,32 @@ def test_dask_local_cluster_of_two_workers_matches_one_process(settings, serial)
     from sitrep.engines.dask import extract_on_dask
 
     assert summary(extract_on_dask(articles(), settings, workers=2, partition_size=2)) == serial
+
+
+def test_linux_pool_forks_and_start_method_can_be_overridden(monkeypatch):
+    from sitrep.engines.local import start_method
+
+    monkeypatch.delenv("SITREP_START_METHOD", raising=False)
+    assert start_method() == "fork"  # the test machines run Linux
+    monkeypatch.setenv("SITREP_START_METHOD", "spawn")
+    assert start_method() == "spawn"
+    monkeypatch.setenv("SITREP_START_METHOD", "teleport")
+    with pytest.raises(ValueError, match="SITREP_START_METHOD"):
+        start_method()
+
+
+def test_forked_workers_inherit_the_parents_extractor_and_match_one_process(settings, serial, monkeypatch):
+    import sitrep.engines.local as local
+
+    monkeypatch.delenv("SITREP_START_METHOD", raising=False)
+    results = local.extract_parallel(articles(), settings, workers=2, chunk_size=1)
+    first = next(results)
+    # Loaded in the parent before the fork, not by each worker.
+    assert local._worker_extractor is not None and local._worker_extractor.settings is settings
+    assert summary([first, *results]) == serial
+    assert local._worker_extractor is None  # the parent drops its template once the pool is done
+
+
+def test_spawned_workers_match_one_process(settings, serial, monkeypatch):
+    monkeypatch.setenv("SITREP_START_METHOD", "spawn")
+    assert summary(extract_parallel(articles(), settings, workers=2, chunk_size=3)) == serial

@@ -40,6 +40,8 @@ class Settings:
     # Skip the full NLP pass for articles whose headline and lead have no conflict vocabulary.
     cascade: bool = field(default_factory=lambda: os.environ.get("SITREP_CASCADE", "1") != "0")
     workers: int = 1
+    # Prototype, off by default: parse (tagger/parser/lemmas) only the paragraphs that can hold an event or a quote.
+    selective_parse: bool = field(default_factory=lambda: os.environ.get("SITREP_SELECTIVE_PARSE", "0") == "1")
     max_article_chars: int = 1_000_000
 
     @property

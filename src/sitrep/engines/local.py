@@ -3,23 +3,70 @@
 Articles stream through in chunks with a bounded number of chunks in flight, so memory stays flat
 however large the corpus. Results come back as soon as a chunk is done (not in input order); the
 caller stores each article in its own transaction, which is what makes an interrupted run resumable.
+
+Start-up: on Linux the pool forks. The parent loads the Extractor (spaCy model, gazetteer, actor
+knowledge base) once before the fork and the workers inherit it copy-on-write, so the model is read from
+disk once and its weights are shared; each worker only opens its own gazetteer connection (an SQLite
+connection must not cross a fork). Where fork is unavailable (macOS, Windows) the pool spawns and each
+worker loads its own Extractor.
 """
 
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
+from datetime import date
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import TYPE_CHECKING
 
 from sitrep.records import Article, ArticleResult
-from sitrep.streams import chunked
 from sitrep.settings import Settings
+from sitrep.streams import chunked
 
-_worker_extractor = None  # one per worker process, built by the pool initializer
+if TYPE_CHECKING:
+    from sitrep.pipeline import Extractor
+
+_worker_extractor: Extractor | None = None  # the worker's Extractor: inherited by fork or built on spawn
+_inherited: list = []  # parents' gazetteer connections, never used or closed in a worker
+# One small article through every stage before forking.
+WARM_UP = Article(
+    text="MOGADISHU, Somalia — Al-Shabaab gunmen attacked a police station in Mogadishu on Monday, killing two "
+    'officers, and hundreds protested in Baidoa, police said. "We will not stop," a spokesman told reporters.',
+    id="sitrep-warm-up",
+    published=date(2024, 1, 3),
+)
 
 
-def _init_worker(settings: Settings) -> None:
+def start_method() -> str:
+    """"fork" where the platform has it (Linux), else "spawn"; SITREP_START_METHOD overrides."""
+    wanted = os.environ.get("SITREP_START_METHOD")
+    available = multiprocessing.get_all_start_methods()
+    if wanted:
+        if wanted not in available:
+            raise ValueError(f"SITREP_START_METHOD={wanted!r}: this platform offers {', '.join(available)}")
+        return wanted
+    return "fork" if "fork" in available and os.name == "posix" and not _is_macos() else "spawn"
+
+
+def _is_macos() -> bool:
+    import platform
+
+    return platform.system() == "Darwin"  # fork is unsafe there once system frameworks are loaded
+
+
+def _init_forked_worker() -> None:
+    """In a forked worker: the inherited Extractor gets its own gazetteer connection."""
+    from sitrep.geo.gazetteer import Gazetteer
+
+    assert _worker_extractor is not None
+    # The parent's connection is kept, unused and unclosed: closing it here could disturb the parent's.
+    _inherited.append(_worker_extractor.gazetteer)
+    _worker_extractor.gazetteer = Gazetteer(_worker_extractor.gazetteer.path)
+
+
+def _init_spawned_worker(settings: Settings) -> None:
     global _worker_extractor
     from sitrep.pipeline import Extractor
 
@@ -27,6 +74,7 @@ def _init_worker(settings: Settings) -> None:
 
 
 def _extract_chunk(articles: list[Article], claims: bool) -> list[ArticleResult]:
+    assert _worker_extractor is not None
     return list(_worker_extractor.extract(articles, claims=claims))
 
 
@@ -43,23 +91,38 @@ def extract_parallel(
     chunk_size: int = 8,
 ) -> Iterator[ArticleResult]:
     """Extract from articles on `workers` processes; with one worker, in this process (no pool start-up)."""
+    global _worker_extractor
+    from sitrep.pipeline import Extractor
+
     workers = workers or default_workers()
     if workers <= 1:
-        from sitrep.pipeline import Extractor
-
         yield from Extractor(settings).extract(articles, claims=claims)
         return
 
+    method = start_method()
+    if method == "fork":
+        # Loaded here, before the pool forks its workers (they start lazily, on the first submit), and
+        # warmed up: the lazily built parts (actor phrase matchers, lexicons, classifier) are built once too.
+        _worker_extractor = Extractor(settings)
+        list(_worker_extractor.extract([WARM_UP], claims=claims))
+        pool_args: dict = {"initializer": _init_forked_worker}
+    else:
+        pool_args = {"initializer": _init_spawned_worker, "initargs": (settings,)}
     max_in_flight = workers * 2
     chunks = chunked(articles, chunk_size)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        pending: set[Future] = set()
-        for chunk in itertools.islice(chunks, max_in_flight):
-            pending.add(pool.submit(_extract_chunk, chunk, claims))
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield from future.result()
-                next_chunk = next(chunks, None)
-                if next_chunk is not None:
-                    pending.add(pool.submit(_extract_chunk, next_chunk, claims))
+    context = multiprocessing.get_context(method)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, **pool_args) as pool:
+            pending: set[Future] = set()
+            for chunk in itertools.islice(chunks, max_in_flight):
+                pending.add(pool.submit(_extract_chunk, chunk, claims))
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield from future.result()
+                    next_chunk = next(chunks, None)
+                    if next_chunk is not None:
+                        pending.add(pool.submit(_extract_chunk, next_chunk, claims))
+    finally:
+        if method == "fork":
+            _worker_extractor = None  # the parent's copy is only the template for its workers

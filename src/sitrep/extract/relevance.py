@@ -1,8 +1,10 @@
 """The cheap first pass of the relevance cascade: does the headline or lead talk about conflict at all?
 
-It looks only at the title and the first `LEAD_CHARS` characters with one compiled regular
-expression, so a feed of mostly non-conflict news skips the full spaCy pass for most articles.
-It is tuned for recall: a false positive costs one NLP pass, a false negative loses events.
+It looks at the title and the first `LEAD_CHARS` characters with compiled regular expressions (and,
+when they find nothing, for several different strong words in the rest), so a feed of mostly non-conflict
+news skips the full spaCy pass for most articles. It is tuned for recall: a false positive costs one
+NLP pass, a false negative loses events. Stems are matched at word starts and closed where they
+begin everyday words ("coup" not "couple", "stab" not "stable", lower-case "march" not the month).
 """
 
 from __future__ import annotations
@@ -14,32 +16,47 @@ from sitrep.records import Article
 
 LEAD_CHARS = 1500
 SHORT_TEXT_CHARS = 600
+# A long article whose lead has no conflict word still passes with this many different strong words further on
+# (an interview or portrait that comes to the arrests and raids later); one or two in passing do not count.
+BODY_STRONG_STEMS = 3
 
 # Word stems of political violence, demonstrations and strategic developments (ACLED's scope).
 # Strong stems are rarely used outside that scope; weak ones ("died", "police", "arrested") also fill
 # epidemic, accident and crime news, so one alone is not enough: a lead needs one strong stem or
 # weak stems from two different groups.
+# A stem that begins everyday words is closed with its word endings: "coup" not "couple", "stab" not
+# "stable", "explo" not "explore", "firefight" not "firefighter", "troops" not "state troopers",
+# "attack" not "heart attack", "combat" but not "to combat the virus".
 STRONG_STEMS = [
-    r"attack", r"assault", r"ambush", r"raid", r"clash", r"battl", r"combat", r"offensive", r"firefight",
-    r"gunfire", r"bursts? of fire", r"machine ?guns?", r"small arms", r"gunm[ae]n", r"sniper", r"bomb", r"explo", r"blast", r"ied", r"landmine", r"grenade",
+    r"(?<!heart )attack", r"assault", r"ambush", r"raid(?:s|ed|ing)?\b", r"clash", r"(?<!legal )battl(?:es?|ed|efields?)\b(?! (?:with|against) (?:cancer|the disease|illness))",
+    r"combatants?", r"(?<!to )combat\b", r"offensive", r"firefights?\b",
+    r"gunfire", r"bursts? of fire", r"machine ?guns?", r"small arms", r"gunm[ae]n", r"sniper", r"bomb",
+    r"explo(?:de|ded|des|ding|sions?|sives?)\b", r"blasts?\b", r"ieds?\b", r"landmine", r"grenade",
     r"rocket", r"mortar", r"missile", r"shell(?:s|ed|ing)", r"artillery", r"drones?", r"air ?strikes?",
-    r"warplane", r"suicide", r"kidnap", r"abduct", r"hostage", r"massacr", r"assassin", r"behead", r"stab",
-    r"lynch", r"loot", r"torch", r"arson", r"rape", r"militan", r"insurg", r"rebel", r"jihad", r"terror",
+    r"warplane", r"suicide (?:bomb|attack|vest|car)", r"kidnap", r"abduct", r"hostage", r"massacr", r"assassin", r"behead",
+    r"stab(?:s|bed|bing|bings)?\b", r"lynch", r"loot", r"torch(?:ed|es|ing)\b", r"arson", r"rape[ds]?\b", r"raping",
+    r"militan", r"insurg", r"rebel", r"jihad", r"terror",
     r"extremis", r"militia", r"guerr?ill", r"paramilitar", r"fighters", r"bandit", r"cartel", r"isis", r"isil",
     r"islamic state", r"daesh", r"qaeda", r"taliban", r"shabaab", r"boko haram", r"houthi", r"hezbollah",
-    r"hamas", r"soldier", r"troop", r"protest", r"demonstrat", r"rall(?:y|ies|ied)", r"riot", r"sit-in",
+    r"hamas", r"soldier", r"troops?\b", r"protest(?!ant)", r"demonstrat", r"rall(?:y|ies|ied)", r"riot", r"sit-in",
     r"picket", r"tear ?gas", r"motorcade", r"t(?:ook|ake|akes|aking) to (?:the )?streets?", r"stone[- ]pelt", r"barricad",
-    r"ceasefire", r"truce", r"coup", r"curfew", r"crackdown", r"retak", r"recaptur", r"took control",
-    r"withdr[ae]w", r"surrender", r"defect", r"recruit", r"weapons? cache", r"ammunition", r"defus",
+    r"ceasefire", r"truce", r"coups?\b", r"coup d", r"curfew", r"crackdown", r"retak", r"recaptur", r"took control",
+    r"surrender", r"defect(?:ed|ing|ion|ions|ors?)\b", r"recruit", r"weapons? cache", r"ammunition", r"defus",
 ]
 WEAK_GROUPS = {
-    "death": [r"kill", r"dead", r"death", r"die[ds]?", r"fatalit", r"bod(?:y|ies)", r"murder", r"execut", r"shot", r"shoot"],
+    "death": [r"kill", r"dead", r"death", r"die[ds]?\b", r"fatalit", r"bod(?:y|ies)", r"murder", r"execut", r"shot", r"shoot", r"suicide"],
     "harm": [r"wound", r"injur", r"casualt", r"torture", r"beat(?:en|ing)?", r"burn", r"destroy", r"vandal"],
-    "force": [r"army", r"military", r"forces", r"police", r"security", r"armed", r"gun", r"gang", r"fight"],
-    "detention": [r"arrest", r"detain", r"seiz", r"captur", r"disappear", r"captiv", r"prison"],
-    "crowd": [r"march", r"crowd", r"mob", r"dispers", r"gather", r"demand", r"block(?:ed|ing|ade)", r"denounc", r"strike"],
-    "politics": [r"peace", r"agreement", r"accords?\b", r"territor", r"base", r"headquarters", r"war", r"conflict",
-                 r"violen", r"unrest", r"displac", r"refugee", r"weapon", r"governor", r"government", r"ban"],
+    "force": [r"army", r"military", r"forces", r"police", r"security", r"armed", r"guns?\b", r"gunshot", r"gunpoint", r"gang", r"fight"],
+    "detention": [r"arrest", r"detain", r"detention", r"seiz", r"captur", r"disappear", r"captiv", r"prison", r"jail"],
+    # The people whose arrest, harassment or killing ACLED and HRD monitors record as repression.
+    "targets": [r"activists?\b", r"dissidents?\b", r"journalists?\b", r"human rights", r"rights defenders?\b",
+                r"opposition", r"protesters", r"demonstrators", r"civilians?\b"],
+    # "march" in lower case only: "March" is mostly the month.
+    "crowd": [r"(?-i:march)", r"marche[ds]\b", r"marchers", r"marching", r"crowd", r"mobs?\b", r"dispers", r"gather", r"demand",
+              r"block(?:ed|ing|ade)", r"denounc", r"strike"],
+    "politics": [r"peace", r"agreement", r"accords?\b", r"territor", r"bases?\b", r"headquarters", r"wars?\b", r"warfare",
+                 r"warring", r"conflict", r"violen", r"unrest", r"displac", r"refugee", r"weapon", r"governor", r"government",
+                 r"bans?\b", r"banned", r"withdr[ae]w"],
 }
 _STRONG = re.compile(r"\b(?:" + "|".join(STRONG_STEMS) + r")", re.IGNORECASE)
 _WEAK = {group: re.compile(r"\b(?:" + "|".join(stems) + r")", re.IGNORECASE) for group, stems in WEAK_GROUPS.items()}
@@ -56,7 +73,8 @@ def lead_text(article: Article) -> str:
 
 
 def check_relevance(article: Article) -> RelevanceDecision:
-    """Relevant when the headline or lead has a strong conflict word, or weak ones from two groups."""
+    """Relevant when the headline or lead has a strong conflict word, or weak ones from two groups, or
+    when the whole text has BODY_STRONG_STEMS different strong words (a feature whose lead is a portrait)."""
     lead = lead_text(article)
     strong = _STRONG.search(lead)
     if strong:
@@ -64,4 +82,11 @@ def check_relevance(article: Article) -> RelevanceDecision:
     weak = [m.group(0).lower() for m in (pattern.search(lead) for pattern in _WEAK.values()) if m]
     # A short text (a wire brief, a snippet) carries fewer words for the same event: one weak group will do.
     needed = 1 if len(lead) < SHORT_TEXT_CHARS else 2
-    return RelevanceDecision(len(weak) >= needed, weak)
+    if len(weak) >= needed:
+        return RelevanceDecision(True, weak)
+    if len(article.text) > LEAD_CHARS:
+        # One pass of the same expression over the body: cheap beside the NLP pass it may save.
+        body = sorted({m.group(0).lower() for m in _STRONG.finditer(article.text, LEAD_CHARS)})
+        if len(body) >= BODY_STRONG_STEMS:
+            return RelevanceDecision(True, body)
+    return RelevanceDecision(False, weak)

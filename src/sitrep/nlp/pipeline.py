@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 
 from sitrep.nlp import components as _components  # noqa: F401  (registers the components by name)
+from sitrep.nlp.selective import enable_selective_parse
 from sitrep.settings import Settings
 
 # The official package is preferred; the PyPI re-upload of the same model is the offline default.
@@ -54,6 +55,8 @@ def load_pipeline(settings: Settings, extra_patterns: Iterable[dict[str, Any]] |
         nlp.add_pipe("sitrep_news_sentences", before="parser")
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("sitrep_dateline", after="ner")
+    if getattr(settings, "selective_parse", False):
+        enable_selective_parse(nlp)
     if extra_patterns:
         add_entity_patterns(nlp, extra_patterns)
     return nlp

@@ -1,0 +1,153 @@
+"""Selective parsing (off by default: `Settings.selective_parse`, SITREP_SELECTIVE_PARSE=1).
+
+The tagger, parser, attribute ruler and lemmatizer (and the tok2vec they share) are about half of the
+spaCy time on a long article, but events and claims only read the parse of sentences that can hold
+them. With selective parsing the full pipeline still tokenizes the whole article, sets the news
+sentence rules and runs the NER everywhere; the parse components run only on the paragraphs that hold
+an event cue (the trigger lexicon of `sitrep.extract.triggers`) or, with `speech`, a quotation or a
+speech verb (for quotes and claims). Each such paragraph is parsed as its own Doc with `CONTEXT`
+tokens on either side, so its tokens see the same neighbourhood as in the whole article (the tok2vec
+window reaches four tokens), and its tags, lemmas, heads and dependencies are copied back: downstream
+code sees an ordinary parsed Doc.
+
+The other paragraphs get sentence boundaries from punctuation (after the news sentence rules), one flat
+tree per sentence (first token the root, the others attached to it as "dep"), no tag and the lower-cased
+form as lemma: nothing downstream finds an event there, and none was to be found.
+
+`benchmarks/check_selective_parse.py` extracts a corpus both ways and lists the events that differ.
+"""
+
+from __future__ import annotations
+
+import re
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+
+PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+CONTEXT = 8  # tokens of context either side of a parsed paragraph (the tok2vec window is 4 tokens)
+COMPONENT = "sitrep_selective_parse"
+_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+_SENTENCE_END = {".", "!", "?"}
+# Quotations and speech verbs (the inflected forms of quotes.SPEECH_VERBS' commonest members).
+SPEECH = re.compile(
+    r"[\"“”]|\b(?:sa(?:y|ys|id)|t(?:ell|ells|old)|add(?:s|ed)?|according|announc|claim|stat(?:e|es|ed)\b|"
+    r"explain|warn|report|insist|not(?:e|es|ed)\b|confirm|den(?:y|ies|ied)|acknowledg|declar|wr(?:ote|ite)|"
+    r"argu|alleg|recall|describ|repl|tweet|post|comment|admit|assert|estimat|predict|vow|threat|urg|accus|"
+    r"stress|emphasi|indicat|ask|shout|testif|conclud|conced|observ|remark|answer|respond|caution|charg)",
+    re.IGNORECASE,
+)
+
+
+def _has_event_cue(text: str) -> bool:
+    from sitrep.extract.triggers import find_cues  # imported late: the extract stage builds on this one
+
+    return bool(find_cues(text))
+
+
+class SelectiveParse:
+    """Runs the parse components on the paragraphs that need them and copies the result back."""
+
+    def __init__(self, nlp: Language, speech: bool = False, context: int = CONTEXT) -> None:
+        self.nlp = nlp
+        self.speech = speech
+        self.context = context
+
+    def wants(self, text: str) -> bool:
+        """Does this paragraph need its parse?"""
+        return _has_event_cue(text) or (self.speech and SPEECH.search(text) is not None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        paragraphs = paragraph_ranges(doc)
+        selected = _merge([(s, e) for s, e in paragraphs if self.wants(doc[s:e].text)])
+        windows = [(max(0, s - self.context), min(len(doc), e + self.context)) for s, e in selected]
+        subs = [doc[ws:we].as_doc() for ws, we in windows]
+        for name in PARSE_PIPES:
+            if name in self.nlp.component_names:
+                subs = list(self.nlp.get_pipe(name).pipe(subs))
+        starts = _rule_sentence_starts(doc)
+        array = numpy.zeros((len(doc), len(_ATTRS)), dtype="uint64")
+        covered = numpy.zeros(len(doc), dtype=bool)
+        for (s, e), (ws, _), sub in zip(selected, windows, subs):
+            rows = sub.to_array(_ATTRS)[s - ws : e - ws]
+            heads = numpy.arange(e - s) + rows[:, 4].view(numpy.int64)  # HEAD: a signed offset stored as uint64
+            outside = (heads < 0) | (heads >= e - s)  # never link across the paragraph (the context is not copied)
+            rows[outside, 4] = 0
+            rows[outside, 5] = doc.vocab.strings.add("ROOT")
+            array[s:e] = rows
+            covered[s:e] = True
+        _flat_trees(doc, array, covered, starts)
+        doc.from_array(_ATTRS, array)
+        return doc
+
+
+def paragraph_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the paragraphs: a blank line ends one (its whitespace token stays with it)."""
+    ranges, start = [], 0
+    for token in doc:
+        if token.is_space and token.text.count("\n") >= 2 and token.i + 1 < len(doc):
+            ranges.append((start, token.i + 1))
+            start = token.i + 1
+    if start < len(doc):
+        ranges.append((start, len(doc)))
+    return ranges
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in ranges:
+        if merged and merged[-1][1] == s:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _rule_sentence_starts(doc: Doc) -> list[bool]:
+    """Sentence starts from punctuation, respecting the boundaries the news sentence rules set or forbade."""
+    starts = [True] + [False] * (len(doc) - 1)
+    for token in doc[1:]:
+        preset = token.is_sent_start
+        if preset is not None:
+            starts[token.i] = preset
+            continue
+        previous = doc[token.i - 1]
+        starts[token.i] = not token.is_space and (previous.text in _SENTENCE_END or (previous.is_space and token.i > 1 and doc[token.i - 2].text in _SENTENCE_END))
+    return starts
+
+
+def _flat_trees(doc: Doc, array: numpy.ndarray, covered: numpy.ndarray, starts: list[bool]) -> None:
+    """Unparsed tokens: one flat tree per rule sentence, lemma = lower-cased form."""
+    root_label, dep_label = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
+    root = -1
+    for token in doc:
+        i = token.i
+        if covered[i]:
+            root = -1
+            continue
+        if root < 0 or starts[i]:
+            root = i
+        array[i, 3] = doc.vocab.strings.add(token.lower_)
+        if i == root:
+            array[i, 4], array[i, 5] = 0, root_label
+        else:
+            array[i, 4], array[i, 5] = numpy.int64(root - i).astype(numpy.uint64), dep_label
+
+
+@Language.factory(COMPONENT, default_config={"speech": False, "context": CONTEXT})
+def make_selective_parse(nlp: Language, name: str, speech: bool, context: int) -> SelectiveParse:
+    return SelectiveParse(nlp, speech=speech, context=context)
+
+
+def enable_selective_parse(nlp: Language, *, speech: bool = False) -> None:
+    """Switch `nlp` to selective parsing: the parse components are disabled and run from the new one."""
+    if COMPONENT in nlp.pipe_names:
+        return
+    present = [name for name in PARSE_PIPES if name in nlp.pipe_names]
+    if "parser" not in present:
+        return
+    anchor = {"after": "sitrep_news_sentences"} if "sitrep_news_sentences" in nlp.pipe_names else {"before": "parser"}
+    nlp.add_pipe(COMPONENT, config={"speech": speech}, **anchor)
+    for name in present:
+        nlp.disable_pipe(name)
