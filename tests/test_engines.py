@@ -79,3 +79,8 @@ def test_forked_workers_inherit_the_parents_extractor_and_match_one_process(sett
 def test_spawned_workers_match_one_process(settings, serial, monkeypatch):
     monkeypatch.setenv("SITREP_START_METHOD", "spawn")
     assert summary(extract_parallel(articles(), settings, workers=2, chunk_size=3)) == serial
+
+
+def test_pool_results_come_back_in_input_order(settings):
+    ids = [r.article.id for r in extract_parallel(articles(), settings, workers=2, chunk_size=1)]
+    assert ids == [f"doc{i}" for i in range(len(TEXTS))]

@@ -18,10 +18,13 @@ def extract(
     jsonl_input: Annotated[bool, typer.Option("--jsonl-input", help='Each input line is {"id", "text", optional "published", "title", "url", "source"}.')] = False,
     fmt: Annotated[str, typer.Option("--format", help="jsonl | acled-csv | geojson | table")] = "jsonl",
     claims: Annotated[bool, typer.Option("--claims", help='Also print quotes and claims as records with "record": "quote"|"claim" (jsonl only).')] = False,
+    workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (default: all cores when there are many articles). Output keeps the input order.")] = None,
 ) -> None:
     """Extract events from articles and print them; no database is touched."""
+    from sitrep.engines import extract_results
+    from sitrep.extract.actors import ActorKB
     from sitrep.ingest import read_inputs
-    from sitrep.pipeline import Extractor
+    from sitrep.settings import Settings
 
     if fmt not in ("jsonl", "acled-csv", "geojson", "table"):
         fail(f"--format: unknown format {fmt!r}; choose jsonl, acled-csv, geojson or table")
@@ -43,11 +46,12 @@ def extract(
                 seen.add((item.id, item.hash))
                 yield item
 
+    settings = Settings()
     try:
-        extractor = Extractor()
-    except ValueError as exc:  # a malformed user actor file (SITREP_ACTORS) and the like: one line
+        ActorKB.load(settings.actor_files)
+    except ValueError as exc:  # a malformed user actor file (SITREP_ACTORS): one line, before any work
         fail(str(exc))
-    results = extractor.extract(articles(), claims=claims)
+    results = extract_results(articles(), workers=workers, claims=claims, settings=settings)
     if claims:
         from sitrep.report.records_jsonl import write_results_jsonl
 

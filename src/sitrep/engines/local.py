@@ -1,8 +1,8 @@
 """Extraction on one machine with all its cores: a process pool, each worker with its own Extractor.
 
 Articles stream through in chunks with a bounded number of chunks in flight, so memory stays flat
-however large the corpus. Results come back as soon as a chunk is done (not in input order); the
-caller stores each article in its own transaction, which is what makes an interrupted run resumable.
+however large the corpus. Results come back in input order; the caller stores each article in its
+own transaction, which is what makes an interrupted run resumable.
 
 Start-up: on Linux the pool forks. The parent loads the Extractor (spaCy model, gazetteer, actor
 knowledge base) once before the fork and the workers inherit it copy-on-write, so the model is read from
@@ -18,7 +18,8 @@ import multiprocessing
 import os
 from datetime import date
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 from sitrep.records import Article, ArticleResult
@@ -113,16 +114,15 @@ def extract_parallel(
     context = multiprocessing.get_context(method)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, **pool_args) as pool:
-            pending: set[Future] = set()
-            for chunk in itertools.islice(chunks, max_in_flight):
-                pending.add(pool.submit(_extract_chunk, chunk, claims))
+            # Results are yielded in input order (the oldest chunk first): the resolve stage then sees
+            # articles in the same order whatever the number of workers, so merges and IDs are stable.
+            pending: deque[Future] = deque(pool.submit(_extract_chunk, chunk, claims) for chunk in itertools.islice(chunks, max_in_flight))
             while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    yield from future.result()
-                    next_chunk = next(chunks, None)
-                    if next_chunk is not None:
-                        pending.add(pool.submit(_extract_chunk, next_chunk, claims))
+                results = pending.popleft().result()
+                next_chunk = next(chunks, None)
+                if next_chunk is not None:
+                    pending.append(pool.submit(_extract_chunk, next_chunk, claims))
+                yield from results
     finally:
         if method == "fork":
             _worker_extractor = None  # the parent's copy is only the template for its workers
