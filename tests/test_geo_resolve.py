@@ -92,3 +92,40 @@ def test_no_candidate_leaves_place_empty(extractor):
 def test_actor_demonyms_are_not_toponyms(geoparse):
     tops = geoparse("Iraqi forces and a Syrian group exchanged fire.")
     assert tops == []
+
+
+def test_georgia_beside_atlanta_is_the_state(geoparse):
+    text = "Storms knocked out power in Atlanta and Savannah on Monday, and Georgia officials closed schools."
+    tops = _by_text(geoparse(text))
+    assert tops["Georgia"].place.feature_code == "ADM1" and tops["Georgia"].place.country_code == "US"
+
+
+def test_georgia_beside_tbilisi_is_the_country(geoparse):
+    tops = _by_text(geoparse("Protesters marched through Tbilisi as Georgia's parliament met."))
+    assert tops["Georgia"].place.feature_code == "PCLI"
+
+
+def test_province_abbreviation_places_a_town(geoparse):
+    tops = _by_text(geoparse("Wildfires forced evacuations in Kelowna, B.C., on Thursday."))
+    assert tops["Kelowna"].place.country_code == "CA"
+    assert tops["Kelowna"].place.admin1 == "British Columbia"
+
+
+def test_towns_of_an_area_support_the_area(extractor):
+    # gold-style spans: "Cook County" among places of Illinois is Illinois' county, not another state's
+    text = "Flooding hit Evanston, Skokie and other suburbs of Cook County on Sunday."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Evanston", "Skokie", "Cook County")]
+    tops = resolve_mentions(text, given_mentions(text, spans), Article(text=text), extractor.gazetteer,
+                            doc=extractor.nlp(text))
+    assert tops[2].place.country_code == "US" and tops[2].place.admin1 == "Illinois"
+
+
+def test_neighbours_of_the_article_country_count(extractor):
+    # Gaza is a town of Palestine and a province of Mozambique; news about Israel and Egypt means
+    # the one next door.
+    text = "Israeli aircraft struck targets in Gaza overnight, and Egypt urged Israel to hold back."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Gaza", "Egypt", "Israel to")]
+    spans[2] = (spans[2][0], spans[2][0] + len("Israel"))
+    tops = resolve_mentions(text, given_mentions(text, spans), Article(text=text), extractor.gazetteer,
+                            doc=extractor.nlp(text))
+    assert tops[0].place.country_code == "PS"

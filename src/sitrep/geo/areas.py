@@ -2,7 +2,7 @@
 
 An area gets two points: the middle of its extent (close to GeoNames' own point, used when a
 toponym names the area) and its seat (the town ACLED codes a region to). Countries get the
-centroid of their largest landmass. Short names come from a vote over the Latin alternates.
+GeoNames-convention point (countryinfo's Factbook `latlng`). Short names come from a vote over the Latin alternates.
 """
 
 from __future__ import annotations
@@ -27,10 +27,19 @@ def extent_middle(points: list[tuple[float, float]]) -> tuple[float | None, floa
     return round((lats[0] + lats[-1]) / 2, 5), round((lons[0] + lons[-1]) / 2, 5)
 
 
-def country_centroids() -> dict[str, tuple[float, float]]:
-    """A country's point: the centroid of its largest landmass (countryinfo's outline), which lands
-    near GeoNames' and Wikipedia's points (the contiguous US -> 39.5, -99.1); countryinfo's own
-    rounded `latlng` where there is no outline."""
+# GeoNames' point for the United States is the geographic centre of the contiguous states (near
+# Lebanon, Kansas), not the Factbook's rounded 38, -97 that countryinfo ships.
+_GEONAMES_COUNTRY_POINT_EXCEPTIONS = {"US": (39.76, -98.5)}
+
+
+def country_points() -> dict[str, tuple[float, float]]:
+    """A country's point, by the GeoNames convention: the rounded CIA-Factbook point that countryinfo
+    ships as `latlng` (GeoNames uses the same: Russia 60, 100; Canada 60, -96; China 35, 105), the
+    centre of the contiguous US for the US; the centroid of the largest landmass of countryinfo's
+    outline where there is no `latlng`.
+
+    Measured against the alternatives (landmass centroid, bounding-box centres, capital) on the
+    LGL and GeoVirus sets this is the best on both (see docs/geoparsing.md)."""
     import ast
 
     from countryinfo import all_countries
@@ -41,22 +50,24 @@ def country_centroids() -> dict[str, tuple[float, float]]:
         code = (info.get("ISO") or {}).get("alpha2")
         if not code:
             continue
-        point = None
-        try:
-            outline = info.get("geoJSON")
-            outline = ast.literal_eval(outline) if isinstance(outline, str) else outline
-            point = _largest_ring_centroid(outline) if outline else None
-        except (ValueError, SyntaxError, KeyError, TypeError):
-            point = None
         latlng = info.get("latlng")
+        point = _GEONAMES_COUNTRY_POINT_EXCEPTIONS.get(code)
         if point is None and latlng and len(latlng) == 2:
             point = (float(latlng[0]), float(latlng[1]))
+        if point is None:
+            try:
+                outline = info.get("geoJSON")
+                outline = ast.literal_eval(outline) if isinstance(outline, str) else outline
+                point = _largest_ring_centroid(outline)[0] if outline else None
+            except (ValueError, SyntaxError, KeyError, TypeError):
+                point = None
         if point:
             result[code] = point
     return result
 
 
-def _largest_ring_centroid(outline: dict) -> tuple[float, float] | None:
+def _largest_ring_centroid(outline: dict) -> tuple[tuple[float, float] | None, float]:
+    """The centroid of the largest ring, and the share of the country's (outer-ring) area it holds."""
     rings = []
     for feature in outline.get("features", []):
         geometry = feature["geometry"]
@@ -65,6 +76,7 @@ def _largest_ring_centroid(outline: dict) -> tuple[float, float] | None:
         elif geometry["type"] == "MultiPolygon":
             rings.extend(polygon[0] for polygon in geometry["coordinates"])
     best = None
+    total = 0.0
     for ring in rings:
         area = cx = cy = 0.0
         for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
@@ -77,9 +89,12 @@ def _largest_ring_centroid(outline: dict) -> tuple[float, float] | None:
         area /= 2
         cx, cy = cx / (6 * area), cy / (6 * area)
         size = abs(area) * math.cos(math.radians(cy))
+        total += size
         if best is None or size > best[0]:
             best = (size, round(cy, 5), round(cx, 5))
-    return best[1:] if best else None
+    if best is None:
+        return None, 0.0
+    return best[1:], best[0] / total
 
 
 def short_name(name: str, alts: list[str]) -> str:

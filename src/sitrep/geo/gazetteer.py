@@ -70,6 +70,12 @@ class Gazetteer:
         }
         self.demonyms: dict[str, str] = dict(self.conn.execute("SELECT key, country_code FROM demonyms"))
         self.capital_ids: set[int] = {info[3] for info in self.countries.values() if info[3]}
+        self.neighbours: dict[str, set[str]] = {}
+        try:
+            for cc, neighbour in self.conn.execute("SELECT country_code, neighbour FROM borders"):
+                self.neighbours.setdefault(cc, set()).add(neighbour)
+        except sqlite3.OperationalError:  # a file from before borders were kept
+            pass
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)
 
     @classmethod

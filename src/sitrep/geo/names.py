@@ -134,6 +134,15 @@ US_STATE_ABBREVIATIONS = {
     "WI": ["Wis.", "Wisc."], "WY": ["Wyo."], "DC": ["D.C."],
 }
 
+# Canadian Press and Australian abbreviations of provinces and states, by GeoNames admin1 code; the
+# ones that are also common words or first names ("Man.", "Vic.", "ACT", "WA") are left out.
+OTHER_ADMIN1_ABBREVIATIONS = {
+    ("CA", "01"): ["Alta."], ("CA", "02"): ["B.C."], ("CA", "04"): ["N.B."], ("CA", "05"): ["Nfld."],
+    ("CA", "07"): ["N.S."], ("CA", "08"): ["Ont."], ("CA", "09"): ["P.E.I.", "PEI"], ("CA", "10"): ["Que."],
+    ("CA", "11"): ["Sask."], ("CA", "13"): ["N.W.T.", "NWT"],
+    ("AU", "02"): ["NSW", "N.S.W."], ("AU", "04"): ["Qld", "QLD"], ("AU", "06"): ["Tas."],
+}
+
 # Abbreviations inside names, expanded when a name is not found as written: "Loudon Co." -> "Loudon County".
 NAME_ABBREVIATIONS = {"co": "county", "st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point",
                       "twp": "township", "is": "island", "prov": "province", "gov": "governorate"}

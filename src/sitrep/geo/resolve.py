@@ -27,6 +27,7 @@ _PARENT_GAP = re.compile(r"^\s*,?\s*(?:in\s+|of\s+)?(?:the\s+)?(?:(?:far\s+)?(?:
 _NEAR_KM = 200.0
 _SUPPORT_KM = 60.0
 _SUPPORT_CANDIDATES = 40
+NEIGHBOUR_WEIGHT = 0.3
 
 
 @dataclass
@@ -37,6 +38,7 @@ class _Context:
     parents: dict[int, list[Candidate]] = field(default_factory=dict)  # mention index -> candidates of its parent
     support: dict[tuple[int, int], float] = field(default_factory=dict)  # (mention, geonameid) -> share of other names nearby
     capitals: set[int] = field(default_factory=set)
+    neighbours: dict[str, set[str]] = field(default_factory=dict)  # country code -> countries bordering it
 
 
 def resolve_toponyms(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Toponym]:
@@ -55,7 +57,7 @@ def resolve_mentions(
     the places chosen (weighted by confidence) and their nearness; then once more with that.
     """
     candidates = [_candidates(m, gazetteer) for m in mentions]
-    context = _Context(capitals=gazetteer.capital_ids)
+    context = _Context(capitals=gazetteer.capital_ids, neighbours=gazetteer.neighbours)
     _collect_support(mentions, candidates, context)
     _explicit_focus(mentions, candidates, article, gazetteer, context, doc)
     _collect_parents(text, mentions, candidates, context)
@@ -97,6 +99,8 @@ def _explicit_focus(mentions, candidates, article, gazetteer, context, doc) -> N
     """What the article says outright about its country: dateline, country names, demonyms."""
     for mention, cands in zip(mentions, candidates):
         countries = [c for c in cands if c.is_country and c.exact]
+        if countries and any(c.admin_level == 1 and c.exact and c.preferred for c in cands):
+            continue  # "Georgia" may be the US state: the name alone says nothing about the article's country
         if countries:
             context.explicit[countries[0].place.country_code] += 3.0 if mention.source == "dateline" else 1.0
     if article.dateline:
@@ -167,6 +171,9 @@ def _score(text, mention, cand: Candidate, cands, context: _Context, index: int,
     focus = context.focus if context.focus else context.explicit
     if focus_total:
         score += 0.8 * focus.get(place.country_code, 0.0) / focus_total
+        if level != 0:  # "Gaza" in news about Israel and Egypt: the neighbours of the focus count a little
+            nearby = sum(focus.get(n, 0.0) for n in context.neighbours.get(place.country_code, ()))
+            score += NEIGHBOUR_WEIGHT * nearby / focus_total
     admin_total = sum(context.admin_focus.values())
     if admin_total and level != 0 and place.admin1:
         score += 0.6 * context.admin_focus.get((place.country_code, place.admin1), 0.0) / admin_total
@@ -215,6 +222,10 @@ def _supports(other: Candidate, cand: Candidate) -> bool:
         return False
     if other.place.country_code != cand.place.country_code:
         return False
+    if cand.admin_level == 1 and other.admin_level != 1:
+        return other.place.admin1 == cand.place.admin1  # "Atlanta" supports the state "Georgia"
+    if cand.admin_level == 2 and other.admin_level is None:
+        return other.place.admin1 == cand.place.admin1 and other.place.admin2 == cand.place.admin2
     if other.admin_level == 1:
         return other.place.admin1 == cand.place.admin1
     if other.admin_level == 2:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 # Bump when the builder's output changes: an older file is rebuilt on open.
-BUILDER_VERSION = "4"
+BUILDER_VERSION = "6"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -57,6 +57,11 @@ CREATE TABLE IF NOT EXISTS countries (
 CREATE TABLE IF NOT EXISTS demonyms (
     key TEXT PRIMARY KEY,       -- folded, e.g. "iraqi"
     country_code TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS borders (
+    country_code TEXT NOT NULL,
+    neighbour TEXT NOT NULL,    -- a country sharing a land border (countryinfo)
+    PRIMARY KEY (country_code, neighbour)
 );
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
