@@ -233,6 +233,16 @@ def _new_scene(group: list[Mention], mention: Mention) -> bool:
     return new_place or new_date
 
 
+def _refers_back(group: list[Mention], mention: Mention) -> bool:
+    """A definite noun in a later paragraph ("the explosion shattered windows") that names no place or
+    date of its own tells more of the event already reported, not a new one."""
+    if not _anaphoric(mention.trigger):
+        return False
+    known_places = set().union(*(m.places for m in group))
+    known_dates = set().union(*(m.dates for m in group))
+    return (not mention.has_place or mention.places <= known_places) and (not mention.has_date or mention.dates <= known_dates)
+
+
 def _anaphoric(token: Token | None) -> bool:
     return token is not None and token.pos_ == "NOUN" and any(
         c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "its", "their") for c in token.children
@@ -247,7 +257,7 @@ def _group(mentions: list[Mention]) -> list[list[Mention]]:
             same_story = last.paragraph == mention.paragraph and last.sentence.start == mention.sentence.start
             follows = last.paragraph == mention.paragraph
             new_scene = _new_scene(groups[-1], mention)
-            if (follows or same_story) and not new_scene and mention.sentence.start != last.sentence.start:
+            if (follows or same_story or _refers_back(groups[-1], mention)) and not new_scene and mention.sentence.start != last.sentence.start:
                 if _compatible(groups[-1][0].kind, mention.kind) and bool(last.generic) == bool(mention.generic):
                     groups[-1].append(mention)
                     continue
