@@ -86,6 +86,13 @@ def _groups(sentence: Span, refs: list[ActorRef]) -> list[_Group]:
     return groups
 
 
+# Verbs whose subject reports an event rather than takes part in it.
+_SPEECH_VERBS = {
+    "say", "tell", "report", "announce", "confirm", "state", "add", "explain", "note", "claim", "allege",
+    "accuse", "deny", "write", "tweet", "post", "quote", "estimate", "warn", "describe",
+}
+
+
 def _linked(verb: Token, trigger: Token) -> bool:
     """True when `verb` is the trigger or shares its clause (conjoined, xcomp, aux chains)."""
     if verb == trigger:
@@ -118,6 +125,12 @@ def _role(group: _Group, trigger: Token) -> None:
         if dep in _CLIMB and head != tok:
             tok = head
             continue
+        if dep in ("nsubj", "csubj") and head != trigger and head.lemma_.lower() in _SPEECH_VERBS:
+            if any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in head.children):
+                group.role, group.close = "agent", True  # "X claimed responsibility for the blast"
+            else:
+                group.role = "source"  # "..., police said": who told of the event, not who took part
+            return
         if dep in ("nsubj", "csubj"):
             group.role, group.close = ("patient" if defensive and head == trigger else "agent"), _linked(head, trigger)
         elif dep in ("nsubjpass", "dobj", "attr", "oprd", "dative"):

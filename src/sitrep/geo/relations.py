@@ -13,7 +13,8 @@ _DIRECTION = (
 )
 _NUMBER = r"(?:\d+(?:[.,]\d+)?|a few|several|some|about \d+|around \d+|nearly \d+|roughly \d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)(?:[- ]\w+)?)"
 _UNIT = r"(?:km|kms|kilometers?|kilometres?|miles?|mi)"
-_ARTICLE = r"(?:the\s+)?(?:(?:city|town|village|district|province|area|region|governorate)\s+of\s+)?"
+# "the town of", also with descriptive words before the kind: "the western town of", "the dusty border town of".
+_ARTICLE = r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:city|town|village|district|province|area|region|governorate)\s+of\s+)?"
 
 # Patterns that end right before the place name; the first group is the relation as written.
 _BEFORE = [
