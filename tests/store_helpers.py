@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -21,15 +22,15 @@ def pg_admin_url() -> str | None:
     pytest.skip("SITREP_TEST_PG_URL is unset (scripts/run-tests.sh starts a throw-away server when run as root)")
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+@contextmanager
+def throwaway_pg_database(prefix: str = "sitrep_t") -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the server of SITREP_TEST_PG_URL, dropped afterwards."""
     import sqlalchemy as sa
 
     from sitrep.store.engine import normalise_url
 
     admin = normalise_url(pg_admin_url())
-    name = f"sitrep_t_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     engine = sa.create_engine(admin, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
@@ -39,6 +40,13 @@ def pg_url() -> Iterator[str]:
         with engine.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         engine.dispose()
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    with throwaway_pg_database() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

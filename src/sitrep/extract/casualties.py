@@ -35,6 +35,7 @@ from sitrep.extract.casualty_patterns import (
     VICTIM_SIDES,
 )
 from sitrep.extract.numbers import parse_number
+from sitrep.nlp.doctext import text_and_offset
 
 
 @dataclass
@@ -53,7 +54,7 @@ class FatalityMention:
 
 def find_fatalities(source: Any) -> list[FatalityMention]:
     """Every statement of deaths in `source` (a str, or a spaCy Doc or Span; offsets into the article text)."""
-    text, offset = _text_and_offset(source)
+    text, offset = text_and_offset(source)
     candidates: list[tuple[int, int, list[FatalityMention]]] = []
     for region_start, region_end in _regions_with_deaths(text):
         for kind, pattern in COMPILED_RULES:
@@ -288,12 +289,3 @@ def _special_mentions(text: str, offset: int, found: list[FatalityMention]) -> l
             extra.append(FatalityMention(bombers or 1, offset + match.start(), offset + match.end(), match.group(0),
                                          victim="bomber", kind="perpetrator"))
     return extra
-
-
-def _text_and_offset(source: Any) -> tuple[str, int]:
-    if isinstance(source, str):
-        return source, 0
-    text = getattr(source, "text", None)
-    if not isinstance(text, str):
-        raise TypeError(f"expected a str, Doc or Span, got {type(source).__name__}")
-    return text, int(getattr(source, "start_char", 0))

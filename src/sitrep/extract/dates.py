@@ -43,6 +43,7 @@ from sitrep.extract.date_resolvers import (
     weekend,
     year_only,
 )
+from sitrep.nlp.doctext import text_and_offset
 from sitrep.records import DateWindow
 
 # An event whose window ends more than this many days before publication is background: news reports
@@ -133,7 +134,7 @@ def find_date_mentions(source: Any, published: date, anchor: DateWindow | None =
     Expressions told relative to an earlier date ("two days later", "within days") resolve against the
     previous mention, or against `anchor` (e.g. the window of the preceding sentence) before the first.
     """
-    text, offset = _text_and_offset(source)
+    text, offset = text_and_offset(source)
     candidates: list[tuple[int, int, re.Match[str], Resolver]] = []
     for pattern, resolver in _COMPILED:
         for match in pattern.finditer(text):
@@ -189,7 +190,7 @@ def event_window(sentence: Any, published: date, fallback: DateWindow | None = N
             window = fine[0].window
         else:
             window = min(mentions, key=lambda m: (m.window.precision, _is_period(m.window), m.start)).window
-        if window.precision == 1 and _FOUND_DEAD.search(_text_and_offset(sentence)[0]):
+        if window.precision == 1 and _FOUND_DEAD.search(text_and_offset(sentence)[0]):
             # A body found on a day: the death is known only to precede it (ACLED codes such dates at 2).
             window = DateWindow(window.start, window.end, 2, window.text)
         return window
@@ -206,13 +207,6 @@ def is_background(window: DateWindow, published: date) -> bool:
 # --------------------------------------------------------------------------------------------- private
 
 
-def _text_and_offset(source: Any) -> tuple[str, int]:
-    if isinstance(source, str):
-        return source, 0
-    text = getattr(source, "text", None)
-    if not isinstance(text, str):
-        raise TypeError(f"expected a str, Doc or Span, got {type(source).__name__}")
-    return text, int(getattr(source, "start_char", 0))
 
 
 def _is_period(window: DateWindow) -> bool:
