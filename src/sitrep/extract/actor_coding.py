@@ -93,6 +93,11 @@ _SPEECH_VERBS = {
 }
 
 
+def _governs(verb: Token, trigger: Token) -> bool:
+    """Is the trigger inside what `verb` reports ("..., police said" over "a bomb exploded")?"""
+    return trigger.sent == verb.sent and verb in trigger.ancestors
+
+
 def _linked(verb: Token, trigger: Token) -> bool:
     """True when `verb` is the trigger or shares its clause (conjoined, xcomp, aux chains)."""
     if verb == trigger:
@@ -125,7 +130,7 @@ def _role(group: _Group, trigger: Token) -> None:
         if dep in _CLIMB and head != tok:
             tok = head
             continue
-        if dep in ("nsubj", "csubj") and head != trigger and head.lemma_.lower() in _SPEECH_VERBS:
+        if dep in ("nsubj", "csubj") and head != trigger and head.lemma_.lower() in _SPEECH_VERBS and _governs(head, trigger):
             if any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in head.children):
                 group.role, group.close = "agent", True  # "X claimed responsibility for the blast"
             else:

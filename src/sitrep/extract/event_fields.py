@@ -120,10 +120,26 @@ def code_actors(event: Event, sentences: list[Span], trigger: Token | None, cont
         return
     span = sentences[0]
     kb: Any = context.actors
-    mentions = [m for s in sentences for m in kb.match_mentions(s, event.country, event.event_date)]
+    # When the sentence names its actors by a pronoun, the sentence before is context, as it is to a
+    # coder: "Iraqi forces launched a campaign. Within days, they reported the discovery of bomb
+    # factories" - "they" are the forces.
+    before = _previous_sentence(span) if _pronoun_subject(span) else None
+    scope = ([before] if before is not None else []) + sentences
+    mentions = [m for s in scope for m in kb.match_mentions(s, event.country, event.event_date)]
     coding = _code_actors(span, trigger, mentions, event.country, event.event_type, event.sub_event_type)
     event.actor1, event.assoc_actor_1, event.inter1 = coding.actor1, coding.assoc_actor_1, coding.inter1
     event.actor2, event.assoc_actor_2, event.inter2 = coding.actor2, coding.assoc_actor_2, coding.inter2
+
+
+def _pronoun_subject(sentence: Span) -> bool:
+    """The sentence's actors are named by a pronoun ("they reported", "he said"): look one sentence back."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("they", "he", "she", "we") for t in sentence)
+
+
+def _previous_sentence(sentence: Span) -> Span | None:
+    if sentence.start == 0:
+        return None
+    return sentence.doc[sentence.start - 1].sent
 
 
 def attribution(sentences: list[Span]) -> str | None:

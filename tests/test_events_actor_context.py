@@ -1,0 +1,33 @@
+"""Actors named by a pronoun are read from the sentence before; unnamed attackers stay unidentified."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.records import Article
+
+PUBLISHED = date(2019, 7, 21)
+
+
+def current_events(extractor, text: str):
+    result = extractor.extract_one(Article(text=text, published=PUBLISHED))
+    return [e for e in result.events if not e.background and not e.generic]
+
+
+def test_they_in_the_event_sentence_are_the_forces_of_the_sentence_before(extractor):
+    text = (
+        "Iraqi security forces announced on Monday the start of a new campaign to clear the desert west of Ramadi. "
+        "Within days, they reported the discovery of a bomb-making workshop."
+    )
+    [event] = [e for e in current_events(extractor, text) if e.sub_event_type == "Disrupted weapons use"]
+    assert event.actor1 and event.actor1.startswith("Military Forces of Iraq")
+
+
+def test_an_unnamed_bomber_is_not_borrowed_from_the_sentence_before(extractor):
+    text = (
+        "Security forces patrolled the main roads of Kirkuk over the weekend. "
+        "A roadside bomb killed two civilians in Kirkuk on Monday."
+    )
+    [event] = [e for e in current_events(extractor, text) if e.event_type == "Explosions/Remote violence"]
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+    assert event.actor2 == "Civilians (Iraq)"
