@@ -10,6 +10,7 @@ of `workers` processes is started and closed here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from sitrep.records import Article, ArticleResult
 from sitrep.streams import chunked
@@ -54,7 +55,7 @@ def extract_on_dask(
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         partitions = chunked(articles, partition_size)
         futures = as_completed()
-        for partition in _take(partitions, n_workers * 2):
+        for partition in islice(partitions, n_workers * 2):
             futures.add(client.submit(_extract_partition, partition, settings, claims, pure=False))
         for future in futures:
             yield from future.result()
@@ -66,11 +67,3 @@ def extract_on_dask(
         client.close()
         if cluster is not None:
             cluster.close()
-
-
-def _take(iterator: Iterator[list[Article]], count: int) -> Iterator[list[Article]]:
-    for _ in range(count):
-        item = next(iterator, None)
-        if item is None:
-            return
-        yield item
