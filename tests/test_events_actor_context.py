@@ -31,3 +31,10 @@ def test_an_unnamed_bomber_is_not_borrowed_from_the_sentence_before(extractor):
     [event] = [e for e in current_events(extractor, text) if e.event_type == "Explosions/Remote violence"]
     assert event.actor1 == "Unidentified Armed Group (Iraq)"
     assert event.actor2 == "Civilians (Iraq)"
+
+
+def test_the_target_of_an_attack_is_actor2_even_when_the_parse_misses_it(extractor):
+    text = "A separate attack in Diyala, in eastern Iraq, targeted militiamen assigned with hunting down militants."
+    [event] = current_events(extractor, text)
+    assert event.actor2 and "Militia" in event.actor2
+    assert event.actor1 and "Militia" not in event.actor1

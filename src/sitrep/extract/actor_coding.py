@@ -114,12 +114,30 @@ def _linked(verb: Token, trigger: Token) -> bool:
     return False
 
 
+# Words right before a mention that make it the target whatever the parse says ("an attack ...
+# targeted militiamen", "an ambush against soldiers"): the small model often misattaches them.
+_TARGET_WORDS = {"targeted", "targeting", "against"}
+
+
+def _after_target_word(group: _Group) -> bool:
+    start = group.offsets[0]
+    if group.head is None or start is None:
+        return False
+    doc = group.head.doc
+    first = next((t for t in doc[max(0, group.head.i - 4) : group.head.i + 1] if t.idx >= start), group.head)
+    before = [t for t in doc[max(0, first.i - 3) : first.i] if t.pos_ not in ("DET", "ADJ", "NUM")]
+    return bool(before) and before[-1].lower_ in _TARGET_WORDS
+
+
 def _role(group: _Group, trigger: Token) -> None:
     tok = group.head
     if tok is None:
         return
     group.side = -1 if tok.i < trigger.i else 1
     if tok == trigger:
+        return
+    if _after_target_word(group):
+        group.role, group.close = "patient", True
         return
     defensive = trigger.lemma_.lower() in _DEFENSIVE
     for _ in range(6):
