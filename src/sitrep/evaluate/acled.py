@@ -155,6 +155,14 @@ def same_place_name(predicted: str | None, gold: str | None) -> bool:
     return bool(shorter) and shorter <= (words_a | words_b) and (shorter <= words_a and shorter <= words_b) and len("".join(shorter)) >= 4
 
 
+def same_admin1_of(event: Event, row: GoldRow) -> bool:
+    """The event's admin1 names the gold row's area: aliases of the area in the event's country
+    ("Nineveh"/"Ninewa", "Ciudad de Mexico"/"Distrito Federal") and spelling variants (sitrep.geo.admin_names)."""
+    from sitrep.geo.admin_names import alpha2, same_admin1
+
+    return same_admin1(event.admin1, row.admin1, alpha2(event.iso3 or "") or None)
+
+
 def _distance(event: Event, row: GoldRow) -> float | None:
     if None in (event.latitude, event.longitude, row.latitude, row.longitude):
         return None
@@ -168,7 +176,7 @@ def _similarity(event: Event, row: GoldRow) -> float:
         score += 4
     elif distance is not None and distance <= 25:
         score += 3
-    if same_place_name(event.admin1, row.admin1):
+    if same_admin1_of(event, row):
         score += 2
     if event.event_date == row.event_date:
         score += 1
@@ -263,7 +271,7 @@ def score(pairs, invented, docs_without_event, n_docs, gold_path, kb, actor_matc
             "exact": ratio(sum(1 for g, e in pairs if e and e.event_date == g.event_date), len(pairs)),
             "within_window": ratio(sum(1 for g, e in pairs if within(g, e)), len(pairs)),
         },
-        "admin1": ratio(sum(1 for g, e in pairs if e and same_place_name(e.admin1, g.admin1)), sum(1 for g, _ in pairs if g.admin1)),
+        "admin1": ratio(sum(1 for g, e in pairs if e and same_admin1_of(e, g)), sum(1 for g, _ in pairs if g.admin1)),
         "within_25km": ratio(sum(1 for d in distances if d is not None and d <= 25), len(located)),
         "within_100km": ratio(sum(1 for d in distances if d is not None and d <= 100), len(located)),
         "matched_only": {

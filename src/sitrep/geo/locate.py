@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sitrep.geo.admin_names import acled_admin1
 from sitrep.geo.detect import dateline_extent
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.records import Article, Event, Location, Place, Toponym
@@ -90,7 +91,7 @@ def apply_location(event: Event, location: Location) -> None:
         event.admin1 = event.admin2 = event.location = None
         event.latitude = event.longitude = None
         return
-    event.admin1 = place.admin1
+    event.admin1 = acled_admin1(place.country_code, place.admin1, place.admin2)  # the name ACLED users read
     event.admin2 = place.admin2
     event.location = place.name
     event.latitude = place.latitude
