@@ -9,6 +9,7 @@ from typing import NoReturn
 import typer
 
 from sitrep.records import IngestProblem
+from sitrep.settings import Settings
 
 
 def parse_day(value: str | None, option: str) -> date | None:
@@ -33,3 +34,13 @@ def report_problem(problem: IngestProblem) -> None:
 def show_progress() -> bool:
     """Progress bars only on an interactive terminal: quiet in pipes, logs and CI."""
     return sys.stderr.isatty()
+
+
+def check_user_actor_files(settings: Settings | None = None) -> None:
+    """A malformed user actor file (SITREP_ACTORS) is a one-line error before any work starts."""
+    from sitrep.extract.actors import ActorKB
+
+    try:
+        ActorKB.load((settings or Settings()).actor_files)
+    except ValueError as exc:
+        fail(str(exc))

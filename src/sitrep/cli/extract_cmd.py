@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from sitrep.cli.common import fail, parse_day, report_problem
+from sitrep.cli.common import check_user_actor_files, fail, parse_day, report_problem
 from sitrep.records import IngestProblem
 from sitrep.report.formats import write_events
 
@@ -22,7 +22,6 @@ def extract(
 ) -> None:
     """Extract events from articles and print them; no database is touched."""
     from sitrep.engines import extract_results
-    from sitrep.extract.actors import ActorKB
     from sitrep.ingest import read_inputs
     from sitrep.settings import Settings
 
@@ -47,10 +46,7 @@ def extract(
                 yield item
 
     settings = Settings()
-    try:
-        ActorKB.load(settings.actor_files)
-    except ValueError as exc:  # a malformed user actor file (SITREP_ACTORS): one line, before any work
-        fail(str(exc))
+    check_user_actor_files(settings)
     results = extract_results(articles(), workers=workers, claims=claims, settings=settings)
     if claims:
         from sitrep.report.records_jsonl import write_results_jsonl

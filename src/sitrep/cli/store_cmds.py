@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sitrep.cli.common import fail, parse_day, report_problem, show_progress
+from sitrep.cli.common import check_user_actor_files, fail, parse_day, report_problem, show_progress
 from sitrep.records import Article, IngestProblem
 
 if TYPE_CHECKING:
@@ -39,17 +39,6 @@ Limit = Annotated[int | None, typer.Option(min=0, help="At most this many (defau
 Offset = Annotated[int, typer.Option(min=0, help="Skip this many first.")]
 
 EXPORT_FORMATS = ("jsonl", "acled-csv", "geojson")
-
-
-def check_user_actor_files() -> None:
-    """A malformed user actor file (SITREP_ACTORS) is a one-line error before any work starts."""
-    from sitrep.extract.actors import ActorKB
-    from sitrep.settings import Settings
-
-    try:
-        ActorKB.load(Settings().actor_files)
-    except ValueError as exc:
-        fail(str(exc))
 
 
 def open_store(db: str | None) -> Store:

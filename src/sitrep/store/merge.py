@@ -12,13 +12,13 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from sitrep.records import Event, EventMerge
+from sitrep.resolve.dedup import DATE_SLACK
 from sitrep.resolve.stories import StoryIndex, signature_from_bytes
 from sitrep.store.queries import EventFilter
 from sitrep.store.schema import article_signatures, articles, event_merges
 
 # A stored window starts at its event_date and may run for a month ("earlier this month").
 WINDOW_LOOKBACK = timedelta(days=31)
-DATE_SLACK = timedelta(days=1)
 # Degrees around the new event's point: wider than the largest merge distance (150 km).
 BOX_DEGREES = 1.5
 MAX_CANDIDATES = 200
