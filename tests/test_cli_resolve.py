@@ -40,3 +40,24 @@ def test_three_reports_of_one_bombing_become_one_event_and_explain_says_why(run_
 
     missing = run_cli("events", "--explain", "no-such-event")
     assert missing.returncode == 2 and "no event 'no-such-event'" in missing.stderr
+
+
+def test_extract_merge_prints_one_event_per_real_world_event_with_every_source(run_cli):
+    plain = run_cli("extract", str(OUTLETS), "--format", "jsonl")
+    assert plain.returncode == 0, plain.stderr
+    separate = [json.loads(line) for line in plain.stdout.splitlines()]
+    merged_run = run_cli("extract", str(OUTLETS), "--merge", "--format", "jsonl")
+    assert merged_run.returncode == 0, merged_run.stderr
+    merged = [json.loads(line) for line in merged_run.stdout.splitlines()]
+
+    def bombings(events):
+        return [e for e in events if e["event_type"] == "Explosions/Remote violence" and "Mogadishu" in (e["location"] or "")]
+
+    assert len(bombings(separate)) == 3
+    [bombing] = bombings(merged)
+    assert sorted(s["fatalities"] for s in bombing["sources"]) == [5, 5, 9]
+    assert bombing["fatalities"] == 5  # ACLED's most conservative figure
+    assert bombing["event_id"] in {e["event_id"] for e in bombings(separate)}
+
+    refused = run_cli("extract", str(OUTLETS), "--merge", "--claims")
+    assert refused.returncode != 0 and "--merge cannot be combined with --claims" in refused.stderr

@@ -94,3 +94,47 @@ def test_conservative_fatalities_ignores_sources_without_a_figure():
     sources = [SourceReport("a", fatalities=None), SourceReport("b", fatalities=0), SourceReport("c", fatalities=12), SourceReport("d", fatalities=20)]
     assert conservative_fatalities(sources) == 12
     assert conservative_fatalities([SourceReport("a")]) == 0
+
+
+def test_a_batch_keeps_unrelated_events_apart_and_in_input_order():
+    kismayo = report("k", latitude=-0.3582, longitude=42.5454, location="Kismayo", admin1="Lower Juba")
+    kenya = report("n", country="Kenya", admin1="Nairobi", location="Nairobi", latitude=-1.2864, longitude=36.8172, event_id="ev-n")
+    later = report("l", event_date=date(2023, 4, 2), date_start=date(2023, 4, 2), date_end=date(2023, 4, 2))
+    wire, local = report("wire", fatalities=5), report("local", fatalities=9)
+    merged = deduplicate([kismayo, wire, kenya, later, local])
+    assert [e.event_id for e in merged] == ["ev-k", "ev-local", "ev-n", "ev-l"]
+    assert {s.article_id for s in merged[1].sources} == {"wire", "local"}
+
+
+def test_an_event_with_no_country_is_compared_with_every_country():
+    no_country = report("x", country=None)
+    assert len(deduplicate([report("a"), no_country])) == 1
+
+
+def test_a_long_window_is_compared_with_every_day_inside_it():
+    month = report("m", event_date=date(2023, 3, 1), date_start=date(2023, 3, 1), date_end=date(2023, 3, 31), time_precision=3)
+    others = [
+        report(f"d{day}", event_date=date(2023, 3, day), date_start=date(2023, 3, day), date_end=date(2023, 3, day),
+               country="Kenya" if day != 20 else "Somalia")
+        for day in (2, 10, 20)
+    ]
+    merged = deduplicate([month, *others])
+    assert len(merged) == 3  # the two Kenyan days stay; the month-long Somali report joins the 20th
+    joined = next(e for e in merged if len(e.sources) == 2)
+    assert {s.article_id for s in joined.sources} == {"m", "d20"}
+
+
+def test_a_thousand_reports_on_different_days_merge_pairwise_without_comparing_every_pair(monkeypatch):
+    import sitrep.resolve.dedup as dedup
+
+    calls = []
+    real_compare = dedup.compare
+    monkeypatch.setattr(dedup, "compare", lambda a, b: calls.append(1) or real_compare(a, b))
+    reports = []
+    for day in range(500):
+        when = date(2020, 1, 1).fromordinal(date(2020, 1, 1).toordinal() + 3 * day)
+        for outlet in ("a", "b"):
+            reports.append(report(f"{outlet}{day}", event_id=f"ev-{outlet}{day:04d}", event_date=when, date_start=when, date_end=when))
+    merged = deduplicate(reports)
+    assert len(merged) == 500 and all(len(e.sources) == 2 for e in merged)
+    assert len(calls) < 5_000  # all pairs would be about 500,000 comparisons

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from typing import Annotated
 
 import typer
 
 from sitrep.cli.common import check_user_actor_files, fail, parse_day, report_problem
-from sitrep.records import IngestProblem
+from sitrep.records import Event, IngestProblem, SourceReport
 from sitrep.report.formats import write_events
 
 
@@ -19,6 +20,14 @@ def extract(
     fmt: Annotated[str, typer.Option("--format", help="jsonl | acled-csv | geojson | table")] = "jsonl",
     claims: Annotated[bool, typer.Option("--claims", help='Also print quotes and claims as records with "record": "quote"|"claim" (jsonl only).')] = False,
     workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (default: all cores when there are many articles). Output keeps the input order.")] = None,
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge",
+            help="Merge events that several inputs report (same type, overlapping dates, nearby places, compatible actors) "
+            "into one event listing every source, with ACLED's lowest fatality figure. Prints after all input is read.",
+        ),
+    ] = False,
 ) -> None:
     """Extract events from articles and print them; no database is touched."""
     from sitrep.engines import extract_results
@@ -29,6 +38,8 @@ def extract(
         fail(f"--format: unknown format {fmt!r}; choose jsonl, acled-csv, geojson or table")
     if claims and fmt != "jsonl":
         fail("--claims needs --format jsonl")
+    if claims and merge:
+        fail("--merge cannot be combined with --claims (claims point at the events of their own article); use `sitrep ingest`")
     day = parse_day(published, "--published")
     failed = False
 
@@ -53,9 +64,21 @@ def extract(
 
         write_results_jsonl(results, sys.stdout)
     else:
-        write_events((event for result in results for event in result.events), fmt, sys.stdout)
+        events = (event for result in results for event in result.events)
+        if merge:
+            from sitrep.resolve.dedup import deduplicate
+
+            events = iter(deduplicate(with_own_source(event) for event in events))
+        write_events(events, fmt, sys.stdout)
     if failed:
         raise typer.Exit(1)
+
+
+def with_own_source(event: Event) -> Event:
+    """An extracted event as a one-source event, so a merge lists every article with its own figure."""
+    if event.sources:
+        return event
+    return replace(event, sources=[SourceReport(article_id=event.doc_id, fatalities=event.fatalities, evidence=event.evidence)])
 
 
 def register(app: typer.Typer) -> None:

@@ -175,9 +175,11 @@ def deduplicate(events: Iterable[Event]) -> list[Event]:
     """Group events that are the same real-world event (single-link within compatible pairs) and merge each group.
 
     Events of the same article are never merged here: the extractor already applies ACLED's
-    one-event-per-location-per-day rule inside an article.
+    one-event-per-location-per-day rule inside an article. Only events of one country whose date
+    windows come within the merge rule's slack are compared, so a large batch is not compared pair
+    by pair. The output keeps the order in which each group's first event came in.
     """
-    items = sorted(events, key=lambda e: e.event_id)
+    items = list(events)
     parent = list(range(len(items)))
 
     def root(i: int) -> int:
@@ -186,13 +188,15 @@ def deduplicate(events: Iterable[Event]) -> list[Event]:
             i = parent[i]
         return i
 
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
-            b = items[j]
-            if a.doc_id == b.doc_id or root(i) == root(j):
-                continue
-            if compare(a, b).same and _group_agrees(items, parent, root, i, j):
-                parent[root(j)] = root(i)
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    for i, j in _candidate_pairs(items):
+        a, b = items[i], items[j]
+        if a.doc_id == b.doc_id or root(i) == root(j):
+            continue
+        if compare(a, b).same and _groups_agree(items, members[root(i)], members[root(j)]):
+            keep, gone = sorted((root(i), root(j)))
+            parent[gone] = keep
+            members[keep].extend(members.pop(gone))
 
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(items):
@@ -200,8 +204,36 @@ def deduplicate(events: Iterable[Event]) -> list[Event]:
     return [merge(group) if len(group) > 1 else group[0] for group in groups.values()]
 
 
-def _group_agrees(items, parent, root, i: int, j: int) -> bool:
+def _candidate_pairs(items: list[Event]) -> Iterable[tuple[int, int]]:
+    """Index pairs that `compare` could call the same: one country (or none known), dates within the slack.
+
+    Pairs come out in a fixed order (by first index, then second), so the same input always gives the
+    same groups whatever order equal dates had.
+    """
+    blocks: dict[str, list[int]] = {}
+    for i, event in enumerate(items):
+        start, end = _window(event)
+        if start is None or end is None or event.background or event.generic:
+            continue  # compare() never merges these
+        blocks.setdefault(event.country or "", []).append(i)
+    unknown = blocks.pop("", [])
+    pairs: set[tuple[int, int]] = set()
+    for block in blocks.values():
+        pairs.update(_overlapping(items, block + unknown))
+    pairs.update(_overlapping(items, unknown))
+    return sorted(pairs)
+
+
+def _overlapping(items: list[Event], block: list[int]) -> Iterable[tuple[int, int]]:
+    by_start = sorted(block, key=lambda k: _window(items[k])[0])
+    for position, i in enumerate(by_start):
+        end = _window(items[i])[1]
+        for j in by_start[position + 1 :]:
+            if _window(items[j])[0] > end + DATE_SLACK:
+                break  # sorted by start: no later event overlaps either
+            yield (min(i, j), max(i, j))
+
+
+def _groups_agree(items: list[Event], left: list[int], right: list[int]) -> bool:
     """Complete-link guard: every member of the two groups must be compatible, so chains don't drift."""
-    left = [k for k in range(len(items)) if root(k) == root(i)]
-    right = [k for k in range(len(items)) if root(k) == root(j)]
     return all(compare(items[x], items[y]).same for x in left for y in right if items[x].doc_id != items[y].doc_id)
