@@ -19,7 +19,7 @@ TABLES = {"articles", "events", "event_sources", "actors", "event_actors", "plac
 
 
 def test_migrations_from_empty_build_the_schema_the_code_describes(store):
-    assert current_revision(store.engine) == "0006"
+    assert current_revision(store.engine) == "0007"
     with store.engine.connect() as conn:
         assert TABLES <= set(sa.inspect(conn).get_table_names())
         # The SQLite R*Tree (a virtual table and its shadow tables) lives outside the metadata on purpose.
@@ -52,7 +52,7 @@ def test_upgrade_from_the_first_revision_keeps_the_data(store_url):
     old.close()
 
     reopened = Store.open(store_url)  # migrates to head
-    assert current_revision(reopened.engine) == "0006"
+    assert current_revision(reopened.engine) == "0007"
     stored = reopened.get_article(result.article.id)
     assert stored is not None and stored.article.text == result.article.text
     assert [e.fatalities for e in stored.events] == [2]

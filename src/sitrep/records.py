@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 
@@ -42,6 +42,18 @@ class Article:
             self.hash = content_hash(self.text)
         if not self.id:
             self.id = self.hash[:16]
+
+
+@dataclass
+class FeedState:
+    """What the last poll of a feed learned: its validators for a conditional request, and how it went."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    polled_at: datetime | None = None
+    status: int | None = None  # the HTTP status of the last poll; None when it failed before an answer
+    error: str | None = None
 
 
 @dataclass

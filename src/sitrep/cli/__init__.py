@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from sitrep.cli import actors_cmd, claims_cmd, evaluate_cmd, extract_cmd, geo_cmds, report_cmd, serve_cmd, store_cmds
+from sitrep.cli import actors_cmd, claims_cmd, evaluate_cmd, extract_cmd, geo_cmds, report_cmd, serve_cmd, store_cmds, watch_cmd
 
 app = typer.Typer(
     help="Sitrep: conflict event data from news. ingest -> extract -> geocode -> deduplicate -> store -> serve.",
@@ -17,7 +17,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (extract_cmd, store_cmds, geo_cmds, evaluate_cmd, claims_cmd, serve_cmd, actors_cmd, report_cmd):
+for module in (extract_cmd, store_cmds, watch_cmd, geo_cmds, evaluate_cmd, claims_cmd, serve_cmd, actors_cmd, report_cmd):
     module.register(app)
 
 

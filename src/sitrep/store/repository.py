@@ -18,9 +18,9 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine, URL
 
-from sitrep.records import ArticleResult, Event, SourceReport
+from sitrep.records import ArticleResult, Event, FeedState, SourceReport
 from sitrep.resolve.dedup import conservative_fatalities
-from sitrep.store import queries, rows
+from sitrep.store import feeds, queries, rows
 from sitrep.store.engine import StoreError, create_engine, display_url, migrate, normalise_url, write_connection
 from sitrep.store.queries import AggregateRow, ArticleSummary, EventFilter
 from sitrep.store.schema import (
@@ -96,6 +96,18 @@ class Store:
     def has_article(self, hash: str) -> bool:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(articles.c.id).where(articles.c.hash == hash)).first() is not None
+
+    def has_article_url(self, url: str) -> bool:
+        return feeds.has_article_url(self.engine, url)
+
+    def feed_state(self, url: str) -> FeedState | None:
+        return feeds.feed_state(self.engine, url)
+
+    def save_feed_state(self, state: FeedState) -> None:
+        feeds.save_feed_state(self.engine, state)
+
+    def feed_states(self) -> list[FeedState]:
+        return feeds.all_feed_states(self.engine)
 
     def save_result(self, result: ArticleResult) -> SaveOutcome:
         """Store one article with everything extracted from it, all in one transaction.

@@ -210,6 +210,21 @@ event_merges = sa.Table(
     sa.Column("created_at", Timestamp, nullable=False),
 )
 
+# Added by revision 0007 (live feeds): each watched feed's validators for a conditional request and how
+# its last poll went; articles are looked up by URL so a page already stored is not fetched again
+# (a hash index on PostgreSQL: URLs can outgrow a btree entry, and only equality is asked).
+feeds = sa.Table(
+    "feeds",
+    metadata,
+    sa.Column("url", sa.String(2000), primary_key=True),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("polled_at", Timestamp),
+    sa.Column("status", sa.Integer),
+    sa.Column("error", sa.Text),
+)
+sa.Index("ix_articles_url", articles.c.url, postgresql_using="hash")
+
 # Added by revision 0002: the serve queries filter a time range inside a map box; with the date
 # leading, a range scan on date then a cheap check of the coordinates in the same index entry.
 # On PostgreSQL (0004) it also carries what a page of results needs, for index-only scans.
