@@ -57,6 +57,9 @@ def test_watch_reports_a_failing_feed_and_goes_on_with_the_others(run_cli, site)
     assert result.returncode == 1
     assert f"sitrep: {site.base}/missing.xml: failed: HTTP 404 Not Found" in result.stderr
     assert f"sitrep: {site.base}/feed.xml: 2 read, 2 new, 0 already stored, 1 skipped" in result.stderr
+    listed = run_cli("feeds").stdout.splitlines()
+    assert [line.split("\t")[0] for line in listed] == [f"{site.base}/feed.xml", f"{site.base}/missing.xml"]
+    assert listed[0].endswith("HTTP 200") and listed[1].endswith("failed: HTTP 404 Not Found")
 
 
 def test_watch_refuses_what_is_not_a_feed_url_or_a_duration(run_cli, tmp_path):

@@ -165,5 +165,20 @@ def _stop_on_signals() -> threading.Event:
     return stop
 
 
+def feeds(db: DbOption = None) -> None:
+    """List the feeds `sitrep watch` has polled: when, the HTTP status, and the last error."""
+    store = open_store(db)
+    try:
+        with database_errors(store):
+            states = store.feed_states()
+    finally:
+        store.close()
+    for state in states:
+        when = state.polled_at.strftime("%Y-%m-%d %H:%M:%SZ") if state.polled_at else "never"
+        outcome = f"failed: {state.error}" if state.error else f"HTTP {state.status}"
+        typer.echo(f"{state.url}\t{when}\t{outcome}")
+
+
 def register(app: typer.Typer) -> None:
     app.command("watch")(watch)
+    app.command("feeds")(feeds)
