@@ -29,6 +29,13 @@ def test_three_reports_of_one_bombing_become_one_event_and_explain_says_why(run_
     assert len(bombing["sources"]) == 3 and figures == [5, 5, 9]
     assert bombing["fatalities"] == 5
 
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(run_cli("events", "--format", "acled-csv").stdout)))
+    row = next(r for r in rows if r["event_id_cnty"] == bombing["event_id"])
+    assert set(row["source"].split("; ")) >= {"Horn Wire Service", "Banadir Local News"}  # outlets, as ACLED names sources
+
     explain = run_cli("events", "--explain", bombing["event_id"])
     assert explain.returncode == 0, explain.stderr
     assert "merges (2)" in explain.stdout and "km apart" in explain.stdout
@@ -58,6 +65,9 @@ def test_extract_merge_prints_one_event_per_real_world_event_with_every_source(r
     assert sorted(s["fatalities"] for s in bombing["sources"]) == [5, 5, 9]
     assert bombing["fatalities"] == 5  # ACLED's most conservative figure
     assert bombing["event_id"] in {e["event_id"] for e in bombings(separate)}
+
+    as_csv = run_cli("extract", str(OUTLETS), "--merge", "--format", "acled-csv")
+    assert "Banadir Local News; Horn Wire Service" in as_csv.stdout or "Horn Wire Service; Banadir Local News" in as_csv.stdout
 
     refused = run_cli("extract", str(OUTLETS), "--merge", "--claims")
     assert refused.returncode != 0 and "--merge cannot be combined with --claims" in refused.stderr

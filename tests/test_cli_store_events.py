@@ -71,6 +71,9 @@ def test_events_table_csv_and_geojson(run_cli, db):
     rows = list(csv.DictReader(io.StringIO(run_cli("events", "--format", "acled-csv").stdout)))
     assert [r["location"] for r in rows] == ["Mosul", "Kirkuk"]
     assert rows[0]["interaction"] == "12" and rows[1]["fatalities"] == "2" and rows[1]["iso3"] == "IRQ"
+    assert list(rows[0])[:5] == ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type"]
+    assert rows[1]["iso"] == "368" and rows[1]["region"] == "Middle East"
+    assert rows[0]["disorder_type"] == "Political violence"
     geo = json.loads(run_cli("events", "--format", "geojson").stdout)
     assert geo["type"] == "FeatureCollection"
     assert [f["geometry"]["coordinates"] for f in geo["features"]] == [[43.13, 36.34], [44.3922, 35.4681]]

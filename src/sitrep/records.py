@@ -154,6 +154,7 @@ class SourceReport:
     fatalities: int | None = None
     evidence: list[Evidence] = field(default_factory=list)
     attribution: str | None = None  # "according to security officials"
+    outlet: str | None = None  # the publisher, as ACLED's `source` column names it
 
 
 @dataclass

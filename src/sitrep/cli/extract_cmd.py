@@ -64,7 +64,7 @@ def extract(
 
         write_results_jsonl(results, sys.stdout)
     else:
-        events = (event for result in results for event in result.events)
+        events = (with_outlet(event, result.article.outlet) for result in results for event in result.events)
         if merge:
             from sitrep.resolve.dedup import deduplicate
 
@@ -72,6 +72,13 @@ def extract(
         write_events(events, fmt, sys.stdout)
     if failed:
         raise typer.Exit(1)
+
+
+def with_outlet(event: Event, outlet: str | None) -> Event:
+    """The article's outlet on the event's own source report (ACLED's `source` column names outlets)."""
+    if outlet:
+        event.sources = [replace(s, outlet=s.outlet or outlet) if s.article_id == event.doc_id else s for s in event.sources]
+    return event
 
 
 def with_own_source(event: Event) -> Event:

@@ -7,18 +7,20 @@ import json
 from collections.abc import Iterable
 from typing import IO
 
-from sitrep.records import Event
+from sitrep.records import Event, SourceReport
+from sitrep.report.acled_fields import acled_region, civilian_targeting, disorder_type, iso_numeric
 
 FORMATS = ("jsonl", "acled-csv", "geojson", "table")
 
-# The columns of an ACLED export that Sitrep fills, in ACLED's order, then Sitrep's own.
+# Every column of an ACLED export, in ACLED's order, then Sitrep's own. Columns Sitrep cannot know
+# stay empty: admin3, source_scale (how ACLED rates its sources), tags, timestamp (ACLED's edit time).
 ACLED_COLUMNS = [
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "country", "iso3", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
-    "source", "notes", "fatalities",
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 ]
-SITREP_COLUMNS = ["doc_id", "date_start", "date_end", "background", "generic", "confidence", "evidence"]
+SITREP_COLUMNS = ["iso3", "doc_id", "date_start", "date_end", "background", "generic", "confidence", "evidence", "source_ids"]
 
 
 def interaction_code(inter1: int | None, inter2: int | None) -> str:
@@ -32,12 +34,13 @@ def interaction_code(inter1: int | None, inter2: int | None) -> str:
 
 
 def acled_row(event: Event) -> dict[str, object]:
-    sources = sorted({s.article_id for s in event.sources}) or [event.doc_id]
+    sources = event.sources or [SourceReport(article_id=event.doc_id)]
     return {
         "event_id_cnty": event.event_id,
         "event_date": event.event_date.isoformat() if event.event_date else "",
         "year": event.event_date.year if event.event_date else "",
         "time_precision": event.time_precision,
+        "disorder_type": disorder_type(event),
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
         "actor1": event.actor1 or "",
@@ -47,17 +50,25 @@ def acled_row(event: Event) -> dict[str, object]:
         "assoc_actor_2": event.assoc_actor_2 or "",
         "inter2": event.inter2 if event.inter2 is not None else "",
         "interaction": interaction_code(event.inter1, event.inter2),
+        "civilian_targeting": civilian_targeting(event),
+        "iso": iso_numeric(event.iso3),
+        "region": acled_region(event.iso3),
         "country": event.country or "",
-        "iso3": event.iso3 or "",
         "admin1": event.admin1 or "",
         "admin2": event.admin2 or "",
+        "admin3": "",
         "location": event.location or "",
         "latitude": "" if event.latitude is None else f"{event.latitude:.4f}",
         "longitude": "" if event.longitude is None else f"{event.longitude:.4f}",
         "geo_precision": event.geo_precision or "",
-        "source": "; ".join(sources),
+        # ACLED names the outlets; an article whose outlet is unknown is named by its id.
+        "source": "; ".join(dict.fromkeys(s.outlet or s.article_id for s in sources)),
+        "source_scale": "",
         "notes": event.notes,
         "fatalities": event.fatalities,
+        "tags": "",
+        "timestamp": "",
+        "iso3": event.iso3 or "",
         "doc_id": event.doc_id,
         "date_start": event.date_start.isoformat() if event.date_start else "",
         "date_end": event.date_end.isoformat() if event.date_end else "",
@@ -65,6 +76,7 @@ def acled_row(event: Event) -> dict[str, object]:
         "generic": int(event.generic),
         "confidence": f"{event.confidence:.2f}",
         "evidence": " | ".join(e.text for e in event.evidence),
+        "source_ids": "; ".join(sorted({s.article_id for s in sources})),
     }
 
 

@@ -167,7 +167,12 @@ def _with_sources(conn: Connection, event_rows: Sequence[Any]) -> list[Event]:
     sources: dict[str, list[SourceReport]] = {event_id: [] for event_id in ids}
     for start in range(0, len(ids), _IN_CHUNK):
         chunk = ids[start : start + _IN_CHUNK]
-        query = sa.select(event_sources).where(event_sources.c.event_id.in_(chunk)).order_by(event_sources.c.article_id)
+        query = (
+            sa.select(event_sources, articles.c.outlet)
+            .join(articles, articles.c.id == event_sources.c.article_id, isouter=True)
+            .where(event_sources.c.event_id.in_(chunk))
+            .order_by(event_sources.c.article_id)
+        )
         for row in conn.execute(query).mappings():
             sources[row["event_id"]].append(rows.source_from_row(row))
     return [rows.event_from_row(row._mapping, sources[row.event_id]) for row in event_rows]

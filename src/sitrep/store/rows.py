@@ -121,6 +121,7 @@ def source_from_row(row: Mapping[str, Any]) -> SourceReport:
         fatalities=row["fatalities"],
         evidence=evidence_from_json(row["evidence"]),
         attribution=row["attribution"],
+        outlet=row.get("outlet"),
     )
 
 
