@@ -83,6 +83,22 @@ def test_evaluate_acled_end_to_end(run_cli, tmp_path):
     assert "documents 2, gold events 2" in limited.stdout
 
 
+def test_inter_codes_as_numbers_or_as_the_2024_labels():
+    assert acled.inter_number("1") == acled.inter_number("State forces") == 1
+    assert acled.inter_number("External/Other forces") == 8 and acled.inter_number("Identity militia") == 4
+    assert acled.inter_number("") is acled.inter_number("0") is None
+
+
+def test_evaluate_reads_an_export_in_the_2024_layout_with_spelled_out_inter_codes(run_cli, tmp_path):
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    assert run_cli("evaluate", "--gold", str(GOLD / "acled-small.csv"), "--format", "acled", "--report", str(old)).returncode == 0
+    done = run_cli("evaluate", "--gold", str(GOLD / "acled-2024-export.csv"), "--format", "acled", "--report", str(new))
+    assert done.returncode == 0, done.stderr
+    before, after = json.loads(old.read_text()), json.loads(new.read_text())
+    assert after["inter1"] == before["inter1"] and after["inter2"] == before["inter2"]
+    assert after["inter1"]["correct"] >= 4  # the same coding scores the same whichever way the export spells it
+
+
 @pytest.mark.slow
 def test_evaluate_malformed_acled_file_fails_with_one_line(run_cli):
     done = run_cli("evaluate", "--gold", str(GOLD / "acled-no-notes.csv"), "--format", "acled")

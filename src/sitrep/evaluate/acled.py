@@ -68,6 +68,22 @@ def parse_date(value: str) -> date:
     raise ValueError(f"unreadable event_date {value!r}")
 
 
+# Exports since 2024 spell the inter codes out; older ones give the numbers.
+INTER_LABELS = {
+    "state forces": 1, "rebel group": 2, "rebel groups": 2, "political militia": 3, "political militias": 3,
+    "identity militia": 4, "identity militias": 4, "rioters": 5, "protesters": 6, "civilians": 7,
+    "external/other forces": 8, "other forces": 8,
+}
+
+
+def inter_number(value: str) -> int | None:
+    """An inter code as its number, from '1' or from 'State forces'; None for no actor ('', '0')."""
+    text = value.strip()
+    if text.isdigit():
+        return int(text) or None
+    return INTER_LABELS.get(text.lower()) if text else None
+
+
 def _number(value: str | None, kind: type) -> Any:
     if value is None or not str(value).strip():
         return None
@@ -240,7 +256,8 @@ def score(pairs, invented, docs_without_event, n_docs, gold_path, kb, actor_matc
         return bool(e and e.date_start and e.date_end and e.date_start <= g.event_date <= e.date_end)
 
     def inter_ok(gold_code: str, pred_code: int | None) -> bool:
-        return (gold_code in ("", "0") and not pred_code) or (gold_code.isdigit() and pred_code == int(gold_code))
+        gold_number = inter_number(gold_code)
+        return (gold_number is None and not pred_code) or (gold_number is not None and pred_code == gold_number)
 
     report = {
         "gold_file": str(gold_path),
