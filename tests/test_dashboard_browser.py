@@ -210,6 +210,43 @@ def test_dashboard_asks_for_the_token_when_reads_need_one(browser, tmp_path):
         context.close()
 
 
+def test_download_csv_saves_the_filtered_events_in_acled_layout(page, tmp_path):
+    open_dashboard(page)
+    page.select_option("#f-type", "Battles")
+    page.click("#f-apply")
+    page.wait_for_function("() => document.querySelector('#map').dataset.markers === '2'")
+    with page.expect_download() as download_info:
+        page.click("#f-download")
+    download = download_info.value
+    assert download.suggested_filename == "sitrep-events.csv"
+    target = tmp_path / "events.csv"
+    download.save_as(target)
+    import csv
+
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert sorted(r["event_id_cnty"] for r in rows) == ["IRQ-KRK-1", "IRQ-QAIM-1"]
+    assert {r["event_type"] for r in rows} == {"Battles"} and {r["disorder_type"] for r in rows} == {"Political violence"}
+    assert page.problems == []
+
+
+def test_download_carries_the_token_when_reads_need_one(browser, tmp_path):
+    url = f"sqlite:///{tmp_path / 'private.db'}"
+    app = create_app(ServeSettings(db_url=url, token="private-token", require_token_for_reads=True, tile_url=None), build_store(url))
+    with live_server(app) as base:
+        context = browser.new_context(base_url=base)
+        page = context.new_page()
+        page.goto("/")
+        page.fill("#auth-token", "private-token")
+        page.click("#auth-form button")
+        page.wait_for_selector("body[data-ready='1']", timeout=15_000)
+        with page.expect_download() as download_info:
+            page.click("#f-download")
+        target = tmp_path / "events.csv"
+        download_info.value.save_as(target)
+        assert len(target.read_text(encoding="utf-8").splitlines()) == 1 + VISIBLE_EVENTS
+        context.close()
+
+
 def test_only_map_view_filters_by_the_visible_box(page):
     open_dashboard(page, "?country=Iraq")
     page.evaluate("() => window.scrollTo(0, 0)")

@@ -258,3 +258,31 @@ def test_bad_post_bodies_are_422_and_store_nothing(api):
     assert api.post("/api/articles", json=[], headers=auth).status_code == 422
     assert api.post("/api/articles", content=b"{not json", headers={**auth, "Content-Type": "application/json"}).status_code == 422
     assert api.get("/api/articles").json()["total"] == before
+
+
+def test_export_streams_every_matching_event_as_an_acled_csv_download(api):
+    import csv
+    import io
+
+    response = api.get("/api/events/export", params={"country": "Iraq"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    assert 'filename="sitrep-events.csv"' in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == IRAQ_EVENTS and {r["country"] for r in rows} == {"Iraq"}
+    assert {r["region"] for r in rows} == {"Middle East"} and rows[0]["disorder_type"]
+    two_sources = next(r for r in rows if r["event_id_cnty"] == EVENT_WITH_TWO_SOURCES)
+    assert len(two_sources["source_ids"].split("; ")) == 2
+
+
+def test_export_as_geojson_and_jsonl_holds_the_same_events(api):
+    geo = api.get("/api/events/export", params={"format": "geojson"})
+    assert geo.status_code == 200 and geo.headers["content-type"].startswith("application/geo+json")
+    features = geo.json()["features"]
+    lines = api.get("/api/events/export", params={"format": "jsonl"}).text.splitlines()
+    assert len(features) == len(lines) == VISIBLE_EVENTS
+    import json
+
+    assert [f["id"] for f in features] == [json.loads(line)["event_id"] for line in lines]
+    assert api.get("/api/events/export", params={"format": "table"}).status_code == 422
+    assert api.get("/api/events/export", params={"since": "2020-01-02", "until": "2020-01-01"}).status_code == 422

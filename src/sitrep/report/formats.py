@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
 from sitrep.records import Event, SourceReport
+from sitrep.streams import chunked
 from sitrep.report.acled_fields import acled_region, civilian_targeting, disorder_type, iso_numeric
 
 FORMATS = ("jsonl", "acled-csv", "geojson", "table")
@@ -80,22 +82,36 @@ def acled_row(event: Event) -> dict[str, object]:
     }
 
 
-def write_jsonl(events: Iterable[Event], out: IO[str]) -> int:
-    count = 0
-    for event in events:
-        out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
-        count += 1
-    return count
+# Formats that can be written a batch of events at a time (the terminal table cannot).
+STREAMED_FORMATS = ("jsonl", "acled-csv", "geojson")
+_BATCH = 500
 
 
-def write_acled_csv(events: Iterable[Event], out: IO[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS + SITREP_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    count = 0
-    for event in events:
-        writer.writerow(acled_row(event))
-        count += 1
-    return count
+def stream_events(events: Iterable[Event], fmt: str) -> Iterator[str]:
+    """The rendered output in pieces of up to 500 events, so a large selection is never held whole."""
+    batches = chunked(events, _BATCH)
+    if fmt == "jsonl":
+        for batch in batches:
+            yield "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in batch)
+    elif fmt == "acled-csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=ACLED_COLUMNS + SITREP_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        yield buffer.getvalue()
+        for batch in batches:
+            buffer.seek(0)
+            buffer.truncate()
+            writer.writerows(acled_row(e) for e in batch)
+            yield buffer.getvalue()
+    elif fmt == "geojson":
+        yield '{"type": "FeatureCollection", "features": ['
+        separator = ""
+        for batch in batches:
+            yield separator + ", ".join(json.dumps(geojson_feature(e), ensure_ascii=False) for e in batch)
+            separator = ", "
+        yield "]}\n"
+    else:
+        raise ValueError(f"format {fmt!r} cannot be streamed; choose one of {', '.join(STREAMED_FORMATS)}")
 
 
 def geojson_feature(event: Event) -> dict[str, object]:
@@ -106,11 +122,26 @@ def geojson_feature(event: Event) -> dict[str, object]:
     return {"type": "Feature", "id": event.event_id, "geometry": geometry, "properties": properties}
 
 
-def write_geojson(events: Iterable[Event], out: IO[str]) -> int:
-    features = [geojson_feature(e) for e in events]
-    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
-    out.write("\n")
-    return len(features)
+def _write_streamed(fmt: str) -> Callable[[Iterable[Event], IO[str]], int]:
+    def write(events: Iterable[Event], out: IO[str]) -> int:
+        count = 0
+
+        def counted() -> Iterator[Event]:
+            nonlocal count
+            for event in events:
+                count += 1
+                yield event
+
+        for piece in stream_events(counted(), fmt):
+            out.write(piece)
+        return count
+
+    return write
+
+
+write_jsonl = _write_streamed("jsonl")
+write_acled_csv = _write_streamed("acled-csv")
+write_geojson = _write_streamed("geojson")
 
 
 def write_table(events: Iterable[Event], out: IO[str]) -> int:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
+from sitrep.report.formats import stream_events
 from sitrep.serve.auth import require_read
 from sitrep.serve.params import EventFormat, Page, event_filter, invalid, page
 from sitrep.serve.serialize import FEATURE_FIELDS, event_json, feature
@@ -83,6 +84,32 @@ def _feature_rows(store: Store, f: EventFilter, properties: list[str]) -> list[A
     )
     with store.engine.connect() as conn:
         return list(conn.execute(query).mappings())
+
+
+EXPORT_MEDIA_TYPES = {
+    "acled-csv": ("text/csv; charset=utf-8", "csv"),
+    "jsonl": ("application/x-ndjson", "jsonl"),
+    "geojson": ("application/geo+json", "geojson"),
+}
+
+
+@router.get("/export", summary="Download events (ACLED CSV, JSONL or GeoJSON)")
+def export_events(
+    request: Request,
+    filter: Annotated[EventFilter, Depends(event_filter)],
+    format: Annotated[
+        Literal["acled-csv", "jsonl", "geojson"],
+        Query(description="acled-csv: every ACLED column, then Sitrep's; jsonl: one full event per line; geojson: a FeatureCollection."),
+    ] = "acled-csv",
+) -> StreamingResponse:
+    """Every event matching the filters (no paging), newest first, streamed as a file download."""
+    media_type, extension = EXPORT_MEDIA_TYPES[format]
+    events_found = store_of(request).iter_events(filter)
+    return StreamingResponse(
+        stream_events(events_found, format),
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="sitrep-events.{extension}"'},
+    )
 
 
 @router.get("/{event_id}", summary="One event")

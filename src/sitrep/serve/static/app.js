@@ -1,7 +1,7 @@
 // The dashboard: one set of filters drives the map, the timeline and the table together.
 // Filters live in the page URL so a view can be shared or reloaded.
 
-import { AuthRequired, getJSON, setToken } from "./api.js";
+import { AuthRequired, downloadFile, getJSON, setToken } from "./api.js";
 import { EVENT_TYPES } from "./colors.js";
 import { el } from "./dom.js";
 import { EventMap, renderLegend } from "./map.js";
@@ -213,6 +213,10 @@ async function start() {
   form.addEventListener("submit", (ev) => { ev.preventDefault(); refresh(); });
   document.getElementById("f-reset").addEventListener("click", () => { form.reset(); applyDefaultWindow(); refresh(); });
   document.getElementById("f-bbox").addEventListener("change", () => refresh());
+  document.getElementById("f-download").addEventListener("click", () => {
+    downloadFile("/api/events/export", { ...currentFilters(), format: "acled-csv" }, "sitrep-events.csv")
+      .catch((error) => handleError(error));
+  });
   document.getElementById("page-prev").addEventListener("click", () => changePage(-1));
   document.getElementById("page-next").addEventListener("click", () => changePage(1));
   document.getElementById("auth-form").addEventListener("submit", (ev) => {
