@@ -143,3 +143,39 @@ def test_muc4_incident_mapping_and_bad_lines(tmp_path):
     bad.write_text('{"docid": 1}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="line 1"):
         muc4.read_gold(bad)
+
+
+def test_hrdsattack_country_names_and_fields_of_the_best_event():
+    from sitrep.evaluate import hrdsattack
+    from sitrep.records import Event
+
+    assert hrdsattack.country_code("People's Republic of China") == "CHN"
+    assert hrdsattack.country_code("Zimbabwe") == "ZWE"
+    assert hrdsattack.country_code("Greece and India") is None and hrdsattack.country_code(None) is None
+    gold = {"country": "Zimbabwe", "violation_types": ["arbitrary detention"], "year": "2020.0", "month": "07", "date": "20.0",
+            "perpetrator_type": "state actor", "city": "Harare", "region": "None"}
+    protest = Event(doc_id="d", event_type="Protests", sub_event_type="Peaceful protest", iso3="ZWE",
+                    event_date=date(2020, 7, 21), date_start=date(2020, 7, 21), date_end=date(2020, 7, 21), inter1=6)
+    arrest = Event(doc_id="d", event_type="Strategic developments", sub_event_type="Arrests", iso3="ZWE", location="Harare",
+                   event_date=date(2020, 7, 20), date_start=date(2020, 7, 20), date_end=date(2020, 7, 20), inter1=1)
+    assert hrdsattack.best_event([protest, arrest], gold) is arrest
+    report = hrdsattack.score([(gold, [protest, arrest]), (gold, [protest])], "gold.json")
+    assert report["violation:arbitrary detention"] == {"value": 0.5, "correct": 1, "total": 2}
+    assert report["perpetrator:state"]["correct"] == 1 and report["day"]["correct"] == 1
+    assert report["articles_with_event"]["value"] == 1.0
+
+
+def test_evaluate_hrdsattack_end_to_end(run_cli, tmp_path):
+    out = tmp_path / "scores.json"
+    done = run_cli("evaluate", "--gold", str(GOLD / "hrdsattack-small.json"), "--format", "hrdsattack", "--report", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "violation arbitrary detention" in done.stdout
+    report = json.loads(out.read_text())
+    assert report["articles"] == 3
+    assert report["articles_with_event"]["total"] == 3
+    assert report["country"]["total"] == 2  # "Switzerland and Africa" names no single country
+    assert report["violation:arbitrary detention"]["correct"] == 1  # the police arrest in Harare
+    not_hrds = tmp_path / "other.json"
+    not_hrds.write_text('{"documents": []}')
+    refused = run_cli("evaluate", "--gold", str(not_hrds), "--format", "hrdsattack")
+    assert refused.returncode == 2 and "not HRDsAttack JSON" in refused.stderr

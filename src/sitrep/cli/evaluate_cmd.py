@@ -13,12 +13,14 @@ from sitrep.cli.common import fail
 
 # --format -> module under sitrep.evaluate that has `evaluate(gold: Path, limit: int | None) -> dict`
 # and `render(report: dict) -> str`.
-EVALUATORS = {"acled": "acled", "case2021": "case2021", "muc4": "muc4", "geo-xml": "geo_xml", "claims": "claims"}
+EVALUATORS = {
+    "acled": "acled", "case2021": "case2021", "muc4": "muc4", "geo-xml": "geo_xml", "claims": "claims", "hrdsattack": "hrdsattack",
+}
 
 
 def evaluate(
     gold: Annotated[Path, typer.Option("--gold", help="The gold file (e.g. ../shared/datasets/acled/acled-2020-05-dev.csv).")],
-    fmt: Annotated[str, typer.Option("--format", help="acled | case2021 | muc4 | geo-xml | claims")],
+    fmt: Annotated[str, typer.Option("--format", help="acled | case2021 | muc4 | geo-xml | claims | hrdsattack")],
     report: Annotated[Path | None, typer.Option("--report", help="Also write the full scores as JSON here.")] = None,
     limit: Annotated[int | None, typer.Option(help="Score only the first N documents (quick checks).")] = None,
     gold_spans: Annotated[bool, typer.Option("--gold-spans/--no-gold-spans", help="geo-xml: resolve the gold toponym spans (else detect them too).")] = True,
