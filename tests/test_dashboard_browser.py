@@ -5,6 +5,8 @@ Set SITREP_SCREENSHOTS_DIR (e.g. docs/screenshots) to save screenshots of the ma
 
 from __future__ import annotations
 
+import contextlib
+
 import os
 from pathlib import Path
 
@@ -193,12 +195,21 @@ def test_offline_api_docs_render_under_the_csp(page):
     assert page.problems == []
 
 
-def test_dashboard_asks_for_the_token_when_reads_need_one(browser, tmp_path):
+@contextlib.contextmanager
+def private_dashboard(browser, tmp_path):
+    """A page on a server whose reads need the token 'private-token'."""
     url = f"sqlite:///{tmp_path / 'private.db'}"
     app = create_app(ServeSettings(db_url=url, token="private-token", require_token_for_reads=True, tile_url=None), build_store(url))
     with live_server(app) as base:
         context = browser.new_context(base_url=base)
-        page = context.new_page()
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+
+
+def test_dashboard_asks_for_the_token_when_reads_need_one(browser, tmp_path):
+    with private_dashboard(browser, tmp_path) as page:
         page.goto("/")
         page.wait_for_selector("#auth-bar:not([hidden])")
         assert page.locator("#events-table tbody tr[data-event-id]").count() == 0
@@ -207,7 +218,6 @@ def test_dashboard_asks_for_the_token_when_reads_need_one(browser, tmp_path):
         page.wait_for_selector("body[data-ready='1']", timeout=15_000)
         assert len(table_ids(page)) == VISIBLE_EVENTS
         assert page.is_hidden("#auth-bar")
-        context.close()
 
 
 def test_download_csv_saves_the_filtered_events_in_acled_layout(page, tmp_path):
@@ -230,11 +240,7 @@ def test_download_csv_saves_the_filtered_events_in_acled_layout(page, tmp_path):
 
 
 def test_download_carries_the_token_when_reads_need_one(browser, tmp_path):
-    url = f"sqlite:///{tmp_path / 'private.db'}"
-    app = create_app(ServeSettings(db_url=url, token="private-token", require_token_for_reads=True, tile_url=None), build_store(url))
-    with live_server(app) as base:
-        context = browser.new_context(base_url=base)
-        page = context.new_page()
+    with private_dashboard(browser, tmp_path) as page:
         page.goto("/")
         page.fill("#auth-token", "private-token")
         page.click("#auth-form button")
@@ -244,7 +250,6 @@ def test_download_carries_the_token_when_reads_need_one(browser, tmp_path):
         target = tmp_path / "events.csv"
         download_info.value.save_as(target)
         assert len(target.read_text(encoding="utf-8").splitlines()) == 1 + VISIBLE_EVENTS
-        context.close()
 
 
 def test_only_map_view_filters_by_the_visible_box(page):

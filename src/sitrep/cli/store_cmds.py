@@ -19,6 +19,7 @@ from sitrep.records import Article, IngestProblem
 
 if TYPE_CHECKING:
     from sitrep.store import EventFilter, Store
+    from sitrep.store.repository import SaveOutcome
 
 DbOption = Annotated[
     str | None,
@@ -101,6 +102,18 @@ class IngestCounts:
     events: int = 0
     merged: int = 0  # of `events`: reports of an event already stored (another source)
 
+    def add(self, outcome: SaveOutcome) -> None:
+        """Count one article's save; a failure is reported on stderr at once."""
+        if outcome.error:
+            self.failed += 1
+            typer.echo(f"sitrep: error: {outcome.error}", err=True)
+        elif outcome.stored:
+            self.new += 1
+            self.events += outcome.events + outcome.merged
+            self.merged += outcome.merged
+        else:  # stored meanwhile by a concurrent ingest
+            self.already_stored += 1
+
     def summary(self) -> str:
         line = (
             f"sitrep: {self.read} read, {self.new} new, {self.already_stored} already stored, "
@@ -155,15 +168,7 @@ def ingest(
 
             results = extract_results(new_articles(), engine=engine, workers=workers, scheduler=scheduler)
             for outcome in store.save_results(_resolve(results, store)):
-                if outcome.error:
-                    counts.failed += 1
-                    typer.echo(f"sitrep: error: {outcome.error}", err=True)
-                elif outcome.stored:
-                    counts.new += 1
-                    counts.events += outcome.events + outcome.merged
-                    counts.merged += outcome.merged
-                else:  # stored meanwhile by a concurrent ingest
-                    counts.already_stored += 1
+                counts.add(outcome)
                 advance()
     except KeyboardInterrupt:
         # Each article is its own transaction: what was saved stays, the article in flight is rolled back.

@@ -112,15 +112,7 @@ class _Pipeline:
             return counts
         results = self._resolve(self._extract(new, stop))
         for outcome in self.store.save_results(results):
-            if outcome.error:
-                counts.failed += 1
-                typer.echo(f"sitrep: error: {outcome.error}", err=True)
-            elif outcome.stored:
-                counts.new += 1
-                counts.events += outcome.events + outcome.merged
-                counts.merged += outcome.merged
-            else:
-                counts.already_stored += 1
+            counts.add(outcome)
         return counts
 
     def _extract(self, articles: list[Article], stop: threading.Event):
