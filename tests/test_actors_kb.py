@@ -254,3 +254,19 @@ def test_shipped_generic_classes_are_valid(kb):
         else:  # associates take the inter code of the actor they stand beside
             assert cls.inter is None and cls.name and "{country}" in cls.name or cls.state == "government", cls.key
     assert kb.militant_nouns and kb.gang_signs
+
+
+def test_plain_boko_haram_after_the_iswap_split_is_either_faction(kb):
+    either = "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"
+    jas = "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"
+    assert kb.resolve("Boko Haram", "Nigeria", date(2015, 3, 1)).name == jas
+    assert kb.resolve("Boko Haram", "Cameroon", date(2020, 5, 1)).name == either
+    assert kb.resolve("Shekau faction", "Nigeria", date(2020, 5, 1)).name == jas
+    assert kb.resolve("ISWAP", "Nigeria", date(2020, 5, 1)).name == "Islamic State (West Africa)"
+
+
+def test_either_of_two_named_groups_is_acleds_and_or_actor(kb):
+    either = "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+    assert kb.resolve("JNIM or ISGS", "Burkina Faso", date(2020, 5, 1)).name == either
+    assert kb.resolve("ISGS or JNIM", "Mali", date(2021, 1, 1)).name == either
+    assert kb.resolve("JNIM", "Mali", date(2020, 5, 1)).name == "JNIM: Group for Support of Islam and Muslims"

@@ -17,6 +17,8 @@ LONG_FILLER = " The council will meet again next month to review the budget and 
         "Troops retook the town after a week of fighting.",
         "On 3 May, residents blocked the highway to denounce water cuts.",  # short: one weak group is enough
         "Two men were found dead on a road outside the town.",
+        "Members of the CJNG handed out groceries to families in two towns of Michoacan.",  # a cartel named by its acronym
+        "Unknown people set fire to a textile factory in Bursa.",  # arson
     ],
 )
 def test_conflict_and_protest_leads_pass(text):

@@ -46,6 +46,21 @@ _STRONG_CLASH = re.compile(
     r"light weapons|automatic weapons|assault rifles|unspecified weapons|sniper|hideout|stronghold|combat|hostilities|both directions|shots|bursts",
     re.IGNORECASE,
 )
+# How a monitor counts fire ("25 shots", "bursts of fire"): with heavy weapons named it is a shelling,
+# not ground fighting (which small arms or fire "in both directions" show).
+_FIRE_COUNT = re.compile(r"/?shots(?: involving)?|bursts of fire", re.IGNORECASE)
+# The weapon a killing was done with ("shot a civilian using small arms fire"): no fight unless the victims were armed.
+_WEAPON_ONLY = re.compile(
+    r"(?:small arms|(?:heavy )?machine ?guns?|light weapons|automatic weapons|assault rifles|sniper)(?: fire)?", re.IGNORECASE
+)
+# An armed group handing out food or aid: a change to its activity, whatever words name its gunmen.
+_HANDOUT = re.compile(r"delivered|distributed|handed out|gave out|giving out|delivering|distributing", re.IGNORECASE)
+# Forces answering an attack with their guns: the grenade attack became a fight (ACLED: armed clash).
+_RETURN_FIRE = re.compile(
+    r"\b(?:reacted|responded|retaliated|replied) with (?:gun ?fire|fire|shots)|returned fire|fired back|shot back|"
+    r"opened (?:gun ?)?fire (?:on|at|towards?) the (?:attackers|assailants|perpetrators)|exchange of fire|grenades? and (?:firearms|guns|rifles)",
+    re.IGNORECASE,
+)
 _RIOT_WORD = re.compile(r"\briot", re.IGNORECASE)
 _STATE_WORDS = re.compile(
     r"\b(?:army|military|soldiers|troops|government|security forces|police|forces of|armed forces|regime|"
@@ -63,7 +78,7 @@ _GENERIC_BLAST = re.compile(r"explo(?:sion|sions|ded)|blasts?|blew up|detonat(?:
 # Organised armed actors: their fights with police are battles, not riots.
 _ORGANISED_ARMED = re.compile(
     r"\b(?:militants|insurgents|rebels|jihadists|taliban|al[- ]shabaa?b|boko haram|gunmen|armed (?:men|group|individuals)|"
-    r"cartel|cjng|militiamen|fighters|guerrill?as?|terrorists)\b",
+    r"cartel|cjng|militiamen|fighters|guerrill?as?|terrorists|dahalo)\b",
     re.IGNORECASE,
 )
 _DELIBERATE = re.compile(r"shot|shoot|stabb|beat|tortur|assault|whipp|flogg|hacked|mutilat|opened fire|fired|gunm[ae]n|assailants|attackers", re.IGNORECASE)
@@ -146,6 +161,8 @@ class RuleClassifier:
         if has("disrupted") and not has("kill", "harm", "air", "suicide") and not fighting:
             return "Disrupted weapons use", 0.75, "weapons seized/defused"
         if has("grenade") and any("attack" in c.text.lower() or _THROWN.search(c.text) for c in cues["grenade"]):
+            if _RETURN_FIRE.search(text) and find_targets(text)["armed"]:
+                return "Armed clash", 0.65, "grenade attack on forces who fired back"
             return "Grenade", 0.75, "grenade attack"
         fighting = has("clash") and any(_FIGHT_WORDS.search(c.text) for c in cues["clash"])
         if has("nonviolent_transfer") and not has("kill", "harm") and not fighting:
@@ -155,7 +172,12 @@ class RuleClassifier:
             if (has("gov_regains") and side != "non-state") or side == "state":
                 return "Government regains territory", 0.65, "territory retaken"
             return "Non-state actor overtakes territory", 0.65, "territory seized"
-        strong_clash = has("clash") and any(_STRONG_CLASH.search(c.text) for c in cues["clash"])
+        strong_clash = has("clash") and any(
+            _STRONG_CLASH.search(c.text)
+            and not (has("shelling") and _FIRE_COUNT.fullmatch(c.text))
+            and not (_WEAPON_ONLY.fullmatch(c.text) and _civilian_victims(report))
+            for c in cues["clash"]
+        )
         device = has("ied") and any(not _GENERIC_BLAST.fullmatch(c.text) for c in cues["ied"])
         if strong_clash and not has("suicide") and not device:
             return "Armed clash", 0.75, "ground fighting"
@@ -164,6 +186,8 @@ class RuleClassifier:
         if has("air"):
             return "Air/drone strike", 0.75, "air/drone strike"
         if has("grenade"):
+            if _RETURN_FIRE.search(text) and find_targets(text)["armed"]:
+                return "Armed clash", 0.6, "grenades and guns against forces"
             return "Grenade", 0.75, "grenade"
         if has("shelling"):
             return "Shelling/artillery/missile attack", 0.75, "shelling/missiles"
@@ -175,7 +199,7 @@ class RuleClassifier:
             return "Abduction/forced disappearance", 0.75, "abduction"
         if has("nonviolent_transfer") and not violent:
             return "Non-violent transfer of territory", 0.6, "withdrawal/handover"
-        if has("clash"):
+        if has("clash") and not (all(_WEAPON_ONLY.fullmatch(c.text) for c in cues["clash"]) and _civilian_victims(report)):
             return "Armed clash", 0.6, "fighting"
         if has("arrest") and not has("kill", "harm"):
             return "Arrests", 0.6, "arrest (raid without violence)"
@@ -184,6 +208,8 @@ class RuleClassifier:
         actors_only = not has("harm") or all(_ACTOR_WORDS.fullmatch(c.text) for c in cues["harm"])
         if has("loot") and not has("kill") and actors_only:
             return "Looting/property destruction", 0.6, "property attacked, nobody hurt"
+        if has("change") and not has("kill", "attack_verb") and actors_only and any(_HANDOUT.search(c.text) for c in cues["change"]):
+            return "Change to group/activity", 0.5, "armed group handing out aid"
         if has("kill", "harm", "attack_verb"):
             return self._attack_or_clash(report, cues)
         if has("loot"):
@@ -230,6 +256,15 @@ class RuleClassifier:
         if "harm" in cues and any(_DELIBERATE.search(c.text) for c in cues["harm"]):
             return "Attack", 0.4, "deliberate violence against a person"
         return None
+
+
+def _civilian_victims(report: Report) -> bool:
+    """The first victim phrase naming anyone names civilians only ("shot and killed a civilian")."""
+    for phrase in report.victims:
+        found = find_targets(phrase)
+        if found["armed"] or found["civilian"]:
+            return bool(found["civilian"]) and not found["armed"]
+    return False
 
 
 def _first_side(phrases: list[str]) -> str | None:

@@ -18,6 +18,7 @@ from sitrep.extract.dates import event_window, find_date_mentions
 from sitrep.nlp.doctext import doc_text
 from sitrep.records import DateWindow, Event, Location
 
+from sitrep.extract.actor_conventions import apply_conventions
 from sitrep.extract.actors import code_actors as _code_actors
 from sitrep.geo.locate import apply_location, locate_event
 
@@ -91,9 +92,21 @@ def coordinated(found: list[Location], text: str) -> list[Location]:
             continue
         # "Sirwah (Marib), Nihm (Sanaa), and Al Jawf": the admin areas in brackets are not in the way.
         gap = _BRACKETS.sub("", text[previous.end : current.start])
-        if _COORDINATION.match(gap):
+        if _COORDINATION.match(gap) and not _qualifies(kept[-1], location, text):
             kept.append(location)
     return kept
+
+
+def _qualifies(previous: Location, current: Location, text: str) -> bool:
+    """"near Avdiivka, Donetsk": a name right after a comma that is the region of the place before it (or
+    is named like a region) says where that place lies, it is not a second place."""
+    if current.toponym is None or previous.toponym is None or text[previous.toponym.end : current.toponym.start].strip() != ",":
+        return False
+    written = text[current.toponym.start : current.toponym.end].lower()
+    regions = {(previous.place.admin1 or "").lower(), (previous.place.admin2 or "").lower()} - {""}
+    # ... or a name the place after the comma shares with its own region ("Orikhove, Luhansk", "Apodaca, Jalisco")
+    own_region = (current.place.admin1 or "").lower()
+    return written in regions or (current.place.name or "").lower() in regions or written == own_region
 
 
 def locations(sentences: list[Span], context: ExtractionContext) -> list[Location]:
@@ -124,11 +137,54 @@ def code_actors(event: Event, sentences: list[Span], trigger: Token | None, cont
     # coder: "Iraqi forces launched a campaign. Within days, they reported the discovery of bomb
     # factories" - "they" are the forces.
     before = _previous_sentence(span) if _pronoun_subject(span) else None
-    scope = ([before] if before is not None else []) + sentences
-    mentions = [m for s in scope for m in kb.match_mentions(s, event.country, event.event_date)]
-    coding = _code_actors(span, trigger, mentions, event.country, event.event_type, event.sub_event_type)
+    mentions = _actor_mentions(kb, span, before, sentences, event.country, event.event_date)
+    if not mentions and before is None and event.event_type == "Battles":
+        # "Police raided the district. A shoot-out broke out ...": a fight told without its sides has them
+        # in the sentence before, in its paragraph (a bomb or a killing told alone stays unattributed).
+        previous = _previous_sentence(span)
+        if previous is not None and "\n" not in doc_text(span.doc)[previous.end_char : span.start_char]:
+            before = previous
+            mentions = _actor_mentions(kb, span, before, sentences, event.country, event.event_date)
+    country = event.country
+    if country is None and (country := _mentioned_country(mentions)) is not None:
+        mentions = _actor_mentions(kb, span, before, sentences, country, event.event_date)
+    coding = _code_actors(span, trigger, mentions, country, event.event_type, event.sub_event_type)
     event.actor1, event.assoc_actor_1, event.inter1 = coding.actor1, coding.assoc_actor_1, coding.inter1
     event.actor2, event.assoc_actor_2, event.inter2 = coding.actor2, coding.assoc_actor_2, coding.inter2
+    # Where the report names no one, ACLED's country conventions name the actors (front lines, gang killings).
+    apply_conventions(event, " ".join(s.text for s in ([before] if before is not None else []) + sentences), kb)
+
+
+def _actor_mentions(kb: Any, span: Span, before: Span | None, sentences: list[Span], country: str | None, on_date: date | None) -> list[Any]:
+    """The actors named in the event's sentences (and the context sentence before them), less labels and descriptors."""
+    scope = ([before] if before is not None else []) + sentences
+    mentions = [m for s in scope for m in kb.match_mentions(s, country, on_date)]
+    return [m for m in mentions if not _in_heading(m, span) and not _descriptor(m, span)]
+
+
+# A label before the report ("Movement of forces: On 4 May, ..."): a kicker naming the kind of news.
+_HEADING = re.compile(r"^\s*[A-Z][\w ,/&-]{2,40}:\s")
+
+
+def _in_heading(mention: Any, sentence: Span) -> bool:
+    """Is the actor mention inside the sentence's leading label? ("forces" in "Movement of forces: ...")"""
+    heading = _HEADING.match(sentence.text)
+    return bool(heading) and mention.start is not None and sentence.start_char <= mention.start < sentence.start_char + heading.end()
+
+
+def _mentioned_country(mentions: list[Any]) -> str | None:
+    """For an event geo could not place: the one country its named actors belong to ("a QSD member" -> Syria),
+    so that its unnamed actors are still "Unidentified Armed Group (Syria)", "Civilians (Syria)"."""
+    countries = {m.country for m in mentions if m.country and m.inter is not None}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _descriptor(mention: Any, sentence: Span) -> bool:
+    """"military" describing a thing ("military reinforcements", "military vehicles") names no actor."""
+    if mention.start is None or (mention.mention or "").lower() != "military":
+        return False
+    words = sentence.doc.char_span(mention.start, mention.end or mention.start, alignment_mode="expand")
+    return words is not None and len(words) == 1 and words[0].dep_ == "amod"
 
 
 def _pronoun_subject(sentence: Span) -> bool:

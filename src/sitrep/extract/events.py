@@ -117,7 +117,7 @@ def _mentions(doc: Doc, context: ExtractionContext, published: date) -> list[Men
         # A disaster story drops its casualty and blast sentences; a fight or arson told in it stays.
         if disaster and all(c.cue in _CASUALTY_CUES for c in cues if c.cue in CORE_CUES):
             continue
-        if out_of_scope(sentence.text) and not any(c.cue in _ALWAYS_POLITICAL or c.cue == "clash" for c in cues):
+        if out_of_scope(sentence.text) and not any(c.cue in _ALWAYS_POLITICAL or c.cue == "clash" or _deliberate_fire(c) for c in cues):
             continue
         real = [c for c in cues if c.cue not in CORE_CUES or not unreal_reason(sentence, c)]
         if not any(c.cue in CORE_CUES for c in real):
@@ -141,6 +141,11 @@ def _mentions(doc: Doc, context: ExtractionContext, published: date) -> list[Men
     return found
 
 
+def _deliberate_fire(cue: CueMatch) -> bool:
+    """Arson is an attack whatever it burns: "an arson attack on a chemical plant" is no industrial accident."""
+    return cue.cue == "loot" and "arson" in cue.text.lower()
+
+
 def _mention(sentence: Span, cues: list[CueMatch], paragraph: int) -> Mention | None:
     core = [c for c in cues if c.cue in CORE_CUES]
     if not core:
@@ -154,6 +159,17 @@ def _mention(sentence: Span, cues: list[CueMatch], paragraph: int) -> Mention | 
     reasons = [generic_reason(sentence, c) for c in core]
     generic = reasons[0] if reasons and all(reasons) else None
     return Mention(sentence, cues, kind, trigger, generic, paragraph, victims=victims, perpetrators=perpetrators)
+
+
+def _actor_trigger(mention: Mention) -> Token | None:
+    """The cue the actors are read around: not a cue that is itself the subject of the act ("Israeli warplanes
+    carried out raids" - the warplanes name the attacker, the raids, the verb's object, are the act)."""
+    subject = mention.trigger
+    if subject is None or subject.dep_ != "nsubj":
+        return subject
+    tokens = [t for t in (cue_token(mention.sentence, c) for c in mention.cues if c.cue in CORE_CUES) if t is not None]
+    acts = [t for t in tokens if t.dep_ == "dobj" and t.head.i == subject.head.i]
+    return acts[0] if acts else subject
 
 
 def _plural_pattern(mention: Mention) -> bool:
@@ -320,7 +336,7 @@ def _build(group: list[Mention], tail: list[Span], doc: Doc, context: Extraction
             attribution=attribution,
         )
         event_fields.place_event(event, place)
-        event_fields.code_actors(event, sentences, group[0].trigger, context)
+        event_fields.code_actors(event, sentences, _actor_trigger(group[0]), context)
         event.sources = [SourceReport(article_id=event.doc_id, fatalities=event.fatalities, evidence=evidence, attribution=attribution)]
         event.event_id = event_id(event)
         events.append(event)

@@ -50,10 +50,11 @@ def cue_token(sentence: Span, cue: CueMatch) -> Token | None:
     if not tokens:
         return None
     inside = {t.i for t in tokens}
-    for token in tokens:
-        if token.head.i not in inside or token.head.i == token.i:
-            return token
-    return tokens[0]
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    # A cue the parse splits ("..., members of the CJNG delivered food" read as an apposition) is headed
+    # by its verb: the noun before it is the verb's subject.
+    verbs = [t for t in heads if t.pos_ == "VERB" and t.dep_ == "ROOT"]
+    return (verbs or heads or tokens)[0]
 
 
 def _chain(token: Token) -> list[Token]:
@@ -93,6 +94,26 @@ def _context_phrase(token: Token) -> bool:
     return False
 
 
+_HARM_CUES = frozenset({"kill", "harm"})
+_NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def _denied_subject(token: Token) -> bool:
+    """Is the harm verb's subject (or that of the verb reporting it) "no people", "no one", "nobody"?"""
+    verbs = [token]
+    while verbs[-1].dep_ in ("conj", "oprd", "xcomp", "ccomp") and verbs[-1].head.i != verbs[-1].i and len(verbs) < 4:
+        verbs.append(verbs[-1].head)  # "injured or killed": the subject is the first conjunct's
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if child.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
+                return True
+            if child.lower_ == "one" and child.i > 0 and child.doc[child.i - 1].lower_ == "no":
+                return True
+    return False
+
+
 def unreal_reason(sentence: Span, cue: CueMatch) -> str | None:
     """Why this cue reports no real event ("negated", "threat/plan", "denied", "reference", "conditional"), or None."""
     token = cue_token(sentence, cue)
@@ -103,6 +124,8 @@ def unreal_reason(sentence: Span, cue: CueMatch) -> str | None:
         return "reference"  # "the ongoing clashes", "earlier battles", "a possible attack": context for another event
     if token.head.lower_ == "without":
         return "negated"  # "entered without fighting"
+    if cue.cue in _HARM_CUES and _denied_subject(token):
+        return "negated"  # "no people were reported injured or killed": a harm that did not happen
     if token.pos_ in ("NOUN", "VERB") and _context_phrase(token):
         return "reference"  # "a ceasefire after two weeks of fighting", "the scene of a 2017 chemical attack"
     for depth, node in enumerate(chain):

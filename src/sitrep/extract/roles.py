@@ -27,6 +27,15 @@ def _phrase(token: Token) -> str:
     return " ".join(t.text for t in token.subtree)
 
 
+def _is_time(token: Token) -> bool:
+    """"On 29 April", "on Monday", "at dawn": a time, not a target."""
+    return token.ent_type_ in ("DATE", "TIME") or token.lower_ in _TIME_WORDS
+
+
+_TIME_WORDS = frozenset({"night", "dawn", "dusk", "noon", "midnight", "morning", "evening", "afternoon", "monday", "tuesday",
+                         "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"})
+
+
 def roles_of(tokens: list[Token]) -> tuple[list[str], list[str]]:
     """(victims, perpetrators) as written: objects/passive subjects vs subjects/agents of the cue verbs."""
     victims: list[str] = []
@@ -44,7 +53,9 @@ def roles_of(tokens: list[Token]) -> tuple[list[str], list[str]]:
             continue
         if token.pos_ != "VERB":
             continue
-        for child in token.children:
+        # "shot and killed a civilian": the object of the conjoined verb is the victim of both.
+        children = [c for verb in (token, *(c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB")) for c in verb.children]
+        for child in children:
             if child.dep_ in ("dobj", "nsubjpass", "obj"):
                 victims.append(_phrase(child))
             elif child.dep_ == "nsubj":
@@ -52,7 +63,7 @@ def roles_of(tokens: list[Token]) -> tuple[list[str], list[str]]:
             elif child.dep_ == "agent":
                 perpetrators.extend(_phrase(g) for g in child.children)
             elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):  # "shot at a police station"
-                victims.extend(_phrase(g) for g in child.children)
+                victims.extend(_phrase(g) for g in child.children if not _is_time(g))
     return victims, perpetrators
 
 

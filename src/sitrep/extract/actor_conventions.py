@@ -1,0 +1,222 @@
+"""ACLED's country conventions for events whose report names no actor (data/actor_conventions.yaml).
+
+Applied to an event after role coding (event_fields.code_actors), only where the coder left an
+actor unnamed or generic:
+- front lines: a ceasefire violation "near" a settlement of a frozen front (Donbas 2014-2022) is
+  coded to the side facing the one that holds the settlement; an exchange of fire there is an
+  armed clash of that side (actor1) against the holder (actor2);
+- gang context: an unnamed armed side in a report about the drug trade is "Unidentified Gang (X)";
+- unnamed perpetrators: a country's sign of a kind of killing ("drive-by" in Brazil) names ACLED's
+  actor for it ("Unidentified Gang and/or Police Militia").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from sitrep.extract.actor_data import YAML_LOADER, as_date
+from sitrep.geo.names import fold, loose
+from sitrep.records import Event
+
+_GENERIC_PREFIXES = ("Unidentified Armed Group", "Unidentified Gang", "Military Forces (Unknown)", "Police Forces (Unknown)")
+_MAX_WORDS = 3  # longest settlement name, in words
+
+
+@dataclass
+class FrontLine:
+    country: str
+    until: date | None
+    regions: set[str]  # place keys of the front's regions: a mention of one alone says nothing of the side
+    holders: dict[str, dict[str, str]]  # side -> {"state": kind} or {"actor": ACLED name}
+    markers: list[str] = field(default_factory=list)  # lower-case words that place a report on the front
+    sides: dict[str, str] = field(default_factory=dict)  # place key -> side holding it
+
+
+@dataclass
+class UnnamedPerpetrator:
+    country: str
+    signs: list[str]
+    replaces: set[str]
+    name: str
+    inter: int
+
+
+def place_key(name: str) -> str:
+    """A settlement-name key absorbing Ukrainian/Russian transliteration variants
+    ("Khutir Vilny"/"Khutir Vilnyi", "Zolote 5"/"Zolote-5")."""
+    key = loose(name).replace("gh", "h").replace("y", "i")
+    key = re.sub(r"i+", "i", key).replace("iv", "ov")  # Ukrainian i for Russian o: "Holubivske"/"Holubovske"
+    # Endings are where the Russian and Ukrainian forms differ: "Kashtanovoye"/"Kashtanove", "Kalinovo"/"Kalynove".
+    stem = re.sub(r"[aeiou]+$", "", key)
+    return stem if len(stem) >= 4 else key
+
+
+@dataclass
+class GangContext:
+    signs: list[str]
+    replaces: str  # generic name pattern, without its "(Country)"
+    name: str
+
+
+@functools.lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    text = (resources.files("sitrep") / "data" / "actor_conventions.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=YAML_LOADER) or {}
+
+
+@functools.lru_cache(maxsize=1)
+def gang_context() -> GangContext | None:
+    raw = _data().get("gang_context")
+    if not raw:
+        return None
+    return GangContext([str(s).lower() for s in raw["signs"]], str(raw["replaces"]), str(raw["name"]))
+
+
+@functools.lru_cache(maxsize=1)
+def conventions() -> tuple[list[FrontLine], list[UnnamedPerpetrator]]:
+    data = _data()
+    fronts = []
+    for raw in data.get("front_lines", []) or []:
+        front = FrontLine(
+            country=str(raw["country"]),
+            until=as_date(raw["until"], "front line") if raw.get("until") else None,
+            regions={place_key(r) for r in raw.get("regions", [])},
+            holders={str(k): dict(v) for k, v in raw["holders"].items()},
+            markers=[str(m).lower() for m in raw.get("markers", []) or []],
+        )
+        for side, places in raw["places"].items():
+            for place in places:
+                front.sides.setdefault(place_key(str(place)), str(side))
+        fronts.append(front)
+    unnamed = [
+        UnnamedPerpetrator(str(r["country"]), [str(s).lower() for s in r["signs"]], set(r["replaces"]), str(r["name"]), int(r["inter"]))
+        for r in data.get("unnamed_perpetrators", []) or []
+    ]
+    return fronts, unnamed
+
+
+def _generic(name: str | None) -> bool:
+    return not name or name.startswith(_GENERIC_PREFIXES)
+
+
+def _names_in(text: str, front: FrontLine) -> list[str]:
+    """Keys of the front's settlements written in the text, in text order (1-3 word names)."""
+    words = fold(text).split()
+    found = []
+    i = 0
+    while i < len(words):
+        for size in range(_MAX_WORDS, 0, -1):
+            key = place_key(" ".join(words[i : i + size]))
+            if key in front.sides or key in front.regions:
+                found.append(key)
+                i += size - 1
+                break
+        i += 1
+    return found
+
+
+def holder_of(front: FrontLine, location: str | None, text: str) -> str | None:
+    """The side holding the event's place: its located settlement, else the first settlement the report names."""
+    if location and place_key(location) in front.sides and place_key(location) not in front.regions:
+        return front.sides[place_key(location)]
+    for key in _names_in(text, front):
+        if key in front.sides and key not in front.regions:
+            return front.sides[key]
+    return None
+
+
+def _front_of(event: Event, text: str) -> FrontLine | None:
+    fronts, _ = conventions()
+    for front in fronts:
+        if front.until and event.event_date and event.event_date >= front.until:
+            continue
+        if event.country == front.country:
+            return front
+        if event.country is None and (
+            any(m in text.lower() for m in front.markers) or any(k in front.regions for k in _names_in(text, front))
+        ):
+            return front  # a place too small for the gazetteer, in a report from the front
+    return None
+
+
+def _holder_actor(front: FrontLine, side: str, kb: Any, on_date: date | None) -> tuple[str, int]:
+    holder = front.holders[side]
+    if "state" in holder:
+        ref = kb.state_force(holder["state"], front.country, on_date, front.country)
+        return ref.name, ref.inter
+    ref = kb.resolve(holder["actor"], front.country, on_date)
+    return (ref.name, ref.inter) if ref else (holder["actor"], 2)
+
+
+def apply_front_line(event: Event, text: str, kb: Any) -> bool:
+    """Code an unattributed shelling or exchange of fire on a front line; True when it did."""
+    if event.sub_event_type not in ("Armed clash", "Shelling/artillery/missile attack"):
+        return False
+    front = _front_of(event, text)
+    if front is None:
+        return False
+    side = holder_of(front, event.location, text)
+    if side is None:
+        return False
+    other = next((s for s in front.holders if s != side), None)
+    if other is None:
+        return False
+    attacker, attacker_inter = _holder_actor(front, other, kb, event.event_date)
+    holder, holder_inter = _holder_actor(front, side, kb, event.event_date)
+    clash = event.sub_event_type == "Armed clash"
+    if not _generic(event.actor1) and (not clash or not _generic(event.actor2)):
+        return False  # the report names the sides
+    if _generic(event.actor1):
+        event.actor1, event.inter1, event.assoc_actor_1 = attacker, attacker_inter, None
+    if clash and _generic(event.actor2):
+        first_is_holder = event.actor1 == holder
+        event.actor2, event.inter2 = (attacker, attacker_inter) if first_is_holder else (holder, holder_inter)
+        event.assoc_actor_2 = None
+    return True
+
+
+def apply_unnamed_perpetrator(event: Event, text: str) -> bool:
+    """Rename an unnamed perpetrator by the country's sign of a kind of killing; True when it did."""
+    _, rules = conventions()
+    lowered = text.lower()
+    for rule in rules:
+        if event.country != rule.country or event.actor1 not in rule.replaces:
+            continue
+        if any(sign in lowered for sign in rule.signs):
+            event.actor1, event.inter1 = rule.name, rule.inter
+            return True
+    return False
+
+
+def apply_gang_context(event: Event, text: str, kb: Any = None) -> bool:
+    """An unnamed armed side in a drug-trade report, or an unnamed killer whose killing bears the marks of
+    organised crime (`gang_signs` of actor_generic.yaml: a drive-by, tied hands), is a gang:
+    "Unidentified Armed Group (Brazil)" -> "Unidentified Gang (Brazil)"; True when it renamed one."""
+    rule = gang_context()
+    lowered = text.lower()
+    signs = list(rule.signs if rule else [])
+    if kb is not None and event.event_type == "Violence against civilians":
+        signs += sorted(getattr(kb, "gang_signs", ()))
+    if rule is None or not any(sign in lowered for sign in signs):
+        return False
+    changed = False
+    for slot in ("actor1", "actor2"):
+        name = getattr(event, slot)
+        if name and (name == rule.replaces or name.startswith(rule.replaces + " (")):
+            setattr(event, slot, rule.name + name[len(rule.replaces):])
+            changed = True
+    return changed
+
+
+def apply_conventions(event: Event, text: str, kb: Any) -> None:
+    """The country conventions for an event already coded by roles (`text`: its report)."""
+    if not apply_front_line(event, text, kb):
+        apply_gang_context(event, text, kb)
+        apply_unnamed_perpetrator(event, text)

@@ -1,0 +1,107 @@
+"""ACLED country conventions for unattributed events: Donbas front-line fire, Brazilian drive-by killings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.extract.actor_conventions import apply_conventions, conventions, holder_of, place_key
+from sitrep.extract.actor_kb import ActorKB
+from sitrep.records import Article, Event
+
+PUBLISHED = date(2020, 5, 12)
+NAF = "NAF: United Armed Forces of Novorossiya"
+UKRAINE = "Military Forces of Ukraine (2019-)"
+
+
+def _event(sub: str, **fields) -> Event:
+    kind = {"Armed clash": "Battles", "Shelling/artillery/missile attack": "Explosions/Remote violence"}.get(sub, "Violence against civilians")
+    return Event(doc_id="t", event_date=fields.pop("event_date", date(2020, 5, 10)), event_type=kind, sub_event_type=sub, **fields)
+
+
+def _donbas():
+    return conventions()[0][0]
+
+
+def test_transliteration_variants_share_a_key():
+    assert place_key("Khutir Vilny") == place_key("Khutir-Vilnyi")
+    assert place_key("Kashtanovoye") == place_key("Kashtanove")
+    assert place_key("Zolote-5") != place_key("Zolote")
+
+
+def test_the_holder_comes_from_the_located_settlement_else_the_first_named_one():
+    front = _donbas()
+    assert holder_of(front, "Avdiivka", "") == "government"
+    assert holder_of(front, None, "monitors heard 12 explosions near Yasynuvata and later near Avdiivka") == "separatists"
+    # the region's name alone ("Donetsk") says nothing of which side holds the place
+    assert holder_of(front, "Donetsk", "heard explosions near Donetsk") is None
+
+
+def test_unattributed_shelling_of_a_separatist_held_village_is_coded_to_the_ukrainian_military():
+    event = _event("Shelling/artillery/missile attack", country="Ukraine", location="Sakhanka")
+    apply_conventions(event, "Monitors recorded 14 explosions near Sakhanka.", ActorKB.load())
+    assert (event.actor1, event.inter1, event.actor2) == (UKRAINE, 1, None)
+
+
+def test_an_exchange_of_fire_near_a_government_held_town_is_naf_against_the_army():
+    event = _event("Armed clash", country="Ukraine", location="Marinka", actor1="Unidentified Armed Group (Ukraine)", inter1=3)
+    apply_conventions(event, "Monitors heard bursts of small-arms fire near Marinka.", ActorKB.load())
+    assert (event.actor1, event.inter1, event.actor2, event.inter2) == (NAF, 2, UKRAINE, 1)
+
+
+def test_a_named_side_is_kept_and_the_other_side_filled_in():
+    event = _event("Armed clash", country="Ukraine", location="Popasna", actor1=UKRAINE, inter1=1)
+    apply_conventions(event, "Ukrainian troops exchanged fire near Popasna.", ActorKB.load())
+    assert (event.actor1, event.actor2) == (UKRAINE, NAF)
+
+
+def test_named_sides_are_left_alone():
+    event = _event("Armed clash", country="Ukraine", location="Avdiivka", actor1=UKRAINE, actor2="Military Forces of Russia (2000-)")
+    apply_conventions(event, "Fighting near Avdiivka.", ActorKB.load())
+    assert event.actor2 == "Military Forces of Russia (2000-)"
+
+
+def test_the_convention_ends_with_the_front_line_it_describes():
+    event = _event("Shelling/artillery/missile attack", country="Ukraine", location="Avdiivka", event_date=date(2022, 3, 5))
+    apply_conventions(event, "Shelling near Avdiivka.", ActorKB.load())
+    assert event.actor1 is None
+
+
+def test_a_monitors_report_is_placed_on_the_front_when_the_village_is_not_in_the_gazetteer():
+    event = _event("Armed clash", country=None, location=None)
+    apply_conventions(event, "The OSCE SMM recorded 20 shots near Khutir Vilnyi.", ActorKB.load())
+    assert (event.actor1, event.actor2) == (NAF, UKRAINE)
+
+
+def test_a_brazilian_drive_by_killing_by_unnamed_gunmen_is_the_gang_or_police_militia_actor():
+    event = _event("Attack", country="Brazil", actor1="Unidentified Armed Group (Brazil)", inter1=3)
+    apply_conventions(event, "A man was shot dead in a drive-by shooting by two armed men on a motorcycle.", ActorKB.load())
+    assert event.actor1 == "Unidentified Gang and/or Police Militia"
+    other = _event("Attack", country="Brazil", actor1="Unidentified Armed Group (Brazil)", inter1=3)
+    apply_conventions(other, "A man was beaten to death by a group of men.", ActorKB.load())
+    assert other.actor1 == "Unidentified Armed Group (Brazil)"
+
+
+def test_a_monitors_note_on_front_line_fire_gets_both_sides(extractor):
+    text = "On 10 May 2020, the OSCE SMM recorded 35 shots and bursts in both directions of the contact line near Avdiivka, Donetsk."
+    events = [e for e in extractor.extract_one(Article(text=text, published=PUBLISHED)).events if not e.background]
+    assert len(events) == 1  # ", Donetsk" says where Avdiivka is: not a second place
+    assert (events[0].actor1, events[0].actor2) == (NAF, UKRAINE)
+
+
+def test_an_unnamed_side_in_a_drug_trade_report_is_a_gang():
+    event = _event("Armed clash", country="Colombia", actor1="Police Forces of Colombia (2018-2022)", actor2="Unidentified Armed Group (Colombia)")
+    apply_conventions(event, "Police exchanged fire with drug traffickers near the port.", ActorKB.load())
+    assert event.actor2 == "Unidentified Gang (Colombia)"
+    political = _event("Armed clash", country="Colombia", actor2="Unidentified Armed Group (Colombia)")
+    apply_conventions(political, "Soldiers exchanged fire with gunmen near the port.", ActorKB.load())
+    assert political.actor2 == "Unidentified Armed Group (Colombia)"
+
+
+def test_a_fight_told_without_its_sides_takes_them_from_the_sentence_before(extractor):
+    text = (
+        "On 10 May 2020, in Niteroi, Rio de Janeiro, Military Police officers raided a hill community to stop drug trafficking. "
+        "A shoot-out broke out and two suspects were wounded."
+    )
+    [event] = [e for e in extractor.extract_one(Article(text=text, published=PUBLISHED)).events if e.event_type == "Battles"]
+    assert event.actor1.startswith("Military Forces of Brazil") and event.actor1.endswith("Military Police")
+    assert event.actor2 == "Unidentified Gang (Brazil)"

@@ -1,0 +1,93 @@
+"""Monitor-style notes and armed groups' non-violent activity: sub-types, the cue's head, and place qualifiers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.extract.classifier import Report, RuleClassifier
+from sitrep.extract.triggers import find_cues
+from sitrep.records import Article
+
+PUBLISHED = date(2020, 5, 12)
+
+
+def sub_type(text: str) -> str | None:
+    kind = RuleClassifier().classify(Report(text, find_cues(text)))
+    return kind.sub_event_type if kind else None
+
+
+def test_counted_fire_from_heavy_weapons_is_a_shelling():
+    assert sub_type("Monitors counted 30 bursts of fire involving heavy machineguns near the village.") == "Shelling/artillery/missile attack"
+    assert sub_type("Monitors counted 12 projectiles/explosions/shots involving unknown weapons near the village.") == "Shelling/artillery/missile attack"
+
+
+def test_small_arms_or_fire_both_ways_is_an_armed_clash():
+    assert sub_type("Monitors counted 9 shots involving small arms near the village.") == "Armed clash"
+    assert sub_type("Monitors counted 40 explosions/shots in both directions of the contact line near the village.") == "Armed clash"
+    assert sub_type("Soldiers exchanged fire with militants after mortar shells landed near the base.") == "Armed clash"
+
+
+def test_an_armed_group_handing_out_aid_is_a_change_to_its_activity():
+    assert sub_type("Gunmen of the Gulf Cartel handed out boxes of food to families in the town.") == "Change to group/activity"
+    assert sub_type("Members of Los Zetas delivered food packages to families.") == "Change to group/activity"
+    # a charity's handout is no ACLED event
+    assert sub_type("Volunteers of the Red Cross distributed food packages in the town.") is None
+
+
+def test_the_group_named_before_a_split_cue_is_its_actor(extractor):
+    # the parse reads "Michoacan, members of the CJNG" as an apposition: the cue is still headed by its verb
+    text = "As reported on 10 May 2020, in Uruapan, Michoacan, members of the CJNG delivered food packages to families."
+    [event] = extractor.extract_one(Article(text=text, published=PUBLISHED)).events
+    assert event.sub_event_type == "Change to group/activity"
+    assert event.actor1 == "CJNG: Jalisco New Generation Cartel"
+
+
+def test_a_region_named_after_a_comma_is_not_a_second_place(extractor):
+    text = "On 10 May 2020, separatist forces fired mortars at government positions near Orikhove, Luhansk."
+    events = extractor.extract_one(Article(text=text, published=PUBLISHED)).events
+    assert len(events) == 1
+    # a real list of places still gives one event per place
+    listed = extractor.extract_one(Article(text="On 10 May 2020, troops shelled Kabul and Kandahar.", published=PUBLISHED)).events
+    assert len(listed) == 2
+
+
+def test_a_grenade_attack_answered_with_gunfire_is_an_armed_clash():
+    assert sub_type("Attackers threw a hand grenade at an army checkpoint and soldiers responded with gunfire.") == "Armed clash"
+    assert sub_type("Gunmen attacked a police patrol with grenades and rifles near the market.") == "Armed clash"
+    assert sub_type("Unknown men threw a grenade into a bar, wounding four customers.") == "Grenade"
+
+
+def current(extractor, text: str):
+    return [e for e in extractor.extract_one(Article(text=text, published=PUBLISHED)).events if not e.background and not e.generic]
+
+
+def test_a_denied_harm_does_not_turn_an_arson_into_an_attack(extractor):
+    text = (
+        "On 10 May 2020, in Canete, Biobio, three lorries of a forestry firm were set on fire by a group of armed men. "
+        "No people were reported injured or killed."
+    )
+    [event] = current(extractor, text)
+    assert event.sub_event_type == "Looting/property destruction"
+
+
+def test_a_denied_death_keeps_the_bombing():
+    # the sentence's blast stays an event; only the harm words are set aside
+    assert sub_type("A bomb exploded near the market on Sunday; no one was killed.") == "Remote explosive/landmine/IED"
+
+
+def test_an_arson_attack_on_a_plant_is_not_an_industrial_accident(extractor):
+    [event] = current(extractor, "On 10 May 2020, an anarchist cell carried out an arson attack on a chemical plant in Tuzla, Istanbul.")
+    assert event.sub_event_type == "Looting/property destruction"
+    assert current(extractor, "On 10 May 2020, a fire broke out at a chemical plant in Tuzla, Istanbul, killing two workers.") == []
+
+
+def test_a_civilian_shot_with_small_arms_is_an_attack_not_a_clash(extractor):
+    [event] = current(extractor, "On 10 May 2020, SDF members shot and killed a shepherd near Hasakah, Syria, using small arms fire.")
+    assert event.sub_event_type == "Attack"
+    [fight] = current(extractor, "On 10 May 2020, militants attacked soldiers with small arms near Marawi, killing two soldiers.")
+    assert fight.sub_event_type == "Armed clash"
+
+
+def test_a_drug_suspect_killed_in_a_police_raid_is_a_civilian():
+    assert sub_type("A drug suspect was killed during a police raid in the village.") == "Attack"
+    assert sub_type("Two suspects were killed in a shoot-out with police in the village.") == "Armed clash"
