@@ -85,7 +85,7 @@ def main() -> None:
                       if getattr(m, "locate_event", None) is locate_module.locate_event]
 
     def run(with_geo: bool) -> tuple[float, int]:
-        pipeline.resolve_toponyms = resolve_timer if with_geo else (lambda doc, article, gazetteer: [])
+        pipeline.resolve_toponyms = resolve_timer if with_geo else (lambda doc, article, gazetteer, **hints: [])
         for module in patched_locate:
             module.locate_event = locate_timer if with_geo else locate_timer.function
         started = time.perf_counter()

@@ -84,6 +84,7 @@ def evaluate(gold: Path, limit: int | None = None, gold_spans: bool = True) -> d
     gazetteer = Gazetteer.open(settings)
     errors: list[float] = []
     unresolved = 0
+    misses: list[dict] = []
     span_counts = {"gold": 0, "predicted": 0, "exact": 0, "overlap_gold": 0, "overlap_predicted": 0}
     started = time.perf_counter()
     for item in articles:
@@ -106,6 +107,8 @@ def evaluate(gold: Path, limit: int | None = None, gold_spans: bool = True) -> d
             error = _error(g, predicted.place)
             unresolved += error is None
             errors.append(MAX_ERROR_KM if error is None else error)
+            if error is None or error >= ACCURACY_KM:
+                misses.append(_miss(item.doc_id, g, predicted, error))
     report = {
         "gold": str(gold),
         "mode": "gold spans" if gold_spans else "end to end",
@@ -117,7 +120,20 @@ def evaluate(gold: Path, limit: int | None = None, gold_spans: bool = True) -> d
     }
     if not gold_spans:
         report["spans"] = span_metrics(span_counts)
+    report["misses"] = misses  # for reading the errors (--report); not rendered
     return report
+
+
+def _miss(doc_id: str, gold: GoldToponym, predicted, error: float | None) -> dict:
+    """One gold toponym resolved over 161 km away (or not at all): what was chosen instead."""
+    place = predicted.place
+    return {
+        "doc": doc_id, "start": gold.start, "text": gold.text, "gold_lat": gold.latitude, "gold_lon": gold.longitude,
+        "error_km": None if error is None else round(error, 1),
+        "name": place.name if place else None, "country_code": place.country_code if place else None,
+        "feature_code": place.feature_code if place else None,
+        "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
+    }
 
 
 def geocoding_metrics(errors: list[float]) -> dict:

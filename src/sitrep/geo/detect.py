@@ -2,7 +2,11 @@
 rules for the names the small model misses or mislabels ("in Rutba" tagged PERSON, "near Hit" untagged).
 
 The rules only accept an exact gazetteer spelling after a locative preposition, or a large
-or well-known place (a country, an admin area, a city of 50,000+), to keep precision.
+or well-known place (a country, an admin area, a city of 50,000+), or an admin area where a
+place's hierarchy is written ("Chatsworth (eThekwini, KwaZulu-Natal)"), to keep precision. The known
+part of a longer capitalised name is not taken for a place ("Haram" of "Boko Haram"). An entity the
+gazetteer does not know as a whole is split at commas and loses a trailing kind-of-area word ("Nis,
+Serbia", "Diyala province"); a country name qualifying a currency ("the US dollar") is not a place.
 """
 
 from __future__ import annotations
@@ -27,12 +31,15 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s"
 )
 _RULE_MIN_POPULATION = 50_000
+_WELL_KNOWN_POPULATION = 100_000
 # Capitalised words that are place names in GeoNames but far more often something else in news.
 _COMMON_WORDS = {
     "Police", "Army", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "March", "May",
     "June", "July", "August", "President", "Reuters", "Associated Press", "God", "Islamic", "State", "Many", "Most",
     "Media", "Mission", "Union", "Liberty", "Victoria", "Hope", "Unity", "Independence", "Progress", "Justice",
     "Security", "Officials", "Sunni", "Shia", "Shiite", "Kurdish", "Kurds", "Arab", "Arabs", "Christian", "Victory",
+    "University", "Bank", "Square", "Hospital", "Court", "Molotov", "Central", "National", "Northern", "Southern",
+    "Eastern", "Western", "North", "South", "East", "West",
 }
 
 
@@ -52,10 +59,40 @@ def find_mentions(doc: Doc, text: str, article: Article, gazetteer: Gazetteer) -
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             mention = _trim(ent, f"ner:{ent.label_}")
-            if mention and (ent.label_ != "FAC" or gazetteer.candidates(mention.text, exact_only=True)):
-                mentions.append(mention)
+            parts = [mention] if mention is None or gazetteer.candidates(mention.text) else _split_unknown(mention)
+            for part in parts:
+                if part and (ent.label_ != "FAC" or gazetteer.candidates(part.text, exact_only=True)):
+                    mentions.append(part)
     mentions.extend(_rule_mentions(doc, text, gazetteer, mentions))
-    return _without_overlaps(mentions)
+    return [m for m in _without_overlaps(mentions) if not _NOT_A_PLACE_AFTER.match(text[m.end : m.end + 20])]
+
+
+# "the US dollar", "the Lebanese pound": a country name that qualifies a currency is not a place.
+_NOT_A_PLACE_AFTER = re.compile(r"^\s+(?:dollars?|currency)\b", re.I)
+# A kind-of-area word the model took into the name: "Diyala province", "Piura city", "Zahle City".
+_KIND_WORD_AT_END = re.compile(r"\s+(?:province|governorate|district|region|state|county|oblast|municipality|city|town|"
+                               r"village|prefecture|department|division|area|camp)$", re.I)
+
+
+def _split_unknown(mention: Mention) -> list[Mention]:
+    """An entity the gazetteer does not know as a whole: "Nis, Serbia" is two names, "Diyala province"
+    is "Diyala" (the kind word stays in the text as context)."""
+    parts, offset = [], 0
+    for piece in mention.text.split(","):
+        lead = len(piece) - len(piece.lstrip())
+        value = piece.strip()
+        if len(value) >= 2 and value[0].isupper():
+            start = mention.start + offset + lead
+            parts.append(_without_kind_word(Mention(start, start + len(value), value, mention.source)))
+        offset += len(piece) + 1
+    return parts
+
+
+def _without_kind_word(mention: Mention) -> Mention:
+    match = _KIND_WORD_AT_END.search(mention.text)
+    if not match or match.start() < 2:
+        return mention
+    return Mention(mention.start, mention.start + match.start(), mention.text[: match.start()], mention.source)
 
 
 def given_mentions(text: str, spans: list[tuple[int, int]]) -> list[Mention]:
@@ -104,8 +141,34 @@ def _dateline_mentions(text: str) -> list[Mention]:
 
 # Capitalised word runs, with the lower-case particles of transliterated names: "Deir ez-Zor", "Al-Qaim".
 _NAME_RUN = re.compile(
-    r"\b[A-Z][\w’'‘-]*[\w](?:[ -](?:(?:al|el|ez|az|ad|as|ar|ash|an|at|ed|es|de|du|la|le|al-|el-)[ -])?[A-Z][\w’'‘-]*[\w]){0,3}"
+    r"\b[A-Z][\w’'‘-]*[\w](?:[ -](?:(?:al|el|ez|az|ad|as|ar|ash|an|at|ed|es|de|du|la|le|al-|el-|del|della|di|da|do|dos|das|"
+    r"los|las|imeni)[ -])?[A-Z][\w’'‘-]*[\w]){0,3}"
 )
+# Words a longer capitalised run may hold around a place name without being part of it: "In Mosul",
+# "Anbar Province", "Baghdad Operations Command", "Walker County Sheriff's Office". Any other word makes
+# the run another name ("Boko Haram", "Imam Sahib", "Mocimboa Da Praia"), whose known part counts only
+# when it starts the run and is a country, a first-level area, a named county or a city of 100,000+
+# ("Texas Tech", "Dallas Morning News"), not "Haram", "Sahib" or "Praia".
+_RUN_EXTRA_WORDS = {
+    # function words (a capitalised sentence opener or headline word)
+    "in", "on", "at", "near", "from", "to", "the", "and", "of", "by", "for", "with", "as", "but", "after", "before",
+    "while", "when", "during", "outside", "inside", "across", "into", "if", "since", "until", "between", "around",
+    # kinds of area
+    "province", "governorate", "district", "region", "state", "county", "city", "town", "village", "municipality",
+    "oblast", "lga", "payam", "department", "prefecture", "division", "area", "valley", "township", "borough",
+    # places and institutions named after a place
+    "airport", "university", "college", "school", "schools", "high", "operations", "command", "police", "army",
+    "military", "forces", "council", "government", "authorities", "officials", "residents", "people", "border",
+    "camp", "base", "mosque", "church", "hospital", "medical", "health", "prison", "court", "superior", "hall",
+    "bridge", "road", "highway", "street", "drive", "avenue", "lane", "boulevard", "square", "market", "stadium",
+    "crossing", "checkpoint", "station", "plant", "factory", "port", "dam", "mine", "refinery", "front", "frontline",
+    "fire", "volunteer", "sheriff", "sheriffs", "library", "center", "centre", "club", "company", "office", "board",
+    "news", "times", "herald", "journal", "tribune", "daily", "chamber", "commerce", "museum", "park", "zoo",
+    "community", "public", "memorial", "regional", "national", "international", "association", "society", "water",
+    "riding",
+}
+_PARTICLES = {"al", "el", "ez", "az", "ad", "as", "ar", "ash", "an", "at", "ed", "es", "de", "du", "la", "le", "al-", "el-",
+              "del", "della", "di", "da", "do", "dos", "das", "los", "las", "imeni"}
 # Verbs whose object is usually a place: "shelled Palmyra", "stormed Baghouz".
 _PLACE_VERBS = {"shelled", "bombed", "stormed", "seized", "captured", "recaptured", "besieged", "liberated", "overran",
                 "hit", "struck", "raided", "entered", "reached", "evacuated"}
@@ -123,9 +186,20 @@ def _rule_mentions(doc: Doc, text: str, gazetteer: Gazetteer, found: list[Mentio
         for size in range(len(words), 0, -1):
             hit = None
             for first in range(0, len(words) - size + 1):
+                inside = words[first : first + size]
+                if all(_run_word_key(w.group(0)) in _RUN_EXTRA_WORDS for w in inside):
+                    continue  # "County" of "Walker County Sheriff" is no name
+                outside = [w.group(0) for w in words[:first] + words[first + size:]]
+                in_other_name = any(_run_word_key(w) not in _RUN_EXTRA_WORDS and w not in _COMMON_WORDS for w in outside)
+                if in_other_name and (
+                    any(_run_word_key(w.group(0)) not in _RUN_EXTRA_WORDS for w in words[:first])
+                    or (first + size < len(words) and words[first + size].group(0).lower() in _PARTICLES)
+                ):
+                    continue  # "Mocimboa Da Praia", "Maaret Alia", "San Pedro de Ycuamandiyu": one longer name
                 start = run.start() + words[first].start()
                 end = run.start() + words[first + size - 1].end()
-                mention = _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sentence_starts)
+                mention = _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sentence_starts,
+                                        well_known_only=in_other_name)
                 if mention:
                     hit = mention
                     break
@@ -136,11 +210,20 @@ def _rule_mentions(doc: Doc, text: str, gazetteer: Gazetteer, found: list[Mentio
     return result
 
 
-def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sentence_starts) -> Mention | None:
+def _run_word_key(word: str) -> str:
+    return re.sub(r"['’]s$", "", word.lower()).strip("’'‘-")
+
+
+def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sentence_starts,
+                  well_known_only: bool = False) -> Mention | None:
     name = text[start:end]
     if name in _COMMON_WORDS or len(name) < 3 or any(s < end and start < e for s, e in taken):
         return None
     candidates = [c for c in gazetteer.candidates(name, exact_only=True) if c.place.latitude is not None or c.is_country]
+    if well_known_only:  # part of another name: "Texas" of "Texas Tech" is a place, "Haram" of "Boko Haram" is not
+        with_kind = bool(ADMIN_AFTER.match(" " + name.split()[-1])) if " " in name else False  # "Walker County"
+        candidates = [c for c in candidates if c.admin_level in (0, 1) or c.population >= _WELL_KNOWN_POPULATION
+                      or (with_kind and c.admin_level == 2)]
     if not candidates:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -155,6 +238,8 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         return None
     admin_after = bool(ADMIN_AFTER.match(text[end : end + 30]))
     locative = previous in _LOCATIVE or previous in _PLACE_VERBS or admin_after
+    if _is_hierarchy_parent(text, start, candidates):
+        return Mention(start, end, name, "rule")
     big = any(c.admin_level is not None or c.population >= _RULE_MIN_POPULATION for c in candidates)
     sizeable = any(c.admin_level is not None or c.population >= 1_000 or c.place.feature_class in {"H", "T", "L"}
                    for c in candidates)
@@ -166,6 +251,21 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
     elif not (locative or big):
         return None
     return Mention(start, end, name, "rule")
+
+
+# "Chatsworth (eThekwini, KwaZulu-Natal)", "Porak area of Pul I Alam district, Logar", "Hit, Anbar":
+# after a comma or an opening bracket that follows a name or a kind-of-area word.
+_PARENT_SLOT = re.compile(r"(?:[A-Z][\w'’-]*|\b(?:province|governorate|district|region|county|oblast|municipality|"
+                          r"city|town|village|area))\s*(?:,|\()\s*$")
+
+
+def _is_hierarchy_parent(text: str, start: int, candidates) -> bool:
+    """An admin area (or a country) named where the admin hierarchy of a place is written: inside brackets
+    ("(Rutshuru, Nord-Kivu)") or after a comma ("Pul I Alam district, Logar", "Cabanatuan, Nueva Ecija")."""
+    window = text[max(0, start - 40) : start]
+    if not _PARENT_SLOT.search(window):
+        return False
+    return any(c.admin_level is not None for c in candidates)
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

@@ -9,8 +9,11 @@ Choices made here:
 - A place an actor comes from is not where the event happened: "Iraqi forces", "the Baghdad
   government", "Syria's army", "fighters from Syria" are skipped while another place is left.
 - A reporting place ("said in Geneva", "told reporters in Washington") is skipped likewise.
-- "near Rutba", "30 km south of Kirkuk", "outside Mosul", "along the border with Syria": the
-  anchor, precision 2 (a border with a country: the country's side is unknown, precision 3).
+- "near Rutba", "30 km south of Kirkuk", "outside Mosul": the anchor, precision 2.
+- "along the border with Syria" in an article about Iraq: the Iraqi side (`borders.border_areas`):
+  a border town the article names (Qaim), else the seat of the one Iraqi border area the article
+  names a place of, precision 2; a sentence without a place after it inherits it like any place.
+  When the article does not say which border area, the event stays country-level.
 - An admin area ("Anbar province", "Diyala, in eastern Iraq", "western Anbar"): its seat
   (provincial capital), precision 3 for first-level areas, 2 for districts.
 - No place in the sentence: the nearest place before it (then after it), the dateline included,
@@ -26,6 +29,7 @@ import re
 from typing import Any
 
 from sitrep.geo.admin_names import acled_admin1
+from sitrep.geo.borders import border_areas, km as _km
 from sitrep.geo.detect import dateline_extent
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.records import Article, Event, Location, Place, Toponym
@@ -47,6 +51,7 @@ _PASSING_BEFORE = re.compile(
     re.I,
 )
 _BORDER = re.compile(r"border|frontier", re.I)
+_BORDER_TOWN_KM = 60.0  # a town of the article this close to the border stands for "the border area"
 
 
 def locate_event(sentence_span: Any, toponyms: list[Toponym], article: Article, gazetteer: Gazetteer) -> list[Location]:
@@ -63,9 +68,17 @@ def locate_event(sentence_span: Any, toponyms: list[Toponym], article: Article, 
     inside = [t for t in toponyms if t.place is not None and t.start >= max(start, dateline_end) and t.end <= end]
     usable = [t for t in inside if not _is_actor_home(text, t) and not _is_in_passing(text, t)]
     sub_country = [t for t in usable if t.place.feature_code != "PCLI"]
+    named_countries = {t.place.country_code for t in inside if t.place.feature_code == "PCLI" and not _is_actor_home(text, t)}
+    if any(t.place.country_code in named_countries for t in sub_country):
+        # "Al Fazzah and Al Jabaliyah areas in western Yemen": a namesake abroad is not the place
+        sub_country = [t for t in sub_country if t.place.country_code in named_countries]
     if sub_country:
         locations = [_location(t, gazetteer) for t in _most_specific(sub_country)]
         return _distinct([loc for loc in locations if loc is not None])
+    for toponym in inside:
+        border = _border_location(toponym, toponyms, text, gazetteer)
+        if border is not None:
+            return [border]
     countries = {t.place.country_code for t in inside if t.place.feature_code == "PCLI"}
     context = _from_context(start, end, toponyms, text, gazetteer, countries)
     if context:
@@ -174,21 +187,58 @@ def _seat(place: Place, gazetteer: Gazetteer) -> Place | None:
 
 def _from_context(start, end, toponyms, text, gazetteer, countries: set[str]) -> Location | None:
     """The nearest usable place outside the sentence: before it first (the story so far), then after."""
+    borders = {id(t): loc for t in toponyms if (loc := _border_location(t, toponyms, text, gazetteer)) is not None}
     outside = [
         t for t in toponyms
-        if t.place is not None and t.place.feature_code != "PCLI" and (t.end <= start or t.start >= end)
+        if t.place is not None and (t.place.feature_code != "PCLI" or id(t) in borders) and (t.end <= start or t.start >= end)
         and not _is_actor_home(text, t) and not _is_in_passing(text, t)
-        and (not countries or t.place.country_code in countries)
+        and (not countries or t.place.country_code in countries or id(t) in borders)
     ]
     if not outside:
         return None
     before = [t for t in outside if t.end <= start]
     after = [t for t in outside if t.start >= end]
     pick = max(before, key=lambda t: t.end) if before else min(after, key=lambda t: t.start)
-    location = _location(pick, gazetteer)
+    location = borders.get(id(pick)) or _location(pick, gazetteer)
     if location is not None:  # a town named elsewhere: "near" it at best (2); a region stays 3
         location.geo_precision = max(2, location.geo_precision)
     return location
+
+
+def _border_location(toponym: Toponym, toponyms: list[Toponym], text: str, gazetteer: Gazetteer) -> Location | None:
+    """"Along the border with Syria" in an article about Iraq: the Iraqi side, in the border area the article
+    names a place of (a border town it names, else the area's seat), precision 2; None when undetermined."""
+    place = toponym.place
+    if place is None or place.feature_code != "PCLI" or not toponym.relation or not _BORDER.search(toponym.relation):
+        return None
+    neighbour = place.country_code
+    homes = [t.place.country_code for t in toponyms if t.place is not None and t.place.country_code != neighbour
+             and t.place.country_code in gazetteer.neighbours.get(neighbour, set())]
+    if not homes:
+        return None
+    home = max(set(homes), key=homes.count)
+    areas = border_areas(gazetteer, home, neighbour)
+    code_of = {gazetteer.admin_name(home, code): code for code in areas}
+    named = [t for t in toponyms if t.place is not None and t.place.country_code == home and t.place.admin1 in code_of
+             and not _is_actor_home(text, t)]
+    if named:
+        nearest = min(named, key=lambda t: abs(t.start - toponym.start))
+        code = code_of[nearest.place.admin1]
+    elif len(areas) == 1:
+        code = next(iter(areas))
+    else:
+        return None
+    lat, lon = areas[code]
+    towns = [t for t in named if t.place.admin1 == gazetteer.admin_name(home, code) and _level(t.place) == 3
+             and t.place.latitude is not None and _km(t.place.latitude, t.place.longitude, lat, lon) <= _BORDER_TOWN_KM]
+    if towns:
+        return Location(place=min(towns, key=lambda t: abs(t.start - toponym.start)).place, geo_precision=2, toponym=toponym)
+    row = gazetteer.conn.execute(
+        "SELECT geonameid FROM places WHERE country_code = ? AND admin1_code = ? AND feature_code = 'ADM1'", (home, code)
+    ).fetchone()
+    area = gazetteer.place(row[0]) if row else None
+    seat = _seat(area, gazetteer) if area else None
+    return Location(place=seat, geo_precision=2, toponym=toponym) if seat else None
 
 
 def _article_country(toponyms: list[Toponym]) -> str | None:

@@ -20,7 +20,7 @@ _ARTICLE = r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:city|town|village|district|prov
 _BEFORE = [
     re.compile(rf"({_NUMBER}\s*-?\s*{_UNIT}(?:\s*\([^)]*\))?\s+(?:to\s+the\s+)?{_DIRECTION}\s+of)\s+{_ARTICLE}$", re.I),
     re.compile(rf"((?:just\s+|directly\s+|due\s+)?(?:to\s+the\s+)?{_DIRECTION}\s+of)\s+{_ARTICLE}$", re.I),
-    re.compile(r"((?:along|on|near|across|at|close\s+to)\s+(?:the\s+)?(?:\w+\s+)?(?:border|frontier)\s+(?:with|of)|"
+    re.compile(r"((?:along|on|near|across|at|close\s+to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:border|frontier)\s+(?:with|of)|"
                r"(?:along|on|near)\s+(?:the\s+)?border\s+(?:between|area\s+of))\s+(?:the\s+)?$", re.I),
     re.compile(r"((?:on\s+)?the\s+outskirts\s+of|just\s+outside(?:\s+of)?|outside(?:\s+of)?|on\s+the\s+edge\s+of|"
                r"in\s+the\s+vicinity\s+of|(?:very\s+)?near(?:by)?|close\s+to|not\s+far\s+from|around|surrounding|"

@@ -2,9 +2,12 @@
 
 Each candidate is scored by its prior (population, feature type: a country name is the country)
 plus the article's context: the dateline, the article's country focus (country names, demonyms,
-unambiguous places), the admin hierarchy written next to the name ("Diyala, in eastern Iraq",
-"Alexandria, La."), a kind-of-area word ("Anbar province") and nearness to the other places of
-the article. When no candidate exists the toponym keeps `place=None`: no silent country centroid.
+unambiguous places, and the caller's country hints, e.g. the countries of the actors named), the
+admin hierarchy written next to the name ("Diyala, in eastern Iraq", "Alexandria, La.", notes-style
+"Muaja (Ancuabe, Cabo Delgado)", "Porak area of Pul I Alam district, Logar"), a kind-of-area word
+("Anbar province") and nearness to the other places of the article. When no candidate exists, or
+the text puts the place in an area none of its candidates lies in (a village the gazetteer lacks,
+whose namesakes are elsewhere), the toponym keeps `place=None`: no silent country centroid.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -28,6 +32,8 @@ _NEAR_KM = 200.0
 _SUPPORT_KM = 60.0
 _SUPPORT_CANDIDATES = 40
 NEIGHBOUR_WEIGHT = 0.3
+# "X, Y" may also be a list ("Mosul, Kirkuk and Tikrit"): a town this big is kept even when Y does not contain it.
+_LIST_TOWN_POPULATION = 100_000
 
 
 @dataclass
@@ -39,17 +45,29 @@ class _Context:
     support: dict[tuple[int, int], float] = field(default_factory=dict)  # (mention, geonameid) -> share of other names nearby
     capitals: set[int] = field(default_factory=set)
     neighbours: dict[str, set[str]] = field(default_factory=dict)  # country code -> countries bordering it
+    strict_parents: set[int] = field(default_factory=set)  # "X (Y, Z)": X is inside its parents or unknown
+    in_parents: set[int] = field(default_factory=set)  # "X in Y"
+    listed: set[int] = field(default_factory=set)  # "Homa Bay, Rongo, Siaya": names in a list, not a hierarchy
+    area_slots: set[int] = field(default_factory=set)  # mentions written as a parent: "(Rafah, North Sinai)"
 
 
-def resolve_toponyms(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Toponym]:
-    """Detect the place names of the article and resolve each with the article's context."""
+def resolve_toponyms(
+    doc: Doc, article: Article, gazetteer: Gazetteer, country_hints: Mapping[str, float] | None = None
+) -> list[Toponym]:
+    """Detect the place names of the article and resolve each with the article's context.
+
+    `country_hints` maps ISO alpha-2 codes to weights the caller knows from elsewhere (the countries
+    of the actors the article names: "Houthi forces" -> YE): a prior of the article's country, as
+    strong as one country name in the text per unit of weight; the place names themselves still decide.
+    """
     text = doc.text
     mentions = find_mentions(doc, text, article, gazetteer)
-    return resolve_mentions(text, mentions, article, gazetteer, doc=doc)
+    return resolve_mentions(text, mentions, article, gazetteer, doc=doc, country_hints=country_hints)
 
 
 def resolve_mentions(
-    text: str, mentions: list[Mention], article: Article, gazetteer: Gazetteer, doc: Doc | None = None
+    text: str, mentions: list[Mention], article: Article, gazetteer: Gazetteer, doc: Doc | None = None,
+    country_hints: Mapping[str, float] | None = None,
 ) -> list[Toponym]:
     """Resolve given mentions (detected, gold, or user spans) against each other and the article.
 
@@ -58,6 +76,9 @@ def resolve_mentions(
     """
     candidates = [_candidates(m, gazetteer) for m in mentions]
     context = _Context(capitals=gazetteer.capital_ids, neighbours=gazetteer.neighbours)
+    for code, weight in (country_hints or {}).items():
+        if code in gazetteer.countries and weight > 0:
+            context.explicit[code] += weight
     _collect_support(mentions, candidates, context)
     _explicit_focus(mentions, candidates, article, gazetteer, context, doc)
     _collect_parents(text, mentions, candidates, context)
@@ -92,7 +113,34 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
         country = gazetteer.country_candidate(code)
         if country:
             cands.append(country)
+    if not cands:
+        cands = _area_of_demonym(mention.text, gazetteer)
     return cands
+
+
+def _area_of_demonym(word: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """"Ohioans", "Minnesotans", "Ontarians", "Dagestani", "Abkhaz", "European" where a place is expected:
+    the first-level area or continent whose name the word is built on (the gazetteer's demonyms are countries')."""
+    if len(word) < 5 or not word[:1].isupper():
+        return []
+    if word.endswith("ans"):
+        stems = [word[:-1], word[:-2], word[:-3], word[:-3] + "o"]  # South Ossetians, Ohioans, Ontarians
+    elif word.endswith("an"):
+        stems = [word[:-1], word[:-2]]  # South Ossetian, European
+    elif word.endswith(("i", "is")):
+        stems = [word.rstrip("s")[:-1]]  # Dagestani
+    elif word[-1] in "zkh":
+        stems = [word + "ia"]  # Abkhaz
+    else:
+        return []
+    for stem in stems:
+        if len(stem) < 4:
+            continue
+        found = [c for c in gazetteer.candidates(stem, exact_only=True)
+                 if c.admin_level == 1 or c.place.feature_code == "CONT"]
+        if found:
+            return [Candidate(c.place, c.population, False, False) for c in found]
+    return []
 
 
 def _explicit_focus(mentions, candidates, article, gazetteer, context, doc) -> None:
@@ -129,19 +177,86 @@ def _focus_from(chosen: list[tuple[Candidate | None, float]], context: _Context)
 
 
 def _collect_parents(text, mentions, candidates, context) -> None:
-    """"X, Y" and "X, in eastern Y" where Y is a country or first-level area: Y is X's parent."""
+    """"X, Y", "X, in eastern Y", "X (Y, Z)", "X district, Y", "the X area of Y": Y (and Z) are X's parents
+    when they name a country or an admin area; "Bara in Idleb", with Y a town, puts X near Y."""
     for i in range(len(mentions) - 1):
-        gap = text[mentions[i].end : mentions[i + 1].start]
-        if len(gap) > 30 or not _PARENT_GAP.match(gap) or "," not in gap and "in" not in gap.lower():
-            continue
-        parent = [c for c in candidates[i + 1] if c.admin_level in (0, 1)]
-        if parent:
-            context.parents[i] = parent
+        parents: list[Candidate] = []
+        j = i
+        while j + 1 < len(mentions) and j - i < 2:  # up the chain: "Muaja (Ancuabe, Cabo Delgado)"
+            gap = _ARTICLE_AT_END.sub(" ", text[mentions[j].end : mentions[j + 1].start])  # "in al-Hasakeh"
+            if not _is_parent_gap(gap, first=j == i) or (j > i and i not in context.strict_parents):
+                break
+            hierarchy = bool(_HIERARCHY_GAP.match(gap))
+            strict = bool(_STRICT_GAP.search(gap))
+            if j == i and strict:
+                context.strict_parents.add(i)
+            if j == i and "," not in gap and re.search(r"\bin\b", gap, re.I):
+                context.in_parents.add(i)
+            if j == i and not strict and _in_list(text, mentions, i):
+                context.listed.add(i)
+            if strict and i in context.strict_parents:
+                context.area_slots.add(j + 1)
+            inner = j == i and not hierarchy  # "Bara in Idleb": a town may be the parent
+            levels = (0, 1, 2) if i in context.strict_parents else (0, 1)  # lists of counties are not hierarchies
+            parents += [c for c in candidates[j + 1] if c.admin_level in levels or (inner and c.population >= 20_000)]
+            if any(c.is_country and c.exact for c in candidates[j + 1]):
+                break  # nothing is written as inside a place inside a country ("Morocco, Tunisia and Libya")
+            j += 1
+        if parents:
+            context.parents[i] = parents
+        else:
+            context.strict_parents.discard(i)
+
+
+# Between a place and its area in notes-style text: " (", ", ", " district, ", " area of ", " payam (".
+_KIND = (r"(?:area|district|village|town|city|payam|county|lga|sub-?district|municipality|province|region|neighbou?rhood|"
+         r"camp|locality|commune|department|ward|barangay|front)")
+# "X area of Y", "X district, Y"; not "the Georgian town of Gori", where the name after "of" is the town
+_HIERARCHY_GAP = re.compile(rf"^\s*(?:(?i:{_KIND}\s*(?:,|\(|in\b)|(?:area|neighbou?rhood)\s+of)|,|\()\s*"
+                            rf"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}(?:\s+(?i:{_KIND}))?\s*,\s*)?$")  # "X (Unknown, Y"
+_STRICT_GAP = re.compile(rf"\(|\b{_KIND}\b", re.I)  # "X (Y", "X district, Y": X lies in Y
+
+
+_ARTICLE_AT_END = re.compile(r"\s(?:al|el|as|ash|ad|ar|at|az|an)-$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
+
+
+def _in_list(text: str, mentions, i: int) -> bool:
+    """"A, X, Y" or "X, Y, Z" / "X, Y and Z": X and Y are items of a list, so Y is not X's area."""
+    before = i > 0 and bool(_LIST_GAP.match(text[mentions[i - 1].end : mentions[i].start]))
+    after = i + 2 < len(mentions) and bool(_LIST_GAP.match(text[mentions[i + 1].end : mentions[i + 2].start]))
+    return before or after
+
+
+def _is_parent_gap(gap: str, first: bool) -> bool:
+    if len(gap) > 30:
+        return False
+    if _HIERARCHY_GAP.match(gap):
+        return True
+    return first and bool(_PARENT_GAP.match(gap)) and ("," in gap or "in" in gap.lower())
+
+
+def _outside_parents(cands: list[Candidate], parents: list[Candidate], index: int, context: _Context) -> bool:
+    """No reading of the name lies in the area the text puts it in, and the hierarchy is clear enough to
+    say the gazetteer lacks the place: notes-style "X (Y, Z)" / "X district, Y", or "X, Y" / "X in Y" with
+    X no big town (a big one may be a list: "Mosul, Kirkuk") and no state ("Michigan, in Utah's ...")."""
+    if any(c.is_country or c.place.feature_code == "CONT" for c in cands):
+        return False
+    if any(_contains(p, c) for p in parents for c in cands):
+        return False
+    if index in context.strict_parents:
+        return True
+    if index in context.listed or any(c.admin_level == 1 for c in cands) or max(c.population for c in cands) >= _LIST_TOWN_POPULATION:
+        return False
+    return index in context.in_parents or any(p.admin_level == 1 for p in parents)
 
 
 def _best(text: str, mention: Mention, cands: list[Candidate], context: _Context, index: int, anchors: list):
     if not cands:
         return None, 0.0
+    parents = context.parents.get(index)
+    if parents and _outside_parents(cands, parents, index, context):
+        return None, 0.0  # "Pisky, Donetsk": a village the gazetteer lacks, not its namesake elsewhere
     scored = sorted(((_score(text, mention, c, cands, context, index, anchors), c) for c in cands), key=lambda x: -x[0])
     best_score, best = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else best_score - 2.0
@@ -181,6 +296,8 @@ def _score(text, mention, cand: Candidate, cands, context: _Context, index: int,
     parents = context.parents.get(index)
     if parents:
         score += 1.5 if any(_contains(p, cand) for p in parents) else -0.5
+    if index in context.area_slots and level in (1, 2):
+        score += 0.4  # "(Al Qabbaytah, Lahij)": the governorate, not its town
     admin_word = admin_word_after(text, mention.end)
     if admin_word:
         score += 0.8 if level in (1, 2) else -0.3
@@ -238,7 +355,12 @@ def _contains(parent: Candidate, child: Candidate) -> bool:
         return False
     if parent.admin_level == 0:
         return True
-    return parent.place.admin1 is not None and parent.place.admin1 == child.place.admin1
+    if parent.admin_level is None:  # "Bara in Idleb" with Idleb the town: nearby
+        return _km(parent.place, child.place) < _NEAR_KM / 2
+    if parent.place.admin1 is None or parent.place.admin1 != child.place.admin1:
+        return False
+    # a town whose district is unknown (cities500 has no admin2 for many) is taken to be in it
+    return parent.admin_level == 1 or not child.place.admin2 or parent.place.admin2 == child.place.admin2
 
 
 def _km(a, b) -> float:
