@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from sitrep.extract.actor_countries import actor_country_hints
 from sitrep.geo.borders import border_areas
 from sitrep.geo.locate import locate_event
 from sitrep.geo.resolve import resolve_toponyms
@@ -24,11 +25,15 @@ def geoparse(extractor):
     return run
 
 
+def actor_hints(extractor, doc, article):
+    return actor_country_hints(extractor.actors, doc, article.published, extractor._country_codes)
+
+
 def _located(extractor, text: str):
     """Locations of each sentence, with the pipeline's own actor hints."""
     article = Article(text=text, published=date(2020, 5, 5))
     doc = extractor.nlp(text)
-    toponyms = resolve_toponyms(doc, article, extractor.gazetteer, country_hints=extractor._actor_countries(doc, article))
+    toponyms = resolve_toponyms(doc, article, extractor.gazetteer, country_hints=actor_hints(extractor, doc, article))
     return [locate_event(sent, toponyms, article, extractor.gazetteer) for sent in doc.sents]
 
 
@@ -47,7 +52,7 @@ def test_explicit_place_text_beats_the_hint(geoparse):
 
 def test_actor_names_give_country_hints(extractor):
     def hints(text):
-        return extractor._actor_countries(extractor.nlp(text), Article(text=text, published=date(2020, 5, 5)))
+        return actor_hints(extractor, extractor.nlp(text), Article(text=text, published=date(2020, 5, 5)))
 
     assert "AF" in hints("Taliban fighters attacked a checkpoint on Tuesday.")
     assert hints("Houthi forces shelled the district.").get("YE", 0) > 0

@@ -7,9 +7,9 @@ gazetteer, actor knowledge base) are loaded once per `Extractor`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
+from sitrep.extract.actor_countries import actor_country_hints
 from sitrep.extract.actors import ActorKB
 from sitrep.extract.claims import extract_quotes_and_claims
 from sitrep.extract.context import ExtractionContext
@@ -21,10 +21,6 @@ from sitrep.nlp.pipeline import load_pipeline
 from sitrep.records import Article, ArticleResult
 from sitrep.streams import chunked
 from sitrep.settings import Settings
-
-
-# "Military Forces of Iraq (2018-2020)" with no unit after it: a national army, deployed abroad too.
-_NATIONAL_FORCES = re.compile(r"^(?:Military|Police) Forces of .+\(\d{4}-(?:\d{4})?\)$")
 
 
 class Extractor:
@@ -49,7 +45,8 @@ class Extractor:
     def _extract_relevant(self, articles: list[Article], *, claims: bool) -> Iterator[ArticleResult]:
         pairs = ((article.text, article) for article in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
-            toponyms = resolve_toponyms(doc, article, self.gazetteer, country_hints=self._actor_countries(doc, article))
+            hints = actor_country_hints(self.actors, doc, article.published, self._country_codes)
+            toponyms = resolve_toponyms(doc, article, self.gazetteer, country_hints=hints)
             context = ExtractionContext(
                 article=article, gazetteer=self.gazetteer, actors=self.actors, toponyms=toponyms
             )
@@ -58,28 +55,6 @@ class Extractor:
             if claims:
                 result.quotes, result.claims = extract_quotes_and_claims(doc, context, result.events)
             yield result
-
-    def _actor_countries(self, doc, article: Article) -> dict[str, float]:
-        """The countries the article's actors imply ("Houthi forces", "Ukrainian troops"), for toponym
-        resolution. A country's national forces also act abroad and count half; foreign forces (inter 8) not
-        at all; a group active in several countries ("Boko Haram") shares its weight among them."""
-        hints: dict[str, float] = {}
-        for ref in self.actors.match_mentions(doc, None, article.published):
-            if ref.inter in (None, 8) or not ref.country:
-                continue
-            entries = self.actors.candidates(ref.mention or "")
-            aliases = {a for e in entries for a in self.actors.entry_aliases(e)}
-            if len(ref.mention or "") <= 5 and ref.mention not in aliases:
-                continue  # a short alias written otherwise is a word: "Let" is not LeT
-            if any(a == a.lower() and a == (ref.mention or "").lower() for a in aliases):
-                continue  # a common noun phrase in the KB ("separatist fighters"), not a name
-            countries = {e.country for e in entries if e.country} or {ref.country}
-            weight = (0.5 if _NATIONAL_FORCES.match(ref.name) else 1.0) / len(countries)
-            for country in countries:
-                code = self._country_codes.get(country)
-                if code:
-                    hints[code] = min(hints.get(code, 0.0) + weight, 2.0)
-        return hints
 
     def extract_one(self, article: Article, *, claims: bool = False) -> ArticleResult:
         return next(self.extract([article], claims=claims))
