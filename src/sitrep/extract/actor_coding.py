@@ -19,6 +19,15 @@ from spacy.tokens import Span, Token
 
 from sitrep.extract.actor_kb import ActorKB
 from sitrep.extract.actor_mentions import MATCH_CONTEXT_KEY
+from sitrep.extract.actor_speakers import (
+    MUTUAL_FIRE,
+    ONE_SIDED,
+    SPEECH_VERBS,
+    claimed_act,
+    party_speaker,
+    self_reported,
+    state_agent,
+)
 from sitrep.nlp.doctext import doc_text
 from sitrep.records import ActorRef
 
@@ -86,11 +95,6 @@ def _groups(sentence: Span, refs: list[ActorRef]) -> list[_Group]:
     return groups
 
 
-# Verbs whose subject reports an event rather than takes part in it.
-_SPEECH_VERBS = {
-    "say", "tell", "report", "announce", "confirm", "state", "add", "explain", "note", "claim", "allege",
-    "accuse", "deny", "write", "tweet", "post", "quote", "estimate", "warn", "describe",
-}
 
 
 def _governs(verb: Token, trigger: Token) -> bool:
@@ -134,7 +138,8 @@ def _role(group: _Group, trigger: Token) -> None:
     if tok is None:
         return
     group.side = -1 if tok.i < trigger.i else 1
-    if tok == trigger:
+    if tok == trigger:  # the trigger noun is the actor itself: "Russian warplanes struck", "gunmen opened fire"
+        group.role, group.close = "agent", True
         return
     if _after_target_word(group):
         group.role, group.close = "patient", True
@@ -148,8 +153,9 @@ def _role(group: _Group, trigger: Token) -> None:
         if dep in _CLIMB and head != tok:
             tok = head
             continue
-        if dep in ("nsubj", "csubj") and head != trigger and head.lemma_.lower() in _SPEECH_VERBS and _governs(head, trigger):
-            if any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in head.children):
+        if dep in ("nsubj", "csubj") and head != trigger and head.lemma_.lower() in SPEECH_VERBS and _governs(head, trigger):
+            if (any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in head.children) or claimed_act(head, trigger)
+                    or self_reported(trigger)):
                 group.role, group.close = "agent", True  # "X claimed responsibility for the blast"
             else:
                 group.role = "source"  # "..., police said": who told of the event, not who took part
@@ -171,6 +177,12 @@ def _role(group: _Group, trigger: Token) -> None:
                 group.role = "patient"
             elif word == "between":
                 group.role = "agent"
+            elif word == "of" and governor.lemma_.lower() == "hand" and governor.dep_ == "pobj" and governor.head.lower_ == "at":
+                group.role = "agent"  # "beaten at the hands of the police"
+                return
+            elif word in ("in", "under") and tok.lemma_.lower() == "custody" and tok is not group.head:
+                group.role = "agent"  # "tortured in police custody": the custodian did it
+                return
             elif word in ("of", "among", "including") and governor.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj"):
                 tok = governor  # "dozens of civilians were killed": take the role of "dozens"
                 continue
@@ -315,7 +327,12 @@ def code_actors(
     if event_type == "Violence against civilians":
         before = [g for g in groups if g.role is None and g.side < 0]
         perpetrator = (armed(agents) or armed(before) or armed(context) or [None])[0]
-        if perpetrator:
+        state_country = state_agent(agents, trigger_token, kb or ActorKB.load())
+        if state_country and (perpetrator is None or perpetrator not in agents):
+            # "Saudi Arabia executed 81 people", "the government detained her": the state's forces did it.
+            _set(coding, 1, (kb or ActorKB.load()).state_force("military", state_country, on_date, country), None)
+            perpetrator = None
+        elif perpetrator:
             _set(coding, 1, perpetrator.primary, _assoc(perpetrator.associates))
         else:
             text = doc_text(sentence_span.doc).lower()
@@ -374,7 +391,7 @@ def code_actors(
         return sorted(gs, key=lambda g: g.head.i if g.head else 0)
 
     if event_type == "Battles":  # the side that is not the target, in text order
-        unmarked = [g for g in by_position(armed(groups)) + armed(context) if g.role != "patient"]
+        unmarked = [g for g in by_position(armed(groups)) + armed(context) if g.role != "patient" and (g.role != "source" or party_speaker(g))]
         first = (armed(agents) or unmarked or [None])[0]
     else:
         first = (armed(agents) or agents or armed(context) or [None])[0]
@@ -384,12 +401,21 @@ def code_actors(
 
     rest = [g for g in patients if other_than_first(g)]
     if event_type == "Battles":
-        rest = armed(rest) or [g for g in armed(groups + context) if other_than_first(g)]
+        rest = armed(rest) or [g for g in armed(groups + context) if other_than_first(g) and g.role != "source"]
     elif event_type == "Strategic developments":  # only a target the trigger itself takes
         rest = [g for g in rest if g.role == "patient" and g.close]
     second = rest[0] if rest else None
     unclaimed = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
-    if first is not None:
+    unnamed_first = first is None or (first.primary is not None and first.primary.name.startswith("Unidentified"))
+    if (unnamed_first and event_type == "Battles" and second is not None and second.primary is not None and state([second])
+            and MUTUAL_FIRE.search(sentence_span.text) and not ONE_SIDED.search(sentence_span.text)):
+        # "a gunman was killed after exchanging fire with military police": with the other side unnamed,
+        # ACLED puts the state force first.
+        first, second = second, first
+    state_country = state_agent(agents, trigger_token, kb or ActorKB.load()) if first is None else None
+    if state_country:  # "Russia shelled Kharkiv": the country's armed forces
+        _set(coding, 1, (kb or ActorKB.load()).state_force("military", state_country, on_date, country), None)
+    elif first is not None:
         _set(coding, 1, first.primary, _assoc(first.associates))
     elif event_type == "Battles" or (event_type == "Explosions/Remote violence" and sub_event_type in unclaimed):
         # An attacker not named: ACLED still codes an actor1.

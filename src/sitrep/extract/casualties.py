@@ -28,6 +28,10 @@ from sitrep.extract.casualty_patterns import (
     NOT_A_HEAD,
     NOT_PEOPLE,
     OBJECT_FOLLOWS,
+    ONE_PERSON_DEAD,
+    ONE_PERSON_KILLING,
+    PRONOUN_VICTIM,
+    REACTION_BEFORE,
     PREPOSITIONS,
     SPLIT,
     SUICIDE,
@@ -133,6 +137,8 @@ def _base_count(mentions: list[FatalityMention]) -> int | None:
         if per_statement:
             return min(per_statement.values())
     reports = [m for m in mentions if m.kind in ("killed", "bodies")]
+    if any(m.victim != PRONOUN_VICTIM for m in reports):  # "he was killed" is someone already counted
+        reports = [m for m in reports if m.victim != PRONOUN_VICTIM]
     if not reports:
         return 0 if any(m.kind in ("none", "perpetrator") for m in mentions) else None
     generic = [m.count for m in reports if m.victim in GENERIC_VICTIMS and not m.additional]
@@ -283,6 +289,16 @@ def _special_mentions(text: str, offset: int, found: list[FatalityMention]) -> l
         value = parse_number(match["k"])
         if value:
             extra.append(FatalityMention(value, offset + match.start(), offset + match.end(), match.group(0), kind="split"))
+    for match in [*ONE_PERSON_DEAD.finditer(text), *ONE_PERSON_KILLING.finditer(text)]:
+        start, end = offset + match.start(), offset + match.end()
+        if any(m.start < end and start < m.end for m in found):
+            continue  # already read by a counting rule
+        if match.re is ONE_PERSON_KILLING and REACTION_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "protested over the killing of X": the reason for another event, not its deaths
+        # One civilian-side death: a later "the activist was killed" about the same person is a retelling.
+        # A pronoun ("he was shot dead") counts only when nothing else in the event reports deaths.
+        pronoun = match.re is ONE_PERSON_DEAD and bool(match.group("pronoun"))
+        extra.append(FatalityMention(1, start, end, match.group(0), victim=PRONOUN_VICTIM if pronoun else "civilian", kind="killed"))
     if not BOMBER_INCLUDED.search(text):
         for match in SUICIDE.finditer(text):
             bombers = parse_number(match["n"]) if match["n"] else 1

@@ -191,3 +191,32 @@ COMPILED_RULES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern i
 OBJECT_FOLLOWS = re.compile(
     rf"\s+(?:{_QUALIFIER}\s+)?(?:{NUMBER_PATTERN}|{_VAGUE}|his|her|their|its|the|him|them|an?)\b", re.IGNORECASE
 )
+# One person named or referred to by a pronoun, in the passive: "Jane Doe, a lawyer, was stabbed to death",
+# "he was shot dead", "within hours, he was dead". Case-sensitive names (two capitalised words at least, so
+# "Police was" or a lone place name never counts); an apposition between commas may describe the person.
+ONE_PERSON_DEAD = re.compile(
+    r"(?:(?<![\w’'-])(?-i:(?P<name>[A-Z][a-z’'-]+(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))*\s+[A-Z][a-z’'-]+))"
+    r"|\b(?P<pronoun>(?-i:[Hh]e|[Ss]he)))"
+    r"(?:\s*,[^,.;()]{3,100},)?\s+(?:was|had\s+been|has\s+been)\s+(?:(?:reportedly|allegedly|later|also|brutally|found)\s+)?"
+    + _DEATH_PASSIVE + r"\b" + _NOT_INJURY_AFTER,
+    re.IGNORECASE,
+)
+# The killing of one named person told as a noun: "the murder of journalist Jane Doe", "Jane Doe's assassination".
+ONE_PERSON_KILLING = re.compile(
+    # Descriptors are singular and no preposition ("of civilians in Aleppo" names a place, not a person).
+    r"\b(?:murder|killing|assassination|beheading|lynching|slaying)\s+of\s+"
+    r"(?:(?!(?:in|at|on|near|from|by|with|during|and)\b)(?-i:[a-z-]*[a-rt-z-])\s+){0,3}"
+    r"(?-i:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?-i:[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*)\b(?!\s+(?-i:[A-Z])|\s*(?:and|,)\s+(?-i:[A-Z]))"
+    r"|(?<![\w’'-])(?-i:[A-Z][a-z’'-]+)['’]s\s+(?:(?:brutal|gruesome|alleged|grisly)\s+)?"
+    r"(?:murder|killing|assassination|beheading|lynching|slaying)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+# The victim noun of a "he/she was killed" mention: it counts only when nothing else reports deaths.
+PRONOUN_VICTIM = "(pronoun)"
+# A killing named as the reason for, or object of, a reaction: "protested over the killing of X".
+REACTION_BEFORE = re.compile(
+    r"\b(?:over|against|condemn\w*|denounc\w*|deplor\w*|decr(?:y|ied|ying)|mourn\w*|protest\w*|memory\s+of|anniversary\s+of"
+    r"|justice\s+for|in\s+response\s+to|after|following|since|investigat\w*|probe\s+into|trial\s+for|charged\s+with|convicted\s+of|accused\s+of)"
+    r"\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)

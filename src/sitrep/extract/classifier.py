@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from sitrep.extract.speech_sources import without_sources
 from sitrep.extract.taxonomy import load_taxonomy
 from sitrep.extract.triggers import CueMatch, find_targets, out_of_scope
 
@@ -97,6 +98,11 @@ _THROWN = re.compile(r"hurled|threw|thrown|lobbed|tossed", re.IGNORECASE)
 _NON_STATE = re.compile(
     r"\b(?:militants?|rebels?|insurgents?|jihadists?|fighters|isis|isil|islamic state|daesh|taliban|al[- ]shabaa?b|"
     r"boko haram|houthis?|militias?|terrorists|opposition|separatists?|guerrill?as?|hts|sdf|ypg|pkk)\b",
+    re.IGNORECASE,
+)
+# "he was dead - the victim of a brutal assault and torture by soldiers": one-sided violence on a person.
+_VICTIM_OF = re.compile(
+    r"\bvictims? of (?:an? |the )?(?:[\w-]+ ){0,2}(?:assault|attack|torture|beating|killing|shooting|stabbing|violence|lynching)",
     re.IGNORECASE,
 )
 _RAID = re.compile(r"raid(?:ed|s)?", re.IGNORECASE)
@@ -244,7 +250,10 @@ class RuleClassifier:
                 return "Armed clash", 0.6, "attack on armed forces"
             if found["civilian"]:
                 return "Attack", 0.65, "violence against civilians"
-        found = find_targets(report.text)
+        if _VICTIM_OF.search(report.text) and not find_targets(" ".join(report.victims))["armed"]:
+            return "Attack", 0.55, "the dead or hurt named a victim of an assault"
+        # "..., police said": the source of the report is no party to it.
+        found = find_targets(without_sources(report.text))
         perpetrators = find_targets(" ".join(report.perpetrators))
         armed_not_perp = [w for w in found["armed"] if w not in perpetrators["armed"]]
         if armed_not_perp and not found["civilian"]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from sitrep.extract.claimed_attacks import apply_claim
 from sitrep.extract.casualties import fatality_count, find_fatalities
 from sitrep.extract.context import ExtractionContext
 from sitrep.extract.dates import event_window, find_date_mentions
@@ -151,6 +152,9 @@ def code_actors(event: Event, sentences: list[Span], trigger: Token | None, cont
     coding = _code_actors(span, trigger, mentions, country, event.event_type, event.sub_event_type)
     event.actor1, event.assoc_actor_1, event.inter1 = coding.actor1, coding.assoc_actor_1, coding.inter1
     event.actor2, event.assoc_actor_2, event.inter2 = coding.actor2, coding.assoc_actor_2, coding.inter2
+    # An attacker the report leaves unnamed is the group its paragraph says claimed it.
+    if apply_claim(event, sentences, kb):
+        return
     # Where the report names no one, ACLED's country conventions name the actors (front lines, gang killings).
     apply_conventions(event, " ".join(s.text for s in ([before] if before is not None else []) + sentences), kb)
 

@@ -23,7 +23,13 @@ IRREALIS_LEMMAS = frozenset({
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute"})
 REFERENCE_LEMMAS = frozenset({
     "condemn", "denounce", "blame", "accuse", "investigate", "probe", "mourn", "commemorate", "mark",
-    "responsibility", "responsible", "sanction", "expel",
+    "responsibility", "responsible", "sanction", "expel", "deplore", "decry", "lament", "condemnation",
+    "denunciation", "outrage",
+})  # fmt: skip
+# Predicates that judge an event told elsewhere: "the murder of Mr. X was an example of ...", "the attack was barbaric".
+EVALUATIVE_ADJECTIVES = frozenset({
+    "unacceptable", "outrageous", "horrific", "horrible", "barbaric", "senseless", "tragic", "shocking", "cowardly",
+    "heinous", "appalling", "abhorrent", "despicable", "unjustifiable", "inexcusable", "reprehensible", "terrible",
 })  # fmt: skip
 DEPICTION_LEMMAS = frozenset({"footage", "video", "film", "image", "photo", "picture", "clip"})
 HABITUAL = "habitual present"
@@ -94,6 +100,20 @@ def _context_phrase(token: Token) -> bool:
     return False
 
 
+def _judged(token: Token) -> bool:
+    """Is the cue a definite noun that is the subject of a judgement ("the killing was a crime / was barbaric")?"""
+    if token.pos_ != "NOUN" or token.dep_ != "nsubj" or token.head.lemma_ != "be":
+        return False
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "their", "its") for c in token.children):
+        return False
+    for child in token.head.children:
+        if child.dep_ == "attr" and child.pos_ == "NOUN":
+            return True
+        if child.dep_ == "acomp" and child.lower_ in EVALUATIVE_ADJECTIVES:
+            return True
+    return False
+
+
 _HARM_CUES = frozenset({"kill", "harm"})
 _NOBODY = frozenset({"nobody", "none", "noone"})
 
@@ -126,6 +146,8 @@ def unreal_reason(sentence: Span, cue: CueMatch) -> str | None:
         return "negated"  # "entered without fighting"
     if cue.cue in _HARM_CUES and _denied_subject(token):
         return "negated"  # "no people were reported injured or killed": a harm that did not happen
+    if _judged(token):
+        return "reference"  # "said the murder of Mr. X was an example of racism": commentary on a known event
     if token.pos_ in ("NOUN", "VERB") and _context_phrase(token):
         return "reference"  # "a ceasefire after two weeks of fighting", "the scene of a 2017 chemical attack"
     for depth, node in enumerate(chain):

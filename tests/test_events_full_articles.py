@@ -1,0 +1,85 @@
+"""Full news articles: speech sources are no participants, claims name the attacker, reactions and patterns are no events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.extract.speech_sources import without_sources
+from sitrep.records import Article
+
+PUBLISHED = date(2021, 6, 9)
+
+
+def events(extractor, text: str, *, current: bool = True):
+    result = extractor.extract_one(Article(text=text, published=PUBLISHED))
+    return [e for e in result.events if not current or (not e.background and not e.generic)]
+
+
+def test_attribution_clauses_are_dropped():
+    assert without_sources("Two farmers were shot dead in Gao on Friday, soldiers said.") == (
+        "Two farmers were shot dead in Gao on Friday."
+    )
+    assert without_sources("According to the army, the convoy was ambushed.").strip() == "the convoy was ambushed."
+    assert without_sources("Police said that gunmen abducted a teacher.") == "gunmen abducted a teacher."
+
+
+def test_the_police_who_report_a_stabbing_neither_fight_nor_commit_it(extractor):
+    text = "Amina Yusuf, a radio presenter, was stabbed to death in Kano on Friday, police said."
+    [event] = events(extractor, text)
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.actor1 == "Unidentified Armed Group (Nigeria)"
+    assert event.actor2 == "Civilians (Nigeria)"
+    assert event.fatalities == 1
+
+
+def test_a_group_claiming_the_blast_in_the_next_sentence_is_actor1(extractor):
+    text = (
+        "A roadside bomb struck a minibus near Baidoa on Sunday, killing three passengers, a district official said. "
+        "Al-Shabaab claimed responsibility for the bombing."
+    )
+    [event] = [e for e in events(extractor, text) if e.event_type == "Explosions/Remote violence"]
+    assert event.actor1 == "Al Shabaab"
+
+
+def test_no_claim_leaves_the_bomber_unidentified(extractor):
+    text = (
+        "A roadside bomb struck a minibus near Baidoa on Sunday, killing three passengers, a district official said. "
+        "No group has claimed responsibility for the bombing, which officials blamed on Al-Shabaab."
+    )
+    found = [e for e in events(extractor, text) if e.event_type == "Explosions/Remote violence"]
+    assert found and found[0].actor1 == "Unidentified Armed Group (Somalia)"
+
+
+def test_a_killing_judged_by_a_speaker_is_not_a_new_event(extractor):
+    text = "The envoy said the murder of Mr. Banda was a reminder of how fragile the peace remained."
+    assert events(extractor, text, current=False) == []
+
+
+def test_a_killing_deplored_is_not_a_new_event(extractor):
+    text = "The bishops deplored the killing of two catechists in Mzuzu."
+    assert events(extractor, text, current=False) == []
+
+
+def test_repeated_attacks_over_recent_months_are_a_pattern(extractor):
+    text = "Herders in the district have suffered repeated raids on their camps in recent months, elders said."
+    found = events(extractor, text, current=False)
+    assert found and all(e.generic for e in found)
+
+
+def test_the_victim_of_an_assault_by_soldiers_is_a_civilian_attack(extractor):
+    text = "By nightfall the student was dead, the victim of a savage beating by soldiers while officers looked on."
+    [event] = events(extractor, text)
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.actor1 and event.actor1.startswith("Military Forces")
+    assert event.fatalities == 1
+
+
+
+def test_an_arrest_warrant_is_not_an_arrest(extractor):
+    text = "Prosecutors said the arrest warrants for the two commanders were signed by a judge in Bangui on Monday."
+    assert events(extractor, text, current=False) == []
+
+
+def test_a_passenger_aircraft_or_its_door_is_no_air_strike(extractor):
+    text = "Gunmen hijacked a passenger aircraft in Beirut on Monday. A hostage was pushed out of the aircraft door."
+    assert all(e.sub_event_type != "Air/drone strike" for e in events(extractor, text, current=False))
