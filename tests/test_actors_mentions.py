@@ -43,6 +43,12 @@ def test_short_acronym_matches_only_as_written(kb, nlp):
     assert [r[1] for r in found(kb, nlp, "IS claimed the attack.")] == ["Islamic State (Iraq)"]
 
 
+def test_mixed_case_acronym_matches_only_as_written(kb, nlp):
+    names = [r[1] for r in found(kb, nlp, "Let them go home, the mayor told the crowd.", country="Pakistan")]
+    assert "LeT: Lashkar-e-Taiba" not in names
+    assert "LeT: Lashkar-e-Taiba" in [r[1] for r in found(kb, nlp, "LeT militants attacked a post.", country="India")]
+
+
 def test_generic_nouns_take_the_event_country(kb, nlp):
     refs = found(kb, nlp, "Unknown gunmen shot dead two shepherds and wounded a truffle hunter.")
     assert refs == [

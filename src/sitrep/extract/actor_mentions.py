@@ -30,9 +30,11 @@ _ARMED_CLASSES = {"military", "police", "unidentified_armed_group", "islamist_mi
 
 
 def _is_case_sensitive(alias: str) -> bool:
-    """Short all-capital acronyms ("IS", "AA", "CV") must match as written, or "is" would be ISIS."""
+    """Short acronyms must match as written: all capitals ("IS", "AA", "CV"), or mixed like "LeT" and
+    "JeM" (two capitals or more in five letters or fewer), or "is" would be ISIS and "Let" Lashkar-e-Taiba."""
     letters = alias.replace(".", "").replace("-", "")
-    return letters.isupper() and len(letters) <= 4
+    capitals = sum(ch.isupper() for ch in letters)
+    return (letters.isupper() and len(letters) <= 4) or (len(letters) <= 5 and capitals >= 2)
 
 
 def _matchers(kb: "ActorKB", vocab) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
