@@ -45,6 +45,9 @@ class Settings:
     # Prototype, off by default: parse (tagger/parser/lemmas) only the paragraphs that can hold an event or a quote.
     selective_parse: bool = field(default_factory=lambda: os.environ.get("SITREP_SELECTIVE_PARSE", "0") == "1")
     max_article_chars: int = 1_000_000
+    # The model's attribute ruler and lemmatizer as array code (sitrep.nlp.fast_rules): the same
+    # annotations in a tenth of the time. SITREP_ARRAY_RULES=0 keeps spaCy's components (to compare).
+    array_rules: bool = field(default_factory=lambda: os.environ.get("SITREP_ARRAY_RULES", "1") != "0")
 
     @property
     def gazetteer_path(self) -> Path:

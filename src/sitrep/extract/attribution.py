@@ -129,6 +129,22 @@ def _is_named(token: Token) -> bool:
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts)
 
 
+def _entity_around(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Token range of the entity holding token i, read from the IOB tags the way `doc.ents` reads them
+    (which builds every entity of the Doc on each access)."""
+    if doc[i].ent_iob not in (1, 3):  # 1: inside, 3: begins
+        return None
+    first = i
+    while first > 0 and doc[first].ent_iob == 1:
+        first -= 1
+    if doc[first].ent_iob != 3:
+        return None
+    last = i + 1
+    while last < len(doc) and doc[last].ent_iob == 1:
+        last += 1
+    return first, last
+
+
 def _name_span(head: Token) -> tuple[int, int]:
     """Token range of the name: the head with its compounds, titles and possessor."""
     doc = head.doc
@@ -138,9 +154,9 @@ def _name_span(head: Token) -> tuple[int, int]:
             first = min(first, child.left_edge.i)
     last = head.i + 1
     if head.ent_type_:  # the whole entity, e.g. "Hisham al-Hashimi", "the Ministry of Defence"
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        ent = _entity_around(doc, head.i)
         if ent is not None:
-            first, last = min(first, ent.start), max(last, ent.end)
+            first, last = min(first, ent[0]), max(last, ent[1])
     while first > 0 and doc[first - 1].lower_ in TITLES and doc[first - 1].is_title:
         first -= 1  # "Col." may be tagged outside the compound
     while first < head.i and doc[first].dep_ == "det":

@@ -52,7 +52,7 @@ def extract_quotes_and_claims(
 
 def find_statements(doc: Doc) -> list[Statement]:
     """All statements of the article in text order, each with its speaker resolved."""
-    passages = find_quoted_passages(doc.text)
+    passages = find_quoted_passages(doc_text(doc))
     direct = direct_statements(doc, passages)
     kept = {(s.start, s.end) for s in direct}
     # quoted names and scare quotes may sit inside reported speech; real quotes are statements of their own
@@ -71,7 +71,7 @@ def _mention_offset(doc: Doc, statement: Statement) -> int:
 
 def _resolve_speakers(doc: Doc, statements: list[Statement], quoted: list[tuple[int, int]]) -> None:
     discourse = Discourse(doc, quoted)
-    paragraphs = paragraph_bounds(doc.text)
+    paragraphs = paragraph_bounds(doc_text(doc))
     previous: Statement | None = None
     for statement in statements:
         if statement.speaker_token is not None:
@@ -102,8 +102,8 @@ def _continues(paragraphs: list[tuple[int, int]], previous: Statement, statement
 def _mark_anonymous(doc: Doc, statements: list[Statement]) -> None:
     """"Both officers spoke on the condition of anonymity": their unnamed quotes stay anonymous,
     and a speaker the article names only by pronoun there is marked anonymous too."""
-    for match in _ANONYMITY.finditer(doc.text):
-        paragraph = next(((s, e) for s, e in paragraph_bounds(doc.text) if s <= match.start() < e), (0, len(doc.text)))
+    for match in _ANONYMITY.finditer(doc_text(doc)):
+        paragraph = next(((s, e) for s, e in paragraph_bounds(doc_text(doc)) if s <= match.start() < e), (0, len(doc_text(doc))))
         for statement in statements:
             speaker = statement.speaker
             if speaker is None or not (paragraph[0] <= statement.scope_start < paragraph[1]):

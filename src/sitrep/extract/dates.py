@@ -13,8 +13,9 @@ expression none of the rules knows: run over whole sentences it mistakes "may" (
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sitrep.extract.date_resolvers import (
@@ -43,6 +44,7 @@ from sitrep.extract.date_resolvers import (
     weekend,
     year_only,
 )
+from sitrep.extract.triggers import Cue, fold
 from sitrep.nlp.doctext import text_and_offset
 from sitrep.records import DateWindow
 
@@ -109,7 +111,8 @@ _RULES: list[tuple[str, Resolver]] = [
 ]
 
 
-_COMPILED = [(re.compile(pattern, re.IGNORECASE), resolver) for pattern, resolver in _RULES]
+# Each rule with its literal pre-filter (a text without any month name, "ago", "week"... skips the search).
+_COMPILED = [(Cue(re.compile(pattern, re.IGNORECASE)), resolver) for pattern, resolver in _RULES]
 # "Around 9 May 2020 (as reported)", "As reported on 2 May": the day the report gives, not a witnessed date.
 _HEDGE_BEFORE = re.compile(
     r"(?:\b(?:around|about|approximately|circa|as\s+reported\s+on|reported\s+on|as\s+of)\s+(?:on\s+)?)$", re.IGNORECASE
@@ -135,9 +138,23 @@ def find_date_mentions(source: Any, published: date, anchor: DateWindow | None =
     previous mention, or against `anchor` (e.g. the window of the preceding sentence) before the first.
     """
     text, offset = text_and_offset(source)
+    key = None if anchor is None else astuple(anchor)
+    # The events stage reads a sentence's paragraph once per mention and again per event: same text, same answer.
+    found = _cached_mentions(text, offset, published, key)
+    return [DateMention(m.start, m.end, m.text, replace(m.window)) for m in found]
+
+
+@lru_cache(maxsize=128)  # repeats come within one article; whole texts may be long
+def _cached_mentions(text: str, offset: int, published: date, anchor_key: tuple | None) -> tuple[DateMention, ...]:
+    anchor = None if anchor_key is None else DateWindow(*anchor_key)
+    return tuple(_find_date_mentions(text, offset, published, anchor))
+
+
+def _find_date_mentions(text: str, offset: int, published: date, anchor: DateWindow | None) -> list[DateMention]:
     candidates: list[tuple[int, int, re.Match[str], Resolver]] = []
-    for pattern, resolver in _COMPILED:
-        for match in pattern.finditer(text):
+    folded = fold(text)
+    for cue, resolver in _COMPILED:
+        for match in cue.finditer(text, folded):
             candidates.append((match.start(), match.end(), match, resolver))
     # Longest first, then leftmost: greedy non-overlapping selection.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from sitrep.nlp.doctext import doc_text, token_range
+
 if TYPE_CHECKING:
     from sitrep.extract.attribution import Speaker
 
@@ -161,7 +163,9 @@ def speech_subject(verb: Token, quoted: tuple[int, int] = (0, 0)) -> Token | Non
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if start <= t.idx < end]
+    """The tokens that begin at a character in [start, end)."""
+    first, last = token_range(doc, start, end)
+    return [doc[i] for i in range(first, last)]
 
 
 def _clause_after(doc: Doc, passage: QuotedPassage, limit: int) -> list[Token]:
@@ -194,7 +198,7 @@ def _clause_before(doc: Doc, passage: QuotedPassage, floor: int) -> list[Token]:
 
 def direct_statements(doc: Doc, passages: list[QuotedPassage]) -> list[Statement]:
     """One statement per quoted passage with its cue verb; cue-less passages inherit later."""
-    text = doc.text
+    text = doc_text(doc)
     paragraphs = paragraph_bounds(text)
     statements: list[Statement] = []
     for k, passage in enumerate(passages):
@@ -338,7 +342,7 @@ def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
 def according_to_statements(doc: Doc, quoted: list[tuple[int, int]]) -> list[Statement]:
     """"..., according to security officials": the clause it qualifies, attributed to its object."""
     statements = []
-    paragraphs = paragraph_bounds(doc.text)
+    paragraphs = paragraph_bounds(doc_text(doc))
     for token in doc:
         if token.lower_ != "according" or inside_any(token.idx, quoted):
             continue
@@ -352,7 +356,7 @@ def according_to_statements(doc: Doc, quoted: list[tuple[int, int]]) -> list[Sta
         sentence = token.sent
         head = token.head if token.head.i != token.i else sentence.root
         first, last = min(head.left_edge.i, sentence.start), max(head.right_edge.i + 1, sentence.end)
-        para_start, para_end = next(((s, e) for s, e in paragraphs if s <= token.idx < e), (0, len(doc.text)))
+        para_start, para_end = next(((s, e) for s, e in paragraphs if s <= token.idx < e), (0, len(doc_text(doc))))
         while first < token.i and doc[first].idx < para_start:
             first += 1  # never reach back over a paragraph break (headline, byline)
         dash = next((t.i for t in doc[first : min(first + 8, token.i)] if t.text in ("—", "–", "--")), None)

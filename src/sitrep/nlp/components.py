@@ -15,9 +15,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from sitrep.nlp.doctext import doc_text
 
 # Titles and abbreviations after which a full stop does not end a sentence in news copy.
 TITLES = {
@@ -82,51 +87,64 @@ def _regions() -> frozenset[str]:
     return frozenset(names | {"DR Congo", "DRC", "Congo", "Ivory Coast", "Gaza", "West Bank", "Kashmir", "Darfur"})
 
 
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]?")
+
+
 @Language.component("sitrep_news_sentences")
 def news_sentences(doc: Doc) -> Doc:
     """Forbid sentence starts the parser gets wrong in news copy (runs before the parser)."""
-    closing = _closing_quotes(doc)
-    for i, token in enumerate(doc[:-1]):
-        nxt = doc[i + 1]
-        lower = token.lower_.rstrip(".")
-        if token.text.endswith(".") and (lower in TITLES or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token.lower_)):
-            nxt.is_sent_start = False
-        elif token.text == "." and i > 0 and doc[i - 1].lower_ in TITLES and not doc[i - 1].whitespace_:
-            nxt.is_sent_start = False
-        elif token.text in _SENTENCE_END and (nxt.text in _CLOSE_QUOTES or (i + 1) in closing):
-            nxt.is_sent_start = False
-        elif token.text in _OPEN_QUOTES or (token.text == '"' and i not in closing):
-            nxt.is_sent_start = False
+    # Token attributes read once into lists: a Token object per read is what made this rule slow.
+    texts = [t.text for t in doc]
+    lowers = [t.lower_ for t in doc]
+    closing = _closing_quotes(texts)
+    # Sentence starts are set on an array written back once: the `Token.is_sent_start` setter checks the
+    # whole Doc for a parse on every call, which made this rule quadratic in the article's length.
+    starts = doc.to_array([SENT_START]).reshape(-1).astype(numpy.int64)  # 1 start, -1 none, 0 unset
+    for i in range(len(texts) - 1):
+        text, lower_ = texts[i], lowers[i]
+        lower = lower_.rstrip(".")
+        if text.endswith(".") and (lower in TITLES or _INITIALISM.fullmatch(lower_)):
+            starts[i + 1] = -1
+        elif text == "." and i > 0 and lowers[i - 1] in TITLES and not doc[i - 1].whitespace_:
+            starts[i + 1] = -1
+        elif text in _SENTENCE_END and (texts[i + 1] in _CLOSE_QUOTES or (i + 1) in closing):
+            starts[i + 1] = -1
+        elif text in _OPEN_QUOTES or (text == '"' and i not in closing):
+            starts[i + 1] = -1
     # A blank line (paragraph, headline, byline) always ends a sentence; the parser often runs on.
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
-            token.is_sent_start = True
-    match = find_dateline(doc.text)
+    for i in range(1, len(texts)):
+        previous = texts[i - 1]
+        if previous.count("\n") >= 2 and previous.isspace() and not texts[i].isspace():
+            starts[i] = 1
+    match = find_dateline(doc_text(doc))
     if match is not None:
         place_start = match.start("place")
         for token in doc:
             if token.idx >= match.end():
                 break
             if token.idx > place_start:
-                token.is_sent_start = False
+                starts[token.i] = -1
         # The sentence after the dateline is the lead: it begins at the dateline, not after the dash.
-        after = doc.char_span(match.end(), len(doc.text), alignment_mode="expand")
+        after = doc.char_span(match.end(), len(doc_text(doc)), alignment_mode="expand")
         if after is not None and after.start < len(doc):
-            doc[after.start].is_sent_start = False
+            starts[after.start] = -1
+    if len(doc) and (starts != doc.to_array([SENT_START]).reshape(-1).astype(numpy.int64)).any():
+        if doc.has_annotation("DEP"):
+            raise ValueError(Errors.E043)  # as the setter: boundaries cannot be set on a parsed Doc
+        doc.from_array([SENT_START], starts.astype(numpy.uint64).reshape(-1, 1))
     return doc
 
 
-def _closing_quotes(doc: Doc) -> set[int]:
+def _closing_quotes(texts: list[str]) -> set[int]:
     """Indices of straight double quotes that close a quotation (every second one)."""
-    quotes = [token.i for token in doc if token.text == '"']
+    quotes = [i for i, text in enumerate(texts) if text == '"']
     return set(quotes[1::2])
 
 
 @Language.component("sitrep_dateline")
 def dateline_entities(doc: Doc) -> Doc:
     """Label the dateline place (and its region) GPE, replacing ORG or missing entities there."""
-    match = find_dateline(doc.text)
+    match = find_dateline(doc_text(doc))
     if match is None:
         return doc
     spans: list[Span] = []
@@ -140,5 +158,5 @@ def dateline_entities(doc: Doc) -> Doc:
     kept = [ent for ent in doc.ents if all(ent.end <= s.start or ent.start >= s.end for s in spans)]
     doc.ents = filter_spans(spans + kept)
     doc._.dateline = (match.start("place"), match.end("region") if match["region"] else match.end("place"),
-                      doc.text[match.start("place"):match.end("region") if match["region"] else match.end("place")])
+                      doc_text(doc)[match.start("place"):match.end("region") if match["region"] else match.end("place")])
     return doc

@@ -1,6 +1,7 @@
 """Loading the spaCy pipeline once, with the rule layers for news text.
 
-The statistical model (tagger, parser, NER) is kept whole; rule components registered by name in
+The statistical model (tagger, parser, NER) is kept whole (its attribute ruler and lemmatizer are
+swapped for array versions with the same output, `sitrep.nlp.fast_rules`); rule components registered by name in
 `sitrep.nlp.components` are added around it: news sentence boundaries before the parser, the dateline
 and the known-name EntityRuler after the NER. None of them changes the text, so character offsets
 stay true to `Article.text`.
@@ -16,6 +17,7 @@ import spacy
 from spacy.language import Language
 
 from sitrep.nlp import components as _components  # noqa: F401  (registers the components by name)
+from sitrep.nlp.fast_rules import use_array_rules
 from sitrep.nlp.selective import enable_selective_parse
 from sitrep.settings import Settings
 
@@ -51,6 +53,8 @@ def load_pipeline(settings: Settings, extra_patterns: Iterable[dict[str, Any]] |
         nlp = spacy.load(model_name(settings))
     except OSError as exc:  # a configured model name that is not installed
         raise ModelNotInstalled(f"spaCy model {model_name(settings)!r} could not be loaded: {exc}") from exc
+    if getattr(settings, "array_rules", True):
+        use_array_rules(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sitrep_news_sentences", before="parser")
     if "ner" in nlp.pipe_names:
