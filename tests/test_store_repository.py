@@ -40,7 +40,9 @@ def test_everything_of_an_article_round_trips(store):
     stored = store.get_article(result.article.id)
     assert stored.article == result.article
     [event] = stored.events
-    expected = replace(result.events[0], sources=[SourceReport(result.article.id, 2, result.events[0].evidence, "according to police")])
+    # The stored source names its article's outlet (ACLED's `source` column names outlets).
+    expected = replace(result.events[0], sources=[SourceReport(result.article.id, 2, result.events[0].evidence, "according to police",
+                                                                outlet=result.article.outlet)])
     assert event == expected
     assert stored.toponyms == result.toponyms  # place included, unresolved toponym kept without one
     assert stored.quotes == result.quotes
