@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from typing import Annotated
 
 import typer
 
 from sitrep.cli.common import check_user_actor_files, fail, parse_day, report_problem
-from sitrep.records import Event, IngestProblem, SourceReport
+from sitrep.records import IngestProblem
 from sitrep.report.formats import write_events
 
 
@@ -64,28 +63,14 @@ def extract(
 
         write_results_jsonl(results, sys.stdout)
     else:
-        events = (with_outlet(event, result.article.outlet) for result in results for event in result.events)
+        events = (event for result in results for event in result.events)
         if merge:
             from sitrep.resolve.dedup import deduplicate
 
-            events = iter(deduplicate(with_own_source(event) for event in events))
+            events = deduplicate(events)
         write_events(events, fmt, sys.stdout)
     if failed:
         raise typer.Exit(1)
-
-
-def with_outlet(event: Event, outlet: str | None) -> Event:
-    """The article's outlet on the event's own source report (ACLED's `source` column names outlets)."""
-    if outlet:
-        event.sources = [replace(s, outlet=s.outlet or outlet) if s.article_id == event.doc_id else s for s in event.sources]
-    return event
-
-
-def with_own_source(event: Event) -> Event:
-    """An extracted event as a one-source event, so a merge lists every article with its own figure."""
-    if event.sources:
-        return event
-    return replace(event, sources=[SourceReport(article_id=event.doc_id, fatalities=event.fatalities, evidence=event.evidence)])
 
 
 def register(app: typer.Typer) -> None:
