@@ -184,10 +184,15 @@ def ingest(
 def _resolve(results: Iterator, store: Store) -> Iterator:
     """Near-duplicate stories and cross-source deduplication against the store, one article at a
     time so that each sees the articles saved before it."""
+    return store_resolver(store).resolve_all(results)
+
+
+def store_resolver(store: Store):
+    """A Resolver over the stories and events already in the store (ingest and watch)."""
     from sitrep.resolve.resolver import Resolver
     from sitrep.store.merge import StoreCandidates, load_story_index
 
-    return Resolver(StoreCandidates(store), load_story_index(store)).resolve_all(results)
+    return Resolver(StoreCandidates(store), load_story_index(store))
 
 
 @contextlib.contextmanager

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from sitrep.cli.common import check_user_actor_files, fail, report_problem
-from sitrep.cli.store_cmds import DbOption, IngestCounts, database_errors, open_store
+from sitrep.cli.store_cmds import DbOption, IngestCounts, database_errors, open_store, store_resolver
 from sitrep.records import Article, FeedState, IngestProblem
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h)?\s*$")
@@ -98,15 +98,17 @@ class _Pipeline:
     def store_items(self, items: list[Article | IngestProblem], stop: threading.Event) -> IngestCounts:
         counts = IngestCounts()
         new: list[Article] = []
+        new_hashes: set[str] = set()
         for item in items:
             if isinstance(item, IngestProblem):
                 counts.skipped += 1
                 report_problem(item)
                 continue
             counts.read += 1
-            if self.store.has_article(item.hash) or any(item.hash == a.hash for a in new):
+            if item.hash in new_hashes or self.store.has_article(item.hash):
                 counts.already_stored += 1
             else:
+                new_hashes.add(item.hash)
                 new.append(item)
         if not new:
             return counts
@@ -127,10 +129,7 @@ class _Pipeline:
 
     def _resolve(self, results):
         if self._resolver is None:
-            from sitrep.resolve.resolver import Resolver
-            from sitrep.store.merge import StoreCandidates, load_story_index
-
-            self._resolver = Resolver(StoreCandidates(self.store), load_story_index(self.store))
+            self._resolver = store_resolver(self.store)
         return self._resolver.resolve_all(results)
 
 

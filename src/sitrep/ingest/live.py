@@ -40,7 +40,11 @@ class Fetched:
 
 
 class FetchError(Exception):
-    """A URL that could not be fetched; the message names the URL and the reason in one line."""
+    """A URL that could not be fetched: `str()` is one line naming the URL and the reason."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.reason = reason
 
 
 def http_client(timeout: float = 20.0) -> httpx.Client:
@@ -54,21 +58,21 @@ def fetch(client: httpx.Client, url: str, *, max_bytes: int, headers: dict[str, 
             if response.status_code == 304:
                 return Fetched(304, response.headers)
             if response.status_code >= 400:
-                raise FetchError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
+                raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
             body = bytearray()
             for chunk in response.iter_bytes():
                 body.extend(chunk)
                 if len(body) > max_bytes:
-                    raise FetchError(f"{url}: too large: more than {max_bytes:,} bytes")
+                    raise FetchError(url, f"too large: more than {max_bytes:,} bytes")
             return Fetched(response.status_code, response.headers, bytes(body))
     except httpx.InvalidURL as exc:
-        raise FetchError(f"{url}: not a valid URL: {exc}") from None
+        raise FetchError(url, f"not a valid URL: {exc}") from None
     except httpx.UnsupportedProtocol:
-        raise FetchError(f"{url}: not an http(s) URL") from None
+        raise FetchError(url, "not an http(s) URL") from None
     except httpx.TimeoutException:
-        raise FetchError(f"{url}: timed out") from None
+        raise FetchError(url, "timed out") from None
     except httpx.HTTPError as exc:
-        raise FetchError(f"{url}: {type(exc).__name__}: {str(exc) or 'request failed'}") from None
+        raise FetchError(url, f"{type(exc).__name__}: {str(exc) or 'request failed'}") from None
 
 
 def poll_feed(
@@ -94,7 +98,7 @@ def poll_feed(
     try:
         response = fetch(client, state.url, max_bytes=max_bytes, headers=conditional)
     except FetchError as exc:
-        return FeedPoll(replace(state, polled_at=polled_at, status=None, error=str(exc).removeprefix(f"{state.url}: ")), [])
+        return FeedPoll(replace(state, polled_at=polled_at, status=None, error=exc.reason), [])
     if response.status == 304:
         return FeedPoll(replace(state, polled_at=polled_at, status=304, error=None), [], not_modified=True)
     new_state = FeedState(
@@ -129,7 +133,7 @@ def _with_page(client: httpx.Client, item: Article, *, max_bytes: int) -> Articl
     try:
         page = read_html_page(fetch(client, item.url, max_bytes=max_bytes).content, item.url)
     except FetchError as exc:
-        page = IngestProblem(item.url, str(exc).removeprefix(f"{item.url}: "))
+        page = IngestProblem(item.url, exc.reason)
     if isinstance(page, IngestProblem):
         return item if item.text.strip() else page
     return replace(
