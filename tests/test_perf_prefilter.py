@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from sitrep.extract.dates import _COMPILED, find_date_mentions
-from sitrep.extract.triggers import Cue, find_cues, fold, load_lexicon, required_literals
+from sitrep.extract.prefilter import PrefilteredPattern, ignorecase_fold, required_literals
+from sitrep.extract.triggers import find_cues, load_lexicon
 
 TEXTS = [
     "Gunmen attacked a police station in the north on Monday, killing two officers.",
@@ -40,9 +41,9 @@ def test_required_literals(pattern, literals):
 
 
 def test_fold_makes_ignorecase_matches_substrings():
-    assert "killing" in fold("The \u212aILLING")
-    assert "stormed" in fold("\u017ftormed")
-    assert "indian" in fold("\u0130ndian") and "indian" in fold("\u0131ndian")
+    assert "killing" in ignorecase_fold("The \u212aILLING")
+    assert "stormed" in ignorecase_fold("\u017ftormed")
+    assert "indian" in ignorecase_fold("\u0130ndian") and "indian" in ignorecase_fold("\u0131ndian")
 
 
 def test_cues_find_what_their_patterns_find():
@@ -67,9 +68,9 @@ def test_find_cues_matches_every_pattern_of_the_lexicon():
 
 
 def test_a_cue_without_its_literals_is_not_searched():
-    cue = Cue(re.compile(r"\bshell(?:ed|ing)\b", re.IGNORECASE))
+    cue = PrefilteredPattern(re.compile(r"\bshell(?:ed|ing)\b", re.IGNORECASE))
     assert cue.literals == {"shell"}
-    assert not cue.may_match(fold("The market reopened."))
+    assert not cue.may_match(ignorecase_fold("The market reopened."))
     assert [m.group(0) for m in cue.finditer("Troops SHELLED the town")] == ["SHELLED"]
 
 

@@ -44,7 +44,7 @@ from sitrep.extract.date_resolvers import (
     weekend,
     year_only,
 )
-from sitrep.extract.triggers import Cue, fold
+from sitrep.extract.prefilter import PrefilteredPattern, ignorecase_fold
 from sitrep.nlp.doctext import text_and_offset
 from sitrep.records import DateWindow
 
@@ -112,7 +112,7 @@ _RULES: list[tuple[str, Resolver]] = [
 
 
 # Each rule with its literal pre-filter (a text without any month name, "ago", "week"... skips the search).
-_COMPILED = [(Cue(re.compile(pattern, re.IGNORECASE)), resolver) for pattern, resolver in _RULES]
+_COMPILED = [(PrefilteredPattern(re.compile(pattern, re.IGNORECASE)), resolver) for pattern, resolver in _RULES]
 # "Around 9 May 2020 (as reported)", "As reported on 2 May": the day the report gives, not a witnessed date.
 _HEDGE_BEFORE = re.compile(
     r"(?:\b(?:around|about|approximately|circa|as\s+reported\s+on|reported\s+on|as\s+of)\s+(?:on\s+)?)$", re.IGNORECASE
@@ -152,7 +152,7 @@ def _cached_mentions(text: str, offset: int, published: date, anchor_key: tuple 
 
 def _find_date_mentions(text: str, offset: int, published: date, anchor: DateWindow | None) -> list[DateMention]:
     candidates: list[tuple[int, int, re.Match[str], Resolver]] = []
-    folded = fold(text)
+    folded = ignorecase_fold(text)
     for cue, resolver in _COMPILED:
         for match in cue.finditer(text, folded):
             candidates.append((match.start(), match.end(), match, resolver))
