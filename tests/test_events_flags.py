@@ -53,6 +53,41 @@ def test_texts_outside_acled_scope_give_no_event(extractor, text):
     assert events_of(extractor, text) == []
 
 
+# A court or prosecutor acting on an act: the act is an earlier event, the legal step is no ACLED event.
+COURT_CASES = [
+    "A court in Mosul on Sunday sentenced four men to death for the 2016 bombing of a bus station that killed nine people.",
+    "A military tribunal convicted two militia commanders of the abduction of an engineer near Sirte.",
+    "The three soldiers were found guilty of the murder of a farmer in Kasese district.",
+    "Prosecutors opened the trial over the attack on the governor's convoy in Jalalabad.",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", COURT_CASES)
+def test_acts_a_court_rules_on_give_no_current_event(extractor, text):
+    assert current(events_of(extractor, text)) == []
+
+
+@pytest.mark.slow
+def test_a_sentence_keeps_the_arrest_but_not_the_crime(extractor):
+    text = "Police in Jos on Monday arrested a man who was jailed in 2015 for the killing of a village head."
+    events = current(events_of(extractor, text))
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+    assert events[0].fatalities == 0
+
+
+@pytest.mark.slow
+def test_a_charge_may_be_the_first_report_of_the_act(extractor):
+    text = "A 20-year-old man was charged on Monday with the sexual assault of a woman in her apartment in Kisumu."
+    assert [e.sub_event_type for e in current(events_of(extractor, text))] == ["Sexual violence"]
+
+
+@pytest.mark.slow
+def test_an_attempt_is_not_a_trial(extractor):
+    text = "On Monday, gunmen tried to attack a police post in Kano but were repelled by officers."
+    assert [e.event_type for e in current(events_of(extractor, text))] == ["Battles"]
+
+
 @pytest.mark.slow
 def test_past_event_told_as_context_is_background(extractor):
     text = "The commander said he was wounded in a firefight near the town of Tal Afar in 2017."

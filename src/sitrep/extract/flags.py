@@ -31,6 +31,15 @@ EVALUATIVE_ADJECTIVES = frozenset({
     "unacceptable", "outrageous", "horrific", "horrible", "barbaric", "senseless", "tragic", "shocking", "cowardly",
     "heinous", "appalling", "abhorrent", "despicable", "unjustifiable", "inexcusable", "reprehensible", "terrible",
 })  # fmt: skip
+# A court ruling on an act ("sentenced for the 2019 bombing", "found guilty of kidnapping", "the trial over
+# the attack"): the act is an earlier event, told as the reason for a legal step that ACLED does not code.
+# Charges are not among them: "charged with assault" often is the first report of a recent act.
+# Only through these prepositions: "tried to attack" is an attempt, not a trial.
+JUDICIAL_LEMMAS = frozenset({
+    "sentence", "convict", "acquit", "try", "jail", "imprison", "guilty", "innocent", "trial", "retrial",
+    "verdict", "conviction", "appeal", "fine",
+})  # fmt: skip
+JUDICIAL_PREPOSITIONS = frozenset({"for", "of", "with", "over"})
 DEPICTION_LEMMAS = frozenset({"footage", "video", "film", "image", "photo", "picture", "clip"})
 HABITUAL = "habitual present"
 # Verbs whose past is spelled like their present: the tag cannot tell "rioters set fire" (past) from a habit.
@@ -100,6 +109,26 @@ def _context_phrase(token: Token) -> bool:
     return False
 
 
+def _judicial(token: Token) -> bool:
+    """Is the cue what a court or prosecutor acts on: "convicted two men of the kidnapping", "the trial over
+    the attack", "sentenced for the bombing of a market that killed 12"?"""
+    node = token
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i or node.dep_ not in ("pobj", "prep", "conj", "compound", "relcl", "acl", "appos"):
+            return False
+        if node.dep_ == "pobj" and head.lower_ in JUDICIAL_PREPOSITIONS:
+            governor = head.head
+            if governor.lemma_.lower() in JUDICIAL_LEMMAS:
+                return True
+            if governor.dep_ == "dobj" and governor.head.lemma_.lower() in JUDICIAL_LEMMAS:
+                return True  # the prepositional phrase hangs on the accused: "convicted two men of ..."
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in JUDICIAL_LEMMAS for c in governor.children):
+                return True  # or on the verb of a legal noun: "opened the trial over the attack"
+        node = head
+    return False
+
+
 def _judged(token: Token) -> bool:
     """Is the cue a definite noun that is the subject of a judgement ("the killing was a crime / was barbaric")?"""
     if token.pos_ != "NOUN" or token.dep_ != "nsubj" or token.head.lemma_ != "be":
@@ -148,6 +177,8 @@ def unreal_reason(sentence: Span, cue: CueMatch) -> str | None:
         return "negated"  # "no people were reported injured or killed": a harm that did not happen
     if _judged(token):
         return "reference"  # "said the murder of Mr. X was an example of racism": commentary on a known event
+    if token.pos_ in ("NOUN", "VERB") and _judicial(token):
+        return "reference"  # "sentenced three men for the 2019 bombing": the court case, not a new attack
     if token.pos_ in ("NOUN", "VERB") and _context_phrase(token):
         return "reference"  # "a ceasefire after two weeks of fighting", "the scene of a 2017 chemical attack"
     for depth, node in enumerate(chain):
