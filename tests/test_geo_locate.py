@@ -99,3 +99,21 @@ def test_apply_location_fills_acled_fields(locate):
     assert event.country == "Iraq" and event.iso3 == "IRQ" and event.admin1 == "Anbar"
     assert event.location == "Ar Ruţbah" and event.geo_precision == 2
     assert event.latitude == pytest.approx(33.037, abs=0.01) and event.longitude == pytest.approx(40.286, abs=0.01)
+
+
+def test_sentence_without_place_takes_the_town_not_its_state_named_after_it(locate):
+    raid, attack = locate("On Monday, in Sobral, Ceara, police raided a house. Officers were attacked by gunmen.")
+    assert [(l.place.name, l.geo_precision) for l in raid] == [("Sobral", 1)]
+    assert [(l.place.name, l.geo_precision) for l in attack] == [("Sobral", 2)]  # near the town, not the state seat
+
+
+def test_namesake_abroad_is_not_the_event_place(extractor):
+    from sitrep.records import Place, Toponym
+
+    text = "Gunmen attacked Kelmora village near Tarvassa."
+    village = Toponym(16, 23, "Kelmora", Place(name="Kelmora", country_code="BR", feature_class="P", feature_code="PPL",
+                                                 population=3_000, latitude=-10.0, longitude=-60.0), 0.99)
+    town = Toponym(37, 45, "Tarvassa", Place(name="Tarvassa", country_code="SY", feature_class="P", feature_code="PPL",
+                                               population=40_000, latitude=35.0, longitude=40.0), 0.9)
+    [location] = locate_event((0, len(text)), [village, town], Article(text=text), extractor.gazetteer)
+    assert location.place.name == "Tarvassa"

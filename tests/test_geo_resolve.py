@@ -129,3 +129,40 @@ def test_neighbours_of_the_article_country_count(extractor):
     tops = resolve_mentions(text, given_mentions(text, spans), Article(text=text), extractor.gazetteer,
                             doc=extractor.nlp(text))
     assert tops[0].place.country_code == "PS"
+
+
+def _given(extractor, text: str, names: list[str]):
+    """Resolve the given names (each occurrence) of a text, as with gold or user spans."""
+    import re
+
+    spans = sorted((m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text))
+    return resolve_mentions(text, given_mentions(text, spans), Article(text=text), extractor.gazetteer, doc=extractor.nlp(text))
+
+
+def test_country_name_is_the_country_not_its_capital_by_an_alternate_name(extractor):
+    text = "Health officials in Mexico reported 300 new cases on Friday, most of them in Puebla, Toluca and Cuernavaca."
+    tops = _by_text(_given(extractor, text, ["Mexico", "Puebla", "Toluca", "Cuernavaca"]))
+    assert tops["Mexico"].place.feature_code == "PCLI"
+
+
+def test_first_level_area_beats_a_village_of_the_same_name(extractor):
+    text = "Cases rose in Sheffield and Rotherham in England over the weekend, and in Wales."
+    tops = _by_text(_given(extractor, text, ["Wales", "England", "Sheffield", "Rotherham"]))
+    assert tops["Wales"].place.feature_code == "ADM1" and tops["Wales"].place.country_code == "GB"
+
+
+def test_a_big_town_named_like_its_area_is_still_the_town(geoparse):
+    tops = _by_text(geoparse("A car bomb exploded in Kirkuk on Sunday, police in the city said."))
+    assert tops["Kirkuk"].place.feature_code not in ("ADM1", "ADM2")
+
+
+def test_acronym_is_not_a_town_spelled_like_it(extractor):
+    text = "The EU pledged new aid to Greece and Italy on Monday."
+    tops = _by_text(_given(extractor, text, ["EU", "Greece", "Italy"]))
+    assert tops["EU"].place is None  # not the French town Eu
+
+
+def test_former_country_name_is_the_country(extractor):
+    text = "Mobutu renamed the country Zaire in 1971; decades later, refugees fled from Zaire into Rwanda and Uganda."
+    tops = _by_text(_given(extractor, text, ["Zaire", "Rwanda", "Uganda"]))
+    assert tops["Zaire"].place.country_code == "CD" and tops["Zaire"].place.feature_code == "PCLI"

@@ -17,7 +17,10 @@ Choices made here:
 - An admin area ("Anbar province", "Diyala, in eastern Iraq", "western Anbar"): its seat
   (provincial capital), precision 3 for first-level areas, 2 for districts.
 - No place in the sentence: the nearest place before it (then after it), the dateline included,
-  at precision 2 at best (a town named elsewhere is "near" the event; a region stays 3).
+  at precision 2 at best (a town named elsewhere is "near" the event; a region stays 3); of
+  "in Sobral, Ceara" before it, the town rather than the state.
+- A namesake abroad (`namesakes_abroad`): a small town or an area read in a country nothing else
+  in the article points to, while its other places point to one country, is no event place.
 - Only a country known: a country-level Location whose place has feature_code "PCLI" and NO
   coordinates (never a silent centroid); `apply_location` then fills country and iso3 only.
 - Nothing at all: an empty list.
@@ -29,7 +32,8 @@ import re
 from typing import Any
 
 from sitrep.geo.admin_names import acled_admin1
-from sitrep.geo.borders import border_areas, km as _km
+from sitrep.geo.borders import border_areas
+from sitrep.geo.borders import km as _km
 from sitrep.geo.detect import dateline_extent
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.records import Article, Event, Location, Place, Toponym
@@ -64,6 +68,9 @@ def locate_event(sentence_span: Any, toponyms: list[Toponym], article: Article, 
     start, end = _offsets(sentence_span)
     text = article.text
     dateline_end = dateline_extent(text)
+    abroad = namesakes_abroad(toponyms, text)
+    if abroad:
+        toponyms = [t for t in toponyms if id(t) not in abroad]
     # The dateline says where the reporter was: context for other sentences, not this one's place.
     inside = [t for t in toponyms if t.place is not None and t.start >= max(start, dateline_end) and t.end <= end]
     usable = [t for t in inside if not _is_actor_home(text, t) and not _is_in_passing(text, t)]
@@ -92,6 +99,69 @@ def locate_event(sentence_span: Any, toponyms: list[Toponym], article: Article, 
     if focus:
         return [_country_level(focus, None, gazetteer)]
     return []
+
+
+# A place is a namesake abroad only when the article's other places point clearly elsewhere: at least
+# this much weight (one confidently resolved place) ...
+ABROAD_MIN_WEIGHT = 0.5
+# ... most of it on one country ...
+ABROAD_DOMINANT_SHARE = 0.6
+# ... and it is a small place (a city this big is named abroad often enough: "talks in Geneva").
+ABROAD_MAX_POPULATION = 100_000
+
+
+def namesakes_abroad(toponyms: list[Toponym], text: str | None = None) -> set[int]:
+    """ids of toponyms resolved to a namesake abroad: a village name read as a Brazilian town in a note whose
+    other places all lie in one Syrian governorate, a district name read as a state of another country in a
+    report about one port city and its districts. A small town (no capital, no
+    city of ABROAD_MAX_POPULATION) or an admin area, in a country that no other place name and no country
+    name of the article points to, while the other places point to one country, is not where the event
+    happened: the gazetteer lacks the place the note means. Towns are judged first; an area then by the
+    places left (a namesake town abroad is no evidence against the area the note names). With the
+    article's `text`, a reporting place or an actor's home ("said in London") is no evidence either."""
+    named_countries = {t.place.country_code for t in toponyms if t.place is not None and t.place.feature_code == "PCLI"}
+    places = [t for t in toponyms if t.place is not None and t.place.country_code and t.place.feature_code != "PCLI"]
+    witnesses = [t for t in places if text is None or not (_is_actor_home(text, t) or _is_in_passing(text, t))]
+    abroad: set[int] = set()
+    for judged_levels in ((3,), (1, 2)):
+        best: dict[str, Toponym] = {}  # each distinct name once, at its most confident reading
+        for t in witnesses:
+            if id(t) not in abroad and t.score > (best[t.text.lower()].score if t.text.lower() in best else 0.0):
+                best[t.text.lower()] = t
+        for t in places:
+            if _level(t.place) not in judged_levels or not _may_be_namesake(t.place) or t.place.country_code in named_countries:
+                continue
+            others = [o for name, o in best.items() if name != t.text.lower()]
+            weights: dict[str, float] = {}
+            for o in others:
+                weights[o.place.country_code] = weights.get(o.place.country_code, 0.0) + o.score
+            total = sum(weights.values())
+            if total < ABROAD_MIN_WEIGHT or weights.get(t.place.country_code):
+                continue
+            top = max(weights, key=weights.get)
+            if weights[top] >= ABROAD_DOMINANT_SHARE * total and _overrules(t, [o for o in others if o.place.country_code == top]):
+                abroad.add(id(t))
+    return abroad
+
+
+def _overrules(toponym: Toponym, evidence: list[Toponym]) -> bool:
+    """Enough to call the toponym a namesake: two names; or one area (against an area: a more confidently
+    resolved one); or, against a town, one bigger town (of a Norwegian village and a Syrian city named in one
+    note, the village is the namesake, not the city)."""
+    if len(evidence) >= 2:
+        return True
+    other = evidence[0]
+    if _level(toponym.place) in (1, 2):
+        return _level(other.place) in (1, 2) and other.score > toponym.score
+    return _level(other.place) in (1, 2) or (other.place.population or 0) > (toponym.place.population or 0)
+
+
+def _may_be_namesake(place: Place) -> bool:
+    if place.feature_class in _NATURAL_CLASSES:
+        return False  # a sea, river or region read in one of the countries it touches is still the feature
+    if _level(place) in (1, 2):
+        return True
+    return place.feature_code not in ("PPLC", "CONT") and (place.population or 0) < ABROAD_MAX_POPULATION
 
 
 def apply_location(event: Event, location: Location) -> None:
@@ -159,6 +229,9 @@ def _level(place: Place) -> int:
     return 3
 
 
+_NATURAL_CLASSES = {"H", "T", "L", "V", "U"}  # water, relief, regions, vegetation, undersea (GeoNames classes)
+
+
 def _location(toponym: Toponym, gazetteer: Gazetteer) -> Location | None:
     place = toponym.place
     level = _level(place)
@@ -168,7 +241,7 @@ def _location(toponym: Toponym, gazetteer: Gazetteer) -> Location | None:
             return None
         precision = 3 if level == 1 else 2
         return Location(place=seat, geo_precision=precision, toponym=toponym)
-    if place.feature_class in {"H", "T", "L", "V", "U"}:  # rivers, mountains, deserts: a large area
+    if place.feature_class in _NATURAL_CLASSES:  # rivers, mountains, deserts: a large area
         precision = 3 if place.feature_class != "L" or not place.population else 2
         return Location(place=place, geo_precision=precision, toponym=toponym)
     precision = 1
@@ -198,8 +271,14 @@ def _from_context(start, end, toponyms, text, gazetteer, countries: set[str]) ->
         return None
     before = [t for t in outside if t.end <= start]
     after = [t for t in outside if t.start >= end]
-    pick = max(before, key=lambda t: t.end) if before else min(after, key=lambda t: t.start)
-    location = borders.get(id(pick)) or _location(pick, gazetteer)
+    # "in Sobral, Ceara, police raided a house. Officers were attacked": the town, not the state named after
+    # it; the nearest place named at all when the town gives no point (an area without a seat)
+    location = None
+    for near_before, near_after in ((_most_specific(before), _most_specific(after)), (before, after)):
+        pick = max(near_before, key=lambda t: t.end) if near_before else min(near_after, key=lambda t: t.start)
+        location = borders.get(id(pick)) or _location(pick, gazetteer)
+        if location is not None:
+            break
     if location is not None:  # a town named elsewhere: "near" it at best (2); a region stays 3
         location.geo_precision = max(2, location.geo_precision)
     return location

@@ -122,6 +122,14 @@ EXTRA_COUNTRY_ALIASES = {
     "NL": ["Netherlands", "Holland"],
 }
 
+# Former names of countries that news still uses, above all in history and health reporting ("the Zaire
+# strain of Ebola"). Resolution reads them at run time (the gazetteer file needs no rebuild for them).
+FORMER_COUNTRY_NAMES = {
+    "CD": ["Zaire", "Zaïre"], "BJ": ["Dahomey"], "BF": ["Upper Volta"], "LK": ["Ceylon"], "ZW": ["Rhodesia"],
+    "TH": ["Siam"], "KH": ["Kampuchea"], "BW": ["Bechuanaland"], "MW": ["Nyasaland"], "ZM": ["Northern Rhodesia"],
+}
+FORMER_COUNTRY_CODES = {fold(name): code for code, names in FORMER_COUNTRY_NAMES.items() for name in names}
+
 # AP-style abbreviations of US states (keyed by GeoNames admin1 code, which is the postal code).
 US_STATE_ABBREVIATIONS = {
     "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif.", "Cal."], "CO": ["Colo."], "CT": ["Conn."],

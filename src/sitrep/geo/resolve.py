@@ -7,7 +7,9 @@ admin hierarchy written next to the name ("Diyala, in eastern Iraq", "Alexandria
 "Muaja (Ancuabe, Cabo Delgado)", "Porak area of Pul I Alam district, Logar"), a kind-of-area word
 ("Anbar province") and nearness to the other places of the article. When no candidate exists, or
 the text puts the place in an area none of its candidates lies in (a village the gazetteer lacks,
-whose namesakes are elsewhere), the toponym keeps `place=None`: no silent country centroid.
+whose namesakes are elsewhere), the toponym keeps `place=None`: no silent country centroid. A country's
+name is the country, not its capital's alternate name ("Mexico"), nor is a first-level area's name a village
+("Wales"), an acronym a town ("EU"); former country names count ("Zaire").
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from spacy.tokens import Doc
 
 from sitrep.geo.detect import Mention, find_mentions
 from sitrep.geo.gazetteer import Candidate, Gazetteer
+from sitrep.geo.names import FORMER_COUNTRY_CODES, fold
 from sitrep.geo.relations import admin_word_after, is_city_context, region_before, relation_before
 from sitrep.records import Article, Toponym
 
@@ -34,6 +37,10 @@ _SUPPORT_CANDIDATES = 40
 NEIGHBOUR_WEIGHT = 0.3
 # "X, Y" may also be a list ("Mosul, Kirkuk and Tikrit"): a town this big is kept even when Y does not contain it.
 _LIST_TOWN_POPULATION = 100_000
+# A town that shares its name with the area around it is the bare name's reading only when it holds this share
+# of the area's people ("Kirkuk"); a village named like its country or region is not ("Wales", Wales).
+_TOWN_SHARE_OF_AREA = 0.05
+_VILLAGE_SHARE_OF_AREA = 0.01
 
 
 @dataclass
@@ -113,6 +120,14 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
         country = gazetteer.country_candidate(code)
         if country:
             cands.append(country)
+    former = FORMER_COUNTRY_CODES.get(fold(mention.text))  # "Zaire": the country under its former name
+    if former and not any(c.is_country and c.place.country_code == former for c in cands):
+        country = gazetteer.country_candidate(former)
+        if country:
+            cands.append(Candidate(country.place, country.population, True, True))
+    if mention.source != "dateline" and 2 <= len(mention.text) <= 4 and mention.text.isalpha() and mention.text.isupper():
+        # an acronym ("EU"; datelines are in capitals anyway) is not a town it spells ("Eu")
+        cands = [c for c in cands if not (c.preferred and c.admin_level is None and not c.place.name.isupper())]
     if not cands:
         cands = _area_of_demonym(mention.text, gazetteer)
     return cands
@@ -257,11 +272,22 @@ def _best(text: str, mention: Mention, cands: list[Candidate], context: _Context
     parents = context.parents.get(index)
     if parents and _outside_parents(cands, parents, index, context):
         return None, 0.0  # "Pisky, Donetsk": a village the gazetteer lacks, not its namesake elsewhere
+    if not is_city_context(text, mention.start, mention.end):
+        cands = [c for c in cands if not _named_like_bigger_area(c, cands, _VILLAGE_SHARE_OF_AREA)] or cands
     scored = sorted(((_score(text, mention, c, cands, context, index, anchors), c) for c in cands), key=lambda x: -x[0])
     best_score, best = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else best_score - 2.0
     confidence = 1.0 / (1.0 + math.exp(-3.0 * (best_score - runner_up)))
     return best, confidence
+
+
+def _named_like_bigger_area(cand: Candidate, cands: list[Candidate], share: float) -> bool:
+    """"Wales" next to Sheffield is still Wales: a town named exactly like a first-level area of its country, with
+    under `share` of the area's people, is hardly what the bare name means, however near the other places."""
+    return cand.admin_level is None and any(
+        c.admin_level == 1 and c.exact and c.preferred and c.place.country_code == cand.place.country_code
+        and cand.population < share * c.population for c in cands
+    )
 
 
 def _score(text, mention, cand: Candidate, cands, context: _Context, index: int, anchors: list) -> float:
@@ -303,9 +329,15 @@ def _score(text, mention, cand: Candidate, cands, context: _Context, index: int,
         score += 0.8 if level in (1, 2) else -0.3
     elif level in (1, 2) and any(
         c.admin_level is None and c.exact and c.preferred and c.place.country_code == place.country_code
-        and c.place.admin1 == place.admin1 for c in cands
+        and c.place.admin1 == place.admin1 and c.population >= _TOWN_SHARE_OF_AREA * cand.population for c in cands
     ):
-        score -= 0.3  # a bare name shared by a town and its area ("Kirkuk") is the town
+        score -= 0.3  # a bare name shared by a town and its area ("Kirkuk") is the town, unless a village ("Wales")
+    if level is None and not cand.preferred and any(
+        c.is_country and c.exact and c.preferred and c.place.country_code == place.country_code for c in cands
+    ):
+        score -= 0.8  # "Mexico" is the country; only an alternate name of its capital
+    if _named_like_bigger_area(cand, cands, _TOWN_SHARE_OF_AREA):
+        score -= 0.8  # a state's name, not a small town named after it
     if is_city_context(text, mention.start, mention.end) and level is None:
         score += 0.4
     if anchors and place.latitude is not None and level is None:
