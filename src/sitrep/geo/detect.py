@@ -7,6 +7,9 @@ place's hierarchy is written ("Chatsworth (eThekwini, KwaZulu-Natal)"), to keep 
 part of a longer capitalised name is not taken for a place ("Haram" of "Boko Haram"). An entity the
 gazetteer does not know as a whole is split at commas and loses a trailing kind-of-area word ("Nis,
 Serbia", "Diyala province"); a country name qualifying a currency ("the US dollar") is not a place.
+Natural features and macro-regions the gazetteer holds ("the Gulf of Aden", "Lake Chad", "the Sahel")
+are found by their written names, whatever the model made of them ("Aden" alone, "Red Sea coast"),
+unless they are part of a longer name ("Black Sea Fleet", "Upper Nile", "Pacific Islands Forum").
 """
 
 from __future__ import annotations
@@ -56,13 +59,17 @@ class Mention:
 def find_mentions(doc: Doc, text: str, article: Article, gazetteer: Gazetteer) -> list[Mention]:
     """Place-name spans of the article (`text` is doc.text, passed since spaCy rebuilds it on each read)."""
     mentions = _dateline_mentions(text)
+    entity_mentions = []
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             mention = _trim(ent, f"ner:{ent.label_}")
             parts = [mention] if mention is None or gazetteer.candidates(mention.text) else _split_unknown(mention)
             for part in parts:
                 if part and (ent.label_ != "FAC" or gazetteer.candidates(part.text, exact_only=True)):
-                    mentions.append(part)
+                    entity_mentions.append(part)
+    features = _feature_mentions(doc, text, gazetteer)
+    mentions.extend(features)  # before the model's entities: "Gulf of Aden" over its "Aden"
+    mentions.extend(m for m in entity_mentions if not _yields_to_feature(m, features, gazetteer))
     mentions.extend(_rule_mentions(doc, text, gazetteer, mentions))
     return [m for m in _without_overlaps(mentions) if not _NOT_A_PLACE_AFTER.match(text[m.end : m.end + 20])]
 
@@ -72,6 +79,67 @@ _NOT_A_PLACE_AFTER = re.compile(r"^\s+(?:dollars?|currency)\b", re.I)
 # A kind-of-area word the model took into the name: "Diyala province", "Piura city", "Zahle City".
 _KIND_WORD_AT_END = re.compile(r"\s+(?:province|governorate|district|region|state|county|oblast|municipality|city|town|"
                                r"village|prefecture|department|division|area|camp)$", re.I)
+
+
+# Entities a feature's name may be part of without being that feature: "Black Sea Fleet", "The Atlantic".
+_OTHER_NAME_LABELS = {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+# Capitalised words before a feature's name that still leave it the feature: "In the Red Sea", "Across Sahel".
+_OPENERS = {"in", "on", "at", "near", "from", "to", "the", "and", "of", "across", "into", "off", "along", "beyond",
+            "over", "under", "through", "throughout", "around", "inside", "within", "towards", "toward", "both", "but"}
+
+
+def _feature_mentions(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """The written names of natural features and macro-regions (longest spelling at each place), not where
+    they are part of a longer name: a capitalised word around them (other than a function word), a hyphen
+    ("Trans-Pacific"), a kind-of-area word after ("Red Sea State"), or a non-place entity over them; and
+    not a one-word name opening a sentence."""
+    spellings = gazetteer.feature_spellings()
+    if not spellings:
+        return []
+    others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _OTHER_NAME_LABELS]
+    sentence_starts = {sent.start_char for sent in doc.sents}
+    found: list[Mention] = []
+    end_of_last = 0
+    for word in re.finditer(r"(?<![\w’'-])[^\W\d_]+", text):  # the letters a name starts with, as keyed
+        start = word.start()
+        if start < end_of_last or not text[start].isupper():
+            continue
+        for spelling in spellings.get(word.group(0).lower(), ()):
+            end = start + len(spelling)
+            if text[start:end].lower() != spelling.lower() or (end < len(text) and (text[end].isalnum() or text[end] == "-")):
+                continue
+            if _in_longer_name(text, start, end) or any(s < end and start < e for s, e in others):
+                break  # the model saw a person or an organisation: "Rhodes said", "The Atlantic"
+            if " " not in spelling and start in sentence_starts:
+                break  # a capitalised sentence opener is too often something else
+            found.append(Mention(start, end, text[start:end], "feature"))
+            end_of_last = end
+            break
+    return found
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    before = re.search(r"([\w’'-]+)\s+$", text[max(0, start - 30) : start])
+    if before and before.group(1)[:1].isupper() and before.group(1).lower() not in _OPENERS:
+        return True  # "Upper Nile", "Blue Nile", "Greater Caucasus" (a hyphen: "Trans-Pacific" is no word start)
+    after = re.match(r"\s+([\w’'-]+)", text[end : end + 40])
+    if after and after.group(1)[:1].isupper():
+        return True  # "Pacific Islands Forum", "Euphrates Shield", "Nile Hilton"
+    admin = ADMIN_AFTER.match(text[end : end + 40])
+    return bool(admin) and admin.group(1).lower() not in {"region", "territory"}  # "Red Sea governorate"
+
+
+def _yields_to_feature(mention: Mention, features: list[Mention], gazetteer: Gazetteer) -> bool:
+    """An entity inside a feature's name ("Aden" of "Gulf of Aden"), or one the gazetteer does not know
+    that holds a feature's name ("Red Sea coast"), gives way to the feature."""
+    for feature in features:
+        if mention.end <= feature.start or mention.start >= feature.end:
+            continue
+        if feature.start <= mention.start and mention.end <= feature.end:
+            return True
+        if not gazetteer.candidates(mention.text):
+            return True
+    return False
 
 
 def _split_unknown(mention: Mention) -> list[Mention]:
@@ -219,7 +287,13 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
     name = text[start:end]
     if name in _COMMON_WORDS or len(name) < 3 or any(s < end and start < e for s, e in taken):
         return None
-    candidates = [c for c in gazetteer.candidates(name, exact_only=True) if c.place.latitude is not None or c.is_country]
+    if name.endswith(("'s", "’s")):
+        return None  # folded, "America’s" would be the Americas (and "Paul's" a Paul)
+    place_word_after = bool(_PLACE_WORD_AFTER.match(text[end : end + 25]))
+    found = gazetteer.candidates(name, exact_only=not place_word_after)
+    if not found and len(name) >= 6:  # "in Ar-Raqqa": a first-level area or country under another transliteration
+        found = [c for c in gazetteer.candidates(name) if c.admin_level in (0, 1)]
+    candidates = [c for c in found if c.place.latitude is not None or c.is_country]
     if well_known_only:  # part of another name: "Texas" of "Texas Tech" is a place, "Haram" of "Boko Haram" is not
         with_kind = bool(ADMIN_AFTER.match(" " + name.split()[-1])) if " " in name else False  # "Walker County"
         candidates = [c for c in candidates if c.admin_level in (0, 1) or c.population >= _WELL_KNOWN_POPULATION
@@ -246,6 +320,8 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
     if span.start in sentence_starts and not locative:
         return None  # a capitalised sentence opener is too often something else
     if labels:  # the model saw a person or an organisation: only a clear locative clue overrides it
+        if place_word_after and not well_known_only:
+            return Mention(start, end, name, "rule")  # "close to Ghazni city", "in Ar-Raqqa countryside"
         if not (locative and sizeable and previous not in {"of", "and", "from", "to"}):
             return None
     elif not (locative or big):
@@ -257,6 +333,9 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
 # after a comma or an opening bracket that follows a name or a kind-of-area word.
 _PARENT_SLOT = re.compile(r"(?:[A-Z][\w'’-]*|\b(?:province|governorate|district|region|county|oblast|municipality|"
                           r"city|town|village|area))\s*(?:,|\()\s*$")
+
+
+_PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|province|governorate|municipality)\b", re.I)
 
 
 def _is_hierarchy_parent(text: str, start: int, candidates) -> bool:

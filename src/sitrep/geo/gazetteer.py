@@ -4,6 +4,8 @@
 or was made by an older builder (about 20 s, once). Lookups are by folded name with a fallback
 to the loose transliteration key (see `sitrep.geo.names`), and return `Candidate`s carrying a
 ready `Place` (ACLED country spelling, admin1/admin2 names, the representative point of an area).
+A natural feature or macro-region (`sitrep.geo.features`) comes as one candidate per country it
+touches, each with the feature's importance prior as its population.
 """
 
 from __future__ import annotations
@@ -76,6 +78,17 @@ class Gazetteer:
                 self.neighbours.setdefault(cc, set()).add(neighbour)
         except sqlite3.OperationalError:  # a file from before borders were kept
             pass
+        self.feature_priors: dict[int, int] = {}
+        self.feature_countries: dict[int, list[tuple[str, str]]] = {}
+        try:
+            self.feature_priors = dict(self.conn.execute("SELECT geonameid, prior FROM feature_priors"))
+            for gid, cc, a1 in self.conn.execute(
+                "SELECT geonameid, country_code, admin1_code FROM feature_countries ORDER BY geonameid, position"
+            ):
+                self.feature_countries.setdefault(gid, []).append((cc, a1))
+        except sqlite3.OperationalError:  # a file from before natural features were kept
+            pass
+        self._feature_spellings: dict[str, tuple[str, ...]] | None = None
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)
 
     @classmethod
@@ -104,14 +117,24 @@ class Gazetteer:
             f"{select} WHERE n.key = ? UNION ALL {select} WHERE n.loose = ? AND n.key != ?",
             (key, key, key, loose_key, key),
         ).fetchall()
-        best: dict[int, Candidate] = {}
-        rows.sort(key=lambda r: -(r[9] or 0))  # most populous first: callers may take the top few
+        best: dict[tuple[int, str | None], Candidate] = {}
         for row in rows:
-            candidate = Candidate(self._place(row[:11]), int(row[9] or 0), bool(row[12]), bool(row[11]))
-            current = best.get(candidate.place.geonameid)
-            if current is None or (candidate.exact, candidate.preferred) > (current.exact, current.preferred):
-                best[candidate.place.geonameid] = candidate
-        return tuple(best.values())
+            for place in self._readings(row[:11]):
+                population = max(int(row[9] or 0), self.feature_priors.get(place.geonameid, 0))
+                candidate = Candidate(place, population, bool(row[12]), bool(row[11]))
+                key = (place.geonameid, place.country_code)
+                current = best.get(key)
+                if current is None or (candidate.exact, candidate.preferred) > (current.exact, current.preferred):
+                    best[key] = candidate
+        # most populous first (callers may take the top few); a feature's countries stay in the file's order
+        return tuple(sorted(best.values(), key=lambda c: -c.population))
+
+    def _readings(self, row: tuple) -> list[Place]:
+        """The place of a row; a natural feature once per country it touches (with that country's admin1)."""
+        variants = self.feature_countries.get(row[0])
+        if not variants or len(variants) < 2:
+            return [self._place(row)]
+        return [self._place((*row[:6], cc, a1, "", *row[9:])) for cc, a1 in variants]
 
     def candidates(self, name: str, *, exact_only: bool = False) -> list[Candidate]:
         """Entries the name may refer to (exact spellings first when there are any)."""
@@ -124,13 +147,54 @@ class Gazetteer:
         if not any(c.exact for c in found):
             natural = _without_feature_word(name)  # "Euphrates River" -> the river "Euphrates"
             if natural:
-                features = [c for c in self.lookup(natural) if c.exact and c.place.feature_class in {"H", "T", "L"}]
+                features = [c for c in self.lookup(natural) if c.exact and c.place.feature_class in _NATURAL_CLASSES]
                 found = features or found
+        found = self._imported_over_curated(name, found)
         if exact_only or any(c.exact for c in found):
             exact = [c for c in found if c.exact]
             if exact or exact_only:
                 return exact
         return list(found)
+
+    def _imported_over_curated(self, name: str, found) -> list[Candidate]:
+        """A GeoNames entry for a feature (imported from a dump, "Euphrates" with its GeoNames id, or a packaged
+        continent) replaces the curated entry of the same class that the name also finds, and takes over
+        its importance prior: the real GeoNames id is worth more to users than Sitrep's stand-in."""
+        curated = [c for c in found if c.place.geonameid in self.feature_priors]
+        if not curated:
+            return list(found)
+        natural = _without_feature_word(name)
+        pool = list(found) + ([c for c in self.lookup(natural) if c.exact] if natural else [])
+        imported = [c for c in pool if c.exact and c.place.feature_class in _NATURAL_CLASSES
+                    and c.place.geonameid not in self.feature_priors]
+        classes = {c.place.feature_class for c in imported}
+        if not classes:
+            return list(found)
+        prior = max(c.population for c in curated if c.place.feature_class in classes) if any(
+            c.place.feature_class in classes for c in curated) else 0
+        kept = [c for c in found if not (c.place.geonameid in self.feature_priors and c.place.feature_class in classes)]
+        seen = {c.place.geonameid for c in kept}
+        for c in imported:
+            if c.place.geonameid not in seen and prior:
+                kept.append(Candidate(c.place, max(c.population, prior), True, c.preferred))
+                seen.add(c.place.geonameid)
+        return sorted(kept, key=lambda c: -c.population)
+
+    def feature_spellings(self) -> dict[str, tuple[str, ...]]:
+        """The written names of the natural features this gazetteer holds, by the letters that start them
+        ("gulf" -> "Gulf of Aden", "Gulf of Oman", ...; longest first), for finding them in text."""
+        if self._feature_spellings is None:
+            by_first: dict[str, set[str]] = {}
+            if self.feature_priors:
+                from sitrep.geo.features import load_features
+
+                for feature in load_features():
+                    if feature.geonameid in self.feature_priors:
+                        for spelling in feature.names():
+                            if not spelling.lower().startswith("the ") and spelling[:1].isupper():
+                                by_first.setdefault(first_letters(spelling), set()).add(spelling)
+            self._feature_spellings = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+        return self._feature_spellings
 
     def place(self, geonameid: int) -> Place | None:
         row = self.conn.execute(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.geonameid = ?", (geonameid,)).fetchone()
@@ -191,20 +255,34 @@ _FEATURE_WORDS = re.compile(r"^(?:lake|mount|mt|river|wadi|jebel|jabal)\s+(.{3,}
                             r"plains?|hills?|sea|gulf|bay|wadi|basin|plateau|region)$", re.I)
 
 
+_NATURAL_CLASSES = {"H", "T", "L"}
+
+
+def first_letters(value: str) -> str:
+    """The run of letters a name starts with, lower-cased: "Rub' al Khali" -> "rub", "Issyk-Kul" -> "issyk"."""
+    match = re.match(r"[^\W\d_]+", value)
+    return match.group(0).lower() if match else ""
+
+
 def _without_feature_word(name: str) -> str | None:
     match = _FEATURE_WORDS.match(name.strip())
     return (match.group(1) or match.group(2)) if match else None
 
 
 def _is_current(path: Path) -> bool:
+    """Built by this builder version, from the natural-features file as it is now."""
     if not path.is_file():
         return False
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'builder_version'").fetchone()
+            meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('builder_version', 'natural_features_digest')"))
         finally:
             conn.close()
     except sqlite3.DatabaseError:
         return False
-    return bool(row) and row[0] == BUILDER_VERSION
+    if meta.get("builder_version") != BUILDER_VERSION:
+        return False
+    from sitrep.geo.features import file_digest
+
+    return meta.get("natural_features_digest") == file_digest()
