@@ -27,9 +27,9 @@ from sitrep.geo import features as natural
 from sitrep.geo.areas import country_points, extent_middle, seat, short_name
 from sitrep.geo.names import (
     ACLED_COUNTRY_NAMES,
+    EXTRA_COUNTRY_ALIASES,
     OTHER_ADMIN1_ABBREVIATIONS,
     US_STATE_ABBREVIATIONS,
-    EXTRA_COUNTRY_ALIASES,
     fold,
     is_latin,
     is_usable_alias,
