@@ -40,6 +40,9 @@ def test_shipped_actor_file_is_valid(kb):
             "until",
             "jihadist",
             "local_only",
+            "areas",
+            "areas_since",
+            "areas_until",
         }, item["name"]
         assert item["inter"] in range(1, 9), item["name"]
         assert item.get("type", INTER_TYPES[item["inter"]]) in INTER_TYPES.values()
@@ -270,3 +273,17 @@ def test_either_of_two_named_groups_is_acleds_and_or_actor(kb):
     assert kb.resolve("JNIM or ISGS", "Burkina Faso", date(2020, 5, 1)).name == either
     assert kb.resolve("ISGS or JNIM", "Mali", date(2021, 1, 1)).name == either
     assert kb.resolve("JNIM", "Mali", date(2020, 5, 1)).name == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_a_user_file_with_a_bad_area_code_names_file_entry_and_code(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text('actors:\n  - {name: "Valley Front", country: Ukraine, inter: 2, aliases: [VF], areas: [UA-14, XX-1]}\n')
+    with pytest.raises(ValueError, match=r"mine.yaml: actor #1 \(Valley Front\): unknown first-level area code\(s\) XX-1"):
+        ActorKB.load([path])
+
+
+def test_a_user_entry_carries_its_areas(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text('actors:\n  - {name: "Valley Front", country: Cameroon, inter: 2, aliases: [VF], areas: [CM-NW]}\n')
+    (entry,) = [e for e in ActorKB.load([path]).entries if e.name == "Valley Front"]
+    assert entry.areas == ("CM-NW",) and entry.areas_on(None) == ("CM-NW",)

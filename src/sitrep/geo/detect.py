@@ -27,7 +27,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING = re.compile(r"(?:'s|’s|'|’)$")
 _LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "toward", "towards", "around", "across",
-             "of", "between", "and", "through", "on", "via", "inside", "within", "reach", "entered", "captured"}
+             "of", "between", "and", "through", "on", "via", "inside", "within", "reach", "entered", "captured",
+             "off", "along", "beyond"}  # "a ship hit off Hodeidah", "along Tal Afar"
 # A dateline at the start of the body: "QAIM, Iraq —", "BAGHDAD (Reuters) -", "Mosul, Iraq, July 3 —".
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,30}?))?"
@@ -291,8 +292,10 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         return None  # folded, "America’s" would be the Americas (and "Paul's" a Paul)
     place_word_after = bool(_PLACE_WORD_AFTER.match(text[end : end + 25]))
     found = gazetteer.candidates(name, exact_only=not place_word_after)
-    if not found and len(name) >= 6:  # "in Ar-Raqqa": a first-level area or country under another transliteration
-        found = [c for c in gazetteer.candidates(name) if c.admin_level in (0, 1)]
+    if not found and len(name) >= 6:
+        # "in Ar-Raqqa", "off Hodeidah": an area, a country or a city under another transliteration
+        found = [c for c in gazetteer.candidates(name)
+                 if c.admin_level in (0, 1) or (c.population >= _VARIANT_CITY_POPULATION and _after_locative(doc, text, start))]
     candidates = [c for c in found if c.place.latitude is not None or c.is_country]
     if well_known_only:  # part of another name: "Texas" of "Texas Tech" is a place, "Haram" of "Boko Haram" is not
         with_kind = bool(ADMIN_AFTER.match(" " + name.split()[-1])) if " " in name else False  # "Walker County"
@@ -333,6 +336,16 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
 # after a comma or an opening bracket that follows a name or a kind-of-area word.
 _PARENT_SLOT = re.compile(r"(?:[A-Z][\w'’-]*|\b(?:province|governorate|district|region|county|oblast|municipality|"
                           r"city|town|village|area))\s*(?:,|\()\s*$")
+
+
+_VARIANT_CITY_POPULATION = 100_000
+_STRONG_LOCATIVE = {"in", "near", "off", "outside", "inside", "around"}
+
+
+def _after_locative(doc: Doc, text: str, start: int) -> bool:
+    """Is the name right after "in", "near", "off" ...: a place however it is spelled ("off Hodeidah")?"""
+    words = text[max(0, start - 12) : start].split()
+    return bool(words) and words[-1].lower() in _STRONG_LOCATIVE
 
 
 _PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|province|governorate|municipality)\b", re.I)

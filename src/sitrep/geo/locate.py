@@ -21,6 +21,9 @@ Choices made here:
   "in Sobral, Ceara" before it, the town rather than the state.
 - A namesake abroad (`namesakes_abroad`): a small town or an area read in a country nothing else
   in the article points to, while its other places point to one country, is no event place.
+- Actor areas (`prefer_actor_areas`): a small place read outside the first-level areas the article's
+  actors operate in ("NAF" -> Donetsk, Luhansk until 2022-02-24) is read as its namesake in the same
+  country inside them, unless the text names a place or area of the first reading's area ("X, Poltava oblast").
 - Only a country known: a country-level Location whose place has feature_code "PCLI" and NO
   coordinates (never a silent centroid); `apply_location` then fills country and iso3 only.
 - Nothing at all: an empty list.
@@ -29,6 +32,8 @@ Choices made here:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from sitrep.geo.admin_names import acled_admin1
@@ -56,17 +61,28 @@ _PASSING_BEFORE = re.compile(
 )
 _BORDER = re.compile(r"border|frontier", re.I)
 _BORDER_TOWN_KM = 60.0  # a town of the article this close to the border stands for "the border area"
+# Where the extractor leaves the article's actor areas on the spaCy doc ({country code: {GeoNames admin1
+# code}}, from `extract.actor_countries`): read through the sentence span when no `actor_areas` is given.
+ACTOR_AREAS_KEY = "sitrep_actor_areas"
 
 
-def locate_event(sentence_span: Any, toponyms: list[Toponym], article: Article, gazetteer: Gazetteer) -> list[Location]:
+def locate_event(
+    sentence_span: Any, toponyms: list[Toponym], article: Article, gazetteer: Gazetteer,
+    actor_areas: Mapping[str, set[str]] | None = None,
+) -> list[Location]:
     """Where the event told in this sentence happened: one Location per distinct place.
 
     `sentence_span` is the sentence as a spaCy Span, an Evidence, or a (start, end) pair of
     character offsets into `article.text`. `toponyms` are the article's resolved toponyms
-    (from `resolve_toponyms`). Returns [] when not even the country is known.
+    (from `resolve_toponyms`). `actor_areas` ({country code: {GeoNames admin1 code}}) defaults to
+    what the span's doc holds under `ACTOR_AREAS_KEY`. Returns [] when not even the country is known.
     """
     start, end = _offsets(sentence_span)
     text = article.text
+    if actor_areas is None:
+        actor_areas = getattr(getattr(sentence_span, "doc", None), "user_data", {}).get(ACTOR_AREAS_KEY)
+    if actor_areas:
+        toponyms = prefer_actor_areas(toponyms, actor_areas, gazetteer)
     dateline_end = dateline_extent(text)
     abroad = namesakes_abroad(toponyms, text)
     if abroad:
@@ -79,6 +95,9 @@ def locate_event(sentence_span: Any, toponyms: list[Toponym], article: Article, 
     if any(t.place.country_code in named_countries for t in sub_country):
         # "Al Fazzah and Al Jabaliyah areas in western Yemen": a namesake abroad is not the place
         sub_country = [t for t in sub_country if t.place.country_code in named_countries]
+    if any(t.place.feature_class not in _NATURAL_CLASSES for t in sub_country):
+        # "a ship attacked in the Red Sea off Hodeidah", "clashes in Puntland near Galkayo": the town is the place
+        sub_country = [t for t in sub_country if t.place.feature_class not in _NATURAL_CLASSES]
     if sub_country:
         locations = [_location(t, gazetteer) for t in _most_specific(sub_country)]
         return _distinct([loc for loc in locations if loc is not None])
@@ -142,6 +161,53 @@ def namesakes_abroad(toponyms: list[Toponym], text: str | None = None) -> set[in
             if weights[top] >= ABROAD_DOMINANT_SHARE * total and _overrules(t, [o for o in others if o.place.country_code == top]):
                 abroad.add(id(t))
     return abroad
+
+
+# A city of ABROAD_MAX_POPULATION stays against a namesake in the actor areas with under this share of its people.
+_CITY_OVER_VILLAGE = 0.1
+
+
+def prefer_actor_areas(toponyms: list[Toponym], actor_areas: Mapping[str, set[str]], gazetteer: Gazetteer) -> list[Toponym]:
+    """The toponyms, a small place read outside its country's actor areas ({country code: {GeoNames admin1
+    code}}) replaced by its namesake inside them: a bare village name in a note about Donbas separatists is
+    the Donetsk village, not the Poltava one. A soft prior, like the actors' countries: it yields to any
+    evidence in the text for the first reading's area (an area named, "X, Poltava oblast", or another place
+    there with no namesake in the actor areas); a capital stays, and a city against a village; of the namesakes
+    inside (an exact spelling, its own name or an alternate), the one matched by its own name, then the largest."""
+    names = {cc: {gazetteer.admin_name(cc, code) for code in codes} - {None} for cc, codes in actor_areas.items()}
+    inside: dict[int, Place] = {}
+    for t in toponyms:
+        place = t.place
+        if place is None or not names.get(place.country_code) or place.admin1 in names[place.country_code]:
+            continue
+        if _level(place) != 3 or place.feature_class in _NATURAL_CLASSES or place.feature_code == "PPLC":
+            continue
+        namesake = _namesake_inside(t.text, place, names[place.country_code], gazetteer)
+        if namesake is None or ((place.population or 0) >= ABROAD_MAX_POPULATION
+                                and (namesake.population or 0) < _CITY_OVER_VILLAGE * (place.population or 0)):
+            continue  # "Kano" in a report on Boko Haram is the city, not a Borno village of that name
+        inside[id(t)] = namesake
+    if not inside:
+        return toponyms
+    # what the text says of an area: an admin area there, or a place there that has no namesake inside
+    attested = {(t.place.country_code, t.place.admin1, t.text.lower()) for t in toponyms
+                if t.place is not None and t.place.feature_code != "PCLI" and id(t) not in inside}
+    kept = []
+    for t in toponyms:
+        if id(t) in inside and not any(cc == t.place.country_code and area == t.place.admin1 and name != t.text.lower()
+                                       for cc, area, name in attested):
+            t = replace(t, place=inside[id(t)])
+        kept.append(t)
+    return kept
+
+
+def _namesake_inside(name: str, place: Place, areas: set[str], gazetteer: Gazetteer) -> Place | None:
+    fitting = [c for c in gazetteer.candidates(name) if c.admin_level is None and c.exact and c.place.admin1 in areas
+               and c.place.country_code == place.country_code and c.place.latitude is not None
+               and c.place.feature_class not in _NATURAL_CLASSES]
+    if not fitting:
+        return None
+    return max(fitting, key=lambda c: (c.preferred, c.population)).place
 
 
 def _overrules(toponym: Toponym, evidence: list[Toponym]) -> bool:
