@@ -51,6 +51,17 @@ def test_acled_matching_pairs_by_place_before_type():
     assert extra == [invented]
 
 
+def test_admin1_matches_only_in_the_gold_rows_country():
+    row = acled.GoldRow(line=2, notes="n", event_date=date(2020, 5, 1), event_type="Battles", sub_event_type="Armed clash",
+                        actor1="", actor2="", inter1="", inter2="", fatalities=0, admin1="Nord-Ouest", location="Bamenda",
+                        latitude=5.96, longitude=10.15, country="Cameroon")
+    in_haiti = Event(doc_id="d", country="Haiti", iso3="HTI", admin1="Nord-Ouest")
+    in_cameroon = Event(doc_id="d", country="Cameroon", iso3="CMR", admin1="North-West")
+    assert acled.same_admin1_of(in_cameroon, row) and not acled.same_admin1_of(in_haiti, row)
+    row.country = ""  # an export without a country column: the name decides
+    assert acled.same_admin1_of(in_haiti, row)
+
+
 def test_place_names_match_across_spellings():
     assert acled.same_place_name("Idlib", "Idleb") and acled.same_place_name("Arīḩā", "Ariha")
     assert acled.same_place_name("Anbar Province", "Al Anbar")

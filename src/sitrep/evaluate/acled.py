@@ -55,6 +55,7 @@ class GoldRow:
     location: str
     latitude: float | None
     longitude: float | None
+    country: str = ""  # empty when the export has no country column
 
 
 def parse_date(value: str) -> date:
@@ -126,6 +127,7 @@ def read_gold(path: Path) -> list[GoldRow]:
                         inter2=row.get("inter2", "").strip(), fatalities=_number(row.get("fatalities"), int),
                         admin1=row.get("admin1", "").strip(), location=row.get("location", "").strip(),
                         latitude=_number(row.get("latitude"), float), longitude=_number(row.get("longitude"), float),
+                        country=row.get("country", "").strip(),
                     )
                 )
         except (csv.Error, UnicodeDecodeError) as exc:
@@ -173,9 +175,13 @@ def same_place_name(predicted: str | None, gold: str | None) -> bool:
 
 def same_admin1_of(event: Event, row: GoldRow) -> bool:
     """The event's admin1 names the gold row's area: aliases of the area in the event's country
-    ("Nineveh"/"Ninewa", "Ciudad de Mexico"/"Distrito Federal") and spelling variants (sitrep.geo.admin_names)."""
+    ("Nineveh"/"Ninewa", "Ciudad de Mexico"/"Distrito Federal") and spelling variants (sitrep.geo.admin_names),
+    in the gold row's country when the export gives one (Nord-Ouest of Haiti is not Nord-Ouest of Cameroon)."""
     from sitrep.geo.admin_names import alpha2, same_admin1
+    from sitrep.geo.names import fold
 
+    if row.country and fold(event.country or "") != fold(row.country):
+        return False
     return same_admin1(event.admin1, row.admin1, alpha2(event.iso3 or "") or None)
 
 
