@@ -175,3 +175,25 @@ def test_extract_cli_writes_conventional_admin1_names(run_cli) -> None:
         event = json.loads(line)
         admin1.setdefault(event["doc_id"], set()).add(event["admin1"])
     assert admin1 == {"yemen-marib": {"Marib"}, "lebanon-beirut": {"Beirut"}, "belarus-gomel": {"Gomel"}}
+
+
+def test_conventional_names_find_the_area_in_the_gazetteer() -> None:
+    from sitrep.geo.admin_names import conventional_names
+    from sitrep.geo.gazetteer import Gazetteer
+    from sitrep.settings import Settings
+
+    gazetteer = Gazetteer.open(Settings())
+
+    assert "Almargeb" in conventional_names("LY", "82") and conventional_names("LY", "no-such-code") == []
+    found = gazetteer.candidates("Almargeb")
+    assert [(c.place.country_code, c.admin_level) for c in found] == [("LY", 1)]
+    assert display_admin1("LY", found[0].place.name) == "Almargeb"
+
+
+def test_an_area_alias_that_spells_its_town_keeps_the_town(run_cli) -> None:
+    import json
+
+    done = run_cli("geoparse", "-", input="A cargo ship was hit off Hodeidah on Monday.\n")
+    assert done.returncode == 0, done.stderr
+    (toponym,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert toponym["text"] == "Hodeidah" and toponym["feature_class"] == "P" and toponym["country_code"] == "YE"

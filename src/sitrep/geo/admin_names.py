@@ -126,6 +126,7 @@ class _Area:
     name: str
     english: str = ""
     keys: set[str] = field(default_factory=set)
+    conventional: list[str] = field(default_factory=list)  # names from data/admin1_names.csv, as written
 
 
 @dataclass
@@ -175,14 +176,14 @@ def _english_name(name: str, alts: list[str], keep_local: bool) -> str:
     return spelled[best]
 
 
-def _data_file() -> Path:
+def data_file() -> Path:
     return Path(str(resources.files("sitrep") / "data" / "admin1_names.csv"))
 
 
 def _conventions() -> list[tuple[str, str, list[str]]]:
     """(country code, English name, [names it is matched by, further aliases]) from data/admin1_names.csv."""
     rows = []
-    with _data_file().open(encoding="utf-8", newline="") as handle:
+    with data_file().open(encoding="utf-8", newline="") as handle:
         for row in csv.reader(line for line in handle if line.strip() and not line.startswith("#")):
             cc, english, *others = [cell.strip() for cell in row]
             rows.append((cc, english, [o for o in others if o]))
@@ -227,6 +228,7 @@ def _index() -> _Index:
                 break
         for i in found[:1]:
             areas[i].english = english
+            areas[i].conventional = [english, *others]
             for name in [english, *others]:
                 k = key(name)
                 if k and k not in areas[i].keys:
@@ -269,6 +271,14 @@ def acled_admin1(country_code: str | None, admin1: str | None, admin2: str | Non
         if area is not None and (cc, area.code) in ADMIN2_AS_ADMIN1:
             return area.english
     return display_admin1(cc, admin1) if admin1 else admin1
+
+
+def conventional_names(country_code: str, code: str) -> list[str]:
+    """The names data/admin1_names.csv gives the area with this GeoNames admin code ("LY", "82" ->
+    ["Almargeb", "Al Marqab", ...]): the gazetteer finds the area by them too."""
+    index = _index()
+    found = index.by_code.get(((country_code or "").upper(), code))
+    return list(index.areas[found].conventional) if found is not None else []
 
 
 def admin1_aliases(country_code: str, name: str) -> set[str]:

