@@ -10,9 +10,12 @@ else `examples/articles`). Each measurement runs in a fresh subprocess so that i
 includes the model load and its peak RSS is its own:
 
   raw-spacy      en_core_web_sm, all components, nlp.pipe over the texts (one process)
-  extract        sitrep's Extractor (relevance cascade, spaCy, geo, events), per worker count
-  extract-nocascade   the same with the cascade off (every article gets the full pass)
-  extract-selective   the cascade on and selective parsing on (Settings.selective_parse; not run by default)
+  extract        sitrep's Extractor (relevance cascade, spaCy, geo, events; default settings, i.e. selective
+                 parsing since no claims are extracted), per worker count
+  extract-nocascade   the same with the cascade off (every article gets the NLP pass)
+  extract-full        the cascade on and the full parse (SITREP_SELECTIVE_PARSE=0; not run by default)
+  extract-selective   the cascade on and selective parsing forced (SITREP_SELECTIVE_PARSE=1; not run by default)
+  extract-claims      the default settings, extracting quotes and claims too (as `sitrep ingest`; not run by default)
 
 --mixed-with adds non-conflict news to the corpus, interleaved: the <text> elements of geoparsing XML
 files (`../shared/datasets/geoparsing/lgl.xml`, `geovirus.xml`: local US news and epidemic news),
@@ -78,9 +81,10 @@ def child(mode: str, corpus: Path, limit: int, workers: int, repeat: int, mixed_
     load_done = time.perf_counter()
     cpu_before = sum(getattr(resource.getrusage(resource.RUSAGE_SELF), f) for f in ("ru_utime", "ru_stime"))
     if mode == "raw-spacy":
+        import spacy
+
         from sitrep.nlp.pipeline import model_name
         from sitrep.settings import Settings
-        import spacy
 
         nlp = spacy.load(model_name(Settings()))
         first = 0.0
@@ -90,10 +94,11 @@ def child(mode: str, corpus: Path, limit: int, workers: int, repeat: int, mixed_
         from sitrep.engines.local import extract_parallel
         from sitrep.settings import Settings
 
-        settings = Settings(cascade=(mode != "extract-nocascade"), selective_parse=(mode == "extract-selective"))
+        selective = {"extract-full": False, "extract-selective": True}.get(mode)  # None: the default
+        settings = Settings(cascade=(mode != "extract-nocascade"), selective_parse=selective)
         count = events = 0
         first = 0.0
-        for result in extract_parallel(articles, settings, workers=workers):
+        for result in extract_parallel(articles, settings, workers=workers, claims=(mode == "extract-claims")):
             if not count:
                 first = time.perf_counter() - load_done  # start-up: model load (and fork) plus the first chunk
             count += 1
@@ -123,7 +128,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat-corpus", type=int, nargs="+", default=[1])
     parser.add_argument("--modes", nargs="+", default=["raw-spacy", "extract", "extract-nocascade"],
-                        choices=["raw-spacy", "extract", "extract-nocascade", "extract-selective"])
+                        choices=["raw-spacy", "extract", "extract-nocascade", "extract-full", "extract-selective", "extract-claims"])
     parser.add_argument("--mixed-with", type=Path, nargs="+", help="geoparsing XML files of non-conflict news to mix in")
     parser.add_argument("--mixed-count", type=int, help="how many of their texts (default 3 x the conflict articles)")
     parser.add_argument("--child", nargs=4, metavar=("MODE", "LIMIT", "WORKERS", "REPEAT"), help=argparse.SUPPRESS)

@@ -1,12 +1,13 @@
 """Same output before and after a speed change: events, toponyms, quotes and claims, article by article.
 
 Usage:
-  python benchmarks/check_output_identity.py dump OUT.json [--corpus PATH] [--limit N] [--claims] [--selective]
+  python benchmarks/check_output_identity.py dump OUT.json [--corpus PATH] [--limit N] [--claims] [--parse default|full|selective]
   python benchmarks/check_output_identity.py reference REF_SRC [--files F ...]
   python benchmarks/check_output_identity.py compare A.json B.json
 
 `dump` extracts the corpus in this process (cascade off, so every article is parsed) and writes every
-result as JSON. `reference REF_SRC` builds a reference source tree: a copy of `src/` with the given
+result as JSON; `--parse` picks Settings.selective_parse (default: None, the default pipeline; full:
+False; selective: True). `reference REF_SRC` builds a reference source tree: a copy of `src/` with the given
 files (default: the speed-owned modules) taken from git HEAD, so that a dump run with
 `PYTHONPATH=REF_SRC` differs from the working tree only by those files (with `--source SNAPSHOT`, from a
 copy of `src/` taken at the same moment, so that other helpers' edits reach both sides alike).
@@ -35,8 +36,11 @@ SPEED_FILES = [
     "src/sitrep/nlp/doctext.py", "src/sitrep/extract/triggers.py", "src/sitrep/extract/dates.py",
     "src/sitrep/extract/date_resolvers.py", "src/sitrep/extract/quotes.py", "src/sitrep/extract/attribution.py",
     "src/sitrep/extract/quantities.py", "src/sitrep/extract/claims.py",
-    "src/sitrep/engines/local.py", "src/sitrep/settings.py",
+    "src/sitrep/engines/local.py", "src/sitrep/settings.py", "src/sitrep/pipeline.py", "src/sitrep/streams.py",
 ]  # fmt: skip
+
+
+PARSE_MODES = {"default": None, "full": False, "selective": True}  # Settings.selective_parse
 
 
 def _plain(value):
@@ -51,7 +55,7 @@ def _plain(value):
     return str(value)
 
 
-def dump(out: Path, corpus: Path, limit: int, claims: bool, selective: bool) -> None:
+def dump(out: Path, corpus: Path, limit: int, claims: bool, selective: bool | None) -> None:
     from sitrep.pipeline import Extractor
     from sitrep.settings import Settings
 
@@ -108,7 +112,7 @@ def main() -> None:
     d.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS if DEFAULT_CORPUS.exists() else ROOT / "examples/articles")
     d.add_argument("--limit", type=int, default=50)
     d.add_argument("--claims", action="store_true")
-    d.add_argument("--selective", action="store_true")
+    d.add_argument("--parse", choices=list(PARSE_MODES), default="default")
     r = sub.add_parser("reference")
     r.add_argument("target", type=Path)
     r.add_argument("--files", nargs="+", default=SPEED_FILES)
@@ -118,7 +122,7 @@ def main() -> None:
     c.add_argument("b", type=Path)
     args = parser.parse_args()
     if args.command == "dump":
-        dump(args.out, args.corpus, args.limit, args.claims, args.selective)
+        dump(args.out, args.corpus, args.limit, args.claims, PARSE_MODES[args.parse])
     elif args.command == "reference":
         reference(args.target, args.files, args.source)
     else:

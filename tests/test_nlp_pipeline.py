@@ -27,11 +27,19 @@ def test_model_is_an_installed_english_model():
 
 
 def test_rule_components_are_registered_around_the_model(nlp):
-    names = nlp.pipe_names
+    names = nlp.component_names  # the parse components run from the selective-parse one by default
     for needed in ("tagger", "parser", "ner"):
         assert needed in names
     assert names.index("sitrep_news_sentences") < names.index("parser")
     assert names.index("sitrep_dateline") > names.index("ner")
+    assert "sitrep_selective_parse" in nlp.pipe_names and "ner" in nlp.pipe_names
+    assert nlp("Gunmen attacked a checkpoint on Sunday.").has_annotation("DEP")  # a plain call: the full parse
+
+
+def test_selective_parse_off_keeps_the_models_own_pipeline():
+    names = load_pipeline(Settings(selective_parse=False)).pipe_names
+    assert "sitrep_selective_parse" not in names
+    assert names.index("tagger") < names.index("sitrep_news_sentences") < names.index("parser") < names.index("ner")
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """Selective parsing: the parse components run only on paragraphs that can hold an event, and those
-paragraphs come out exactly as from the full pipeline; the rest get rule sentences and flat trees."""
+paragraphs come out exactly as from the full pipeline; the rest get rule sentences and flat trees.
+By default the same pipeline parses in full when a call asks for it (claims) and selectively otherwise."""
 
 from __future__ import annotations
 
@@ -9,16 +10,17 @@ import pytest
 
 from sitrep.nlp.doctext import doc_text
 from sitrep.nlp.pipeline import load_pipeline
-from sitrep.nlp.selective import COMPONENT, PARSE_PIPES, paragraph_ranges
+from sitrep.nlp.selective import COMPONENT, PARSE_PIPES, paragraph_ranges, parse_options
 from sitrep.records import Article
 from sitrep.settings import Settings
 
 ARTICLE = (Path(__file__).parent / "fixtures/nlp/mixed_paragraphs.txt").read_text(encoding="utf-8")
+CAMPS = "The ministry said 40,000 people now live in camps near the town, up from 25,000 in January.\n"
 
 
 @pytest.fixture(scope="module")
 def pipelines():
-    return load_pipeline(Settings()), load_pipeline(Settings(selective_parse=True))
+    return load_pipeline(Settings(selective_parse=False)), load_pipeline(Settings(selective_parse=True))
 
 
 @pytest.fixture(scope="module")
@@ -33,9 +35,37 @@ def _paragraph(doc, needle: str):
 
 
 def test_setting_comes_from_the_environment(monkeypatch):
-    assert Settings().selective_parse is False
+    monkeypatch.delenv("SITREP_SELECTIVE_PARSE", raising=False)
+    assert Settings().selective_parse is None  # the default: selective unless the call extracts claims
     monkeypatch.setenv("SITREP_SELECTIVE_PARSE", "1")
     assert Settings().selective_parse is True
+    monkeypatch.setenv("SITREP_SELECTIVE_PARSE", "0")
+    assert Settings().selective_parse is False
+
+
+def _annotations(doc):
+    return [(t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.is_sent_start) for t in doc]
+
+
+def test_default_pipeline_parses_in_full_unless_a_call_asks_for_selective(pipelines):
+    full, selective = pipelines
+    default = load_pipeline(Settings(selective_parse=None))
+    assert COMPONENT in default.pipe_names and not set(PARSE_PIPES) & set(default.pipe_names)
+    expected_full = _annotations(full(ARTICLE))
+    assert _annotations(default(ARTICLE)) == expected_full  # a plain call: the full parse
+    texts = [ARTICLE, ARTICLE.replace("Gao", "Kidal")]
+    as_full = [_annotations(d) for d in default.pipe(texts, **parse_options(default, full_parse=True))]
+    assert as_full == [_annotations(d) for d in full.pipe(texts)]
+    as_selective = [_annotations(d) for d in default.pipe(texts, **parse_options(default, full_parse=False))]
+    assert as_selective == [_annotations(d) for d in selective.pipe(texts)]
+    assert as_selective != as_full
+
+
+def test_forced_settings_ignore_the_call(pipelines):
+    full, selective = pipelines
+    assert parse_options(full, full_parse=False) == {}  # SITREP_SELECTIVE_PARSE=0: no selective component
+    assert _annotations(selective(ARTICLE)) == _annotations(next(selective.pipe([ARTICLE])))
+    assert _annotations(selective(ARTICLE)) != _annotations(full(ARTICLE))
 
 
 def test_parse_components_move_behind_the_selective_one(pipelines):
@@ -78,14 +108,25 @@ def test_entities_and_text_are_untouched(docs):
 def test_extracted_events_are_the_same(extractor, tmp_path_factory):
     from sitrep.pipeline import Extractor
 
-    selective = Extractor(Settings(data_dir=tmp_path_factory.getbasetemp() / "sitrep-data", selective_parse=True))
+    data_dir = tmp_path_factory.getbasetemp() / "sitrep-data"
+    full = Extractor(Settings(data_dir=data_dir, selective_parse=False))
+    selective = Extractor(Settings(data_dir=data_dir, selective_parse=True))
     article = Article(text=ARTICLE, id="gao")
 
-    def events(ex):
-        return [(e.sub_event_type, e.location, e.fatalities, e.event_date, e.actor1, e.notes) for e in ex.extract_one(article).events]
+    def events(ex, claims=False):
+        return [(e.sub_event_type, e.location, e.fatalities, e.event_date, e.actor1, e.notes)
+                for e in ex.extract_one(article, claims=claims).events]
 
-    expected = events(extractor)
+    expected = events(full)
     assert expected and events(selective) == expected
+    assert extractor.settings.selective_parse is None and events(extractor) == expected  # the default
+    # With claims the default extractor parses in full: the same quotes and claims as the full pipeline,
+    # including a quantity claim in a paragraph without an event cue, which selective parsing misses.
+    article = Article(text=ARTICLE + "\n\n" + CAMPS, id="gao")
+    with_claims, reference = extractor.extract_one(article, claims=True), full.extract_one(article, claims=True)
+    assert any("40,000" in c.text for c in reference.claims) and with_claims.quotes
+    assert (with_claims.quotes, with_claims.claims) == (reference.quotes, reference.claims)
+    assert selective.extract_one(article, claims=True).claims != reference.claims
 
 
 def test_doc_text_is_read_once(pipelines):
@@ -97,7 +138,14 @@ def test_doc_text_is_read_once(pipelines):
 def test_cli_extract_with_selective_parse_prints_the_same_events(run_cli, tmp_path):
     article = tmp_path / "gao.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    full = run_cli("extract", str(article), "--published", "2024-03-07")
-    selective = run_cli("extract", str(article), "--published", "2024-03-07", env={"SITREP_SELECTIVE_PARSE": "1"})
+    full = run_cli("extract", str(article), "--published", "2024-03-07", env={"SITREP_SELECTIVE_PARSE": "0"})
+    selective = run_cli("extract", str(article), "--published", "2024-03-07")  # the default: selective
     assert full.returncode == 0 and selective.returncode == 0, full.stderr + selective.stderr
     assert full.stdout.strip() and selective.stdout == full.stdout
+
+
+def test_paragraphs_of_a_batch_are_parsed_together_with_the_same_result(pipelines):
+    _, selective = pipelines
+    texts = [ARTICLE, ARTICLE.replace("Gao", "Kidal"), "No event here.\n\nGunmen killed two guards in Mopti on Sunday."]
+    one_by_one = [_annotations(selective(t)) for t in texts]
+    assert [_annotations(d) for d in selective.pipe(texts, batch_size=3)] == one_by_one

@@ -2,7 +2,9 @@
 
 Reads as the data flows: a cheap relevance check on headline and lead, the spaCy pass over a batch of articles, then per article the
 toponyms, the events and, on request, the quotes and claims. Heavy resources (model,
-gazetteer, actor knowledge base) are loaded once per `Extractor`.
+gazetteer, actor knowledge base) are loaded once per `Extractor`. Without claims the spaCy pass parses
+only the paragraphs that can hold an event (`sitrep.nlp.selective`, same events); with claims it parses
+every paragraph, in the same loaded pipeline (`Settings.selective_parse` overrides both ways).
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from sitrep.extract.relevance import check_relevance
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import resolve_toponyms
 from sitrep.nlp.pipeline import load_pipeline
+from sitrep.nlp.selective import parse_options
 from sitrep.records import Article, ArticleResult
-from sitrep.streams import chunked
 from sitrep.settings import Settings
+from sitrep.streams import chunked
 
 
 class Extractor:
@@ -44,7 +47,9 @@ class Extractor:
 
     def _extract_relevant(self, articles: list[Article], *, claims: bool) -> Iterator[ArticleResult]:
         pairs = ((article.text, article) for article in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+        # Events read only the parse of their paragraphs; quantity claims read every paragraph's.
+        parse = parse_options(self.nlp, full_parse=claims and self.settings.selective_parse is None)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size, **parse):
             hints = actor_country_hints(self.actors, doc, article.published, self._country_codes)
             toponyms = resolve_toponyms(doc, article, self.gazetteer, country_hints=hints)
             context = ExtractionContext(

@@ -26,6 +26,11 @@ def db_url_from(value: str | None) -> str:
     return f"sqlite:///{Path(value).expanduser().resolve()}"
 
 
+def _tristate(value: str | None) -> bool | None:
+    """"1" → True, "0" → False, unset or anything else → None (the default behaviour)."""
+    return {"1": True, "0": False}.get((value or "").strip())
+
+
 @dataclass
 class Settings:
     db_url: str = field(default_factory=lambda: db_url_from(None))
@@ -42,8 +47,11 @@ class Settings:
     # Skip the full NLP pass for articles whose headline and lead have no conflict vocabulary.
     cascade: bool = field(default_factory=lambda: os.environ.get("SITREP_CASCADE", "1") != "0")
     workers: int = 1
-    # Prototype, off by default: parse (tagger/parser/lemmas) only the paragraphs that can hold an event or a quote.
-    selective_parse: bool = field(default_factory=lambda: os.environ.get("SITREP_SELECTIVE_PARSE", "0") == "1")
+    # Parse (tok2vec/tagger/parser/lemmas) only the paragraphs that can hold an event (sitrep.nlp.selective).
+    # None (default): selectively when the Extractor extracts without claims, in full with claims (quantity
+    # claims read every paragraph's parse); True (SITREP_SELECTIVE_PARSE=1): always selectively;
+    # False (SITREP_SELECTIVE_PARSE=0): always in full.
+    selective_parse: bool | None = field(default_factory=lambda: _tristate(os.environ.get("SITREP_SELECTIVE_PARSE")))
     max_article_chars: int = 1_000_000
     # The model's attribute ruler and lemmatizer as array code (sitrep.nlp.fast_rules): the same
     # annotations in a tenth of the time. SITREP_ARRAY_RULES=0 keeps spaCy's components (to compare).

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from sitrep.records import Article, ArticleResult
-from sitrep.streams import chunked
 from sitrep.settings import Settings
+from sitrep.streams import chunked
 
 _EXTRACTOR_KEY = "sitrep-extractor"
 

@@ -19,12 +19,11 @@ that is about a tenth of the whole extraction. These replacements read the same 
 
 from __future__ import annotations
 
-from typing import Any
-
 import hashlib
 import inspect
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG

@@ -4,7 +4,9 @@ The statistical model (tagger, parser, NER) is kept whole (its attribute ruler a
 swapped for array versions with the same output, `sitrep.nlp.fast_rules`); rule components registered by name in
 `sitrep.nlp.components` are added around it: news sentence boundaries before the parser, the dateline
 and the known-name EntityRuler after the NER. None of them changes the text, so character offsets
-stay true to `Article.text`.
+stay true to `Article.text`. Unless `Settings.selective_parse` is False, the parse components run from
+the selective-parse component (`sitrep.nlp.selective`), which parses whole Docs unless a call asks for
+selective parsing (`parse_options`).
 """
 
 from __future__ import annotations
@@ -59,8 +61,11 @@ def load_pipeline(settings: Settings, extra_patterns: Iterable[dict[str, Any]] |
         nlp.add_pipe("sitrep_news_sentences", before="parser")
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("sitrep_dateline", after="ner")
-    if getattr(settings, "selective_parse", False):
-        enable_selective_parse(nlp)
+    selective = getattr(settings, "selective_parse", None)
+    if selective is not False:
+        # By default (None) a plain call still gets the full parse; the Extractor asks for the selective
+        # one when it extracts without claims (`parse_options`).
+        enable_selective_parse(nlp, full_parse=selective is None)
     if extra_patterns:
         add_entity_patterns(nlp, extra_patterns)
     return nlp
