@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.extract.actor_conventions import apply_conventions, conventions, holder_of, place_key
+from sitrep.extract.actor_conventions import apply_conventions, conventions, front_line_region, holder_of, place_key
 from sitrep.extract.actor_kb import ActorKB
 from sitrep.records import Article, Event
 
@@ -105,3 +105,34 @@ def test_a_fight_told_without_its_sides_takes_them_from_the_sentence_before(extr
     [event] = [e for e in extractor.extract_one(Article(text=text, published=PUBLISHED)).events if e.event_type == "Battles"]
     assert event.actor1.startswith("Military Forces of Brazil") and event.actor1.endswith("Military Police")
     assert event.actor2 == "Unidentified Gang (Brazil)"
+
+
+def test_a_front_line_settlement_gives_its_region_when_the_event_is_not_placed_there():
+    unplaced = _event("Armed clash", country=None, location=None)
+    assert front_line_region(unplaced, "The OSCE SMM recorded 20 shots near Krymske.") == "Luhansk"
+    # a namesake far from the front (the gazetteer's only "Sakhanka" in another oblast)
+    namesake = _event("Armed clash", country="Ukraine", location="Sakhanka", admin1="Poltava")
+    assert front_line_region(namesake, "Monitors heard explosions near Sakhanka.") == "Donetsk"
+
+
+def test_a_front_line_region_never_overrides_the_report_or_a_placed_town():
+    placed = _event("Armed clash", country="Ukraine", location="Shyrokyne", admin1="Donetsk")
+    assert front_line_region(placed, "Fire near Shyrokyne.") is None
+    written = _event("Armed clash", country="Ukraine", location="Sakhanka", admin1="Poltava")
+    assert front_line_region(written, "Explosions near Sakhanka in Poltava oblast.") is None
+    elsewhere = _event("Armed clash", country="Ukraine", location="Kharkiv", admin1="Kharkiv")
+    assert front_line_region(elsewhere, "Shots in Kharkiv; earlier fire near Krymske.") is None
+    after = _event("Armed clash", country=None, location=None, event_date=date(2022, 3, 5))
+    assert front_line_region(after, "The OSCE SMM recorded shots near Krymske.") is None
+
+
+def test_a_monitors_note_on_a_village_the_gazetteer_lacks_is_coded_to_its_region(run_cli, tmp_path):
+    import json
+
+    note = tmp_path / "note.jsonl"
+    note.write_text(json.dumps({"id": "smm", "published": "2020-05-12",
+                                "text": "On 10 May 2020, the OSCE SMM observed 14 explosions near Lopaskyne."}) + "\n")
+    done = run_cli("extract", "--jsonl-input", str(note))
+    assert done.returncode == 0, done.stderr
+    [event] = [json.loads(line) for line in done.stdout.splitlines()]
+    assert (event["country"], event["admin1"], event["geo_precision"]) == ("Ukraine", "Luhansk", 3)

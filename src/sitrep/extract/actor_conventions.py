@@ -4,7 +4,8 @@ Applied to an event after role coding (event_fields.code_actors), only where the
 actor unnamed or generic:
 - front lines: a ceasefire violation "near" a settlement of a frozen front (Donbas 2014-2022) is
   coded to the side facing the one that holds the settlement; an exchange of fire there is an
-  armed clash of that side (actor1) against the holder (actor2);
+  armed clash of that side (actor1) against the holder (actor2); a settlement the gazetteer lacks, or
+  has only far from the front, places the event in the settlement's region (`front_line_region`);
 - gang context: an unnamed armed side in a report about the drug trade is "Unidentified Gang (X)";
 - unnamed perpetrators: a country's sign of a kind of killing ("drive-by" in Brazil) names ACLED's
   actor for it ("Unidentified Gang and/or Police Militia").
@@ -37,6 +38,7 @@ class FrontLine:
     holders: dict[str, dict[str, str]]  # side -> {"state": kind} or {"actor": ACLED name}
     markers: list[str] = field(default_factory=list)  # lower-case words that place a report on the front
     sides: dict[str, str] = field(default_factory=dict)  # place key -> side holding it
+    settlement_regions: dict[str, str] = field(default_factory=dict)  # place key -> its region, as written
 
 
 @dataclass
@@ -92,8 +94,12 @@ def conventions() -> tuple[list[FrontLine], list[UnnamedPerpetrator]]:
             markers=[str(m).lower() for m in raw.get("markers", []) or []],
         )
         for side, places in raw["places"].items():
-            for place in places:
-                front.sides.setdefault(place_key(str(place)), str(side))
+            by_region = places.items() if isinstance(places, dict) else [(None, places)]
+            for region, names in by_region:
+                for place in names:
+                    front.sides.setdefault(place_key(str(place)), str(side))
+                    if region:
+                        front.settlement_regions.setdefault(place_key(str(place)), str(region))
         fronts.append(front)
     unnamed = [
         UnnamedPerpetrator(str(r["country"]), [str(s).lower() for s in r["signs"]], set(r["replaces"]), str(r["name"]), int(r["inter"]))
@@ -180,6 +186,25 @@ def apply_front_line(event: Event, text: str, kb: Any) -> bool:
         event.actor2, event.inter2 = (attacker, attacker_inter) if first_is_holder else (holder, holder_inter)
         event.assoc_actor_2 = None
     return True
+
+
+def front_line_region(event: Event, text: str) -> str | None:
+    """The region of the front-line settlement an event is at, when the event is not placed there: a village
+    the gazetteer lacks ("near Lozove", OSCE SMM) or has only as a namesake far from the front (Lozove in
+    Crimea). None when the event already lies in that region, or names no settlement of the front."""
+    front = _front_of(event, text)
+    if front is None:
+        return None
+    own = place_key(event.location) if event.location else None
+    if own is not None and own not in front.settlement_regions:
+        return None  # placed at a town of its own that is no front settlement
+    key = own or next((k for k in _names_in(text, front) if k in front.settlement_regions), None)
+    region = front.settlement_regions.get(key or "")
+    if region is None or (event.admin1 and place_key(event.admin1) == place_key(region)):
+        return None
+    if event.admin1 and fold(event.admin1) in fold(text):
+        return None  # the report itself puts the place elsewhere ("Lozove in Crimea")
+    return region
 
 
 def apply_unnamed_perpetrator(event: Event, text: str) -> bool:

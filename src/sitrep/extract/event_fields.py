@@ -12,16 +12,15 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.claimed_attacks import apply_claim
+from sitrep.extract.actor_conventions import apply_conventions, front_line_region
+from sitrep.extract.actors import code_actors as _code_actors
 from sitrep.extract.casualties import fatality_count, find_fatalities
+from sitrep.extract.claimed_attacks import apply_claim
 from sitrep.extract.context import ExtractionContext
 from sitrep.extract.dates import event_window, find_date_mentions
+from sitrep.geo.locate import apply_location, area_location, locate_event
 from sitrep.nlp.doctext import doc_text
 from sitrep.records import DateWindow, Event, Location
-
-from sitrep.extract.actor_conventions import apply_conventions
-from sitrep.extract.actors import code_actors as _code_actors
-from sitrep.geo.locate import apply_location, locate_event
 
 _ATTRIBUTION = re.compile(
     r"\b(?:according to|citing|cited by|reported by)\s+(?P<who>[^,.;:\"“”]{3,80})", re.IGNORECASE
@@ -119,6 +118,17 @@ def locations(sentences: list[Span], context: ExtractionContext) -> list[Locatio
 
 
 def place_event(event: Event, location: Location | None) -> None:
+    if location is not None:
+        apply_location(event, location)
+
+
+def place_on_front_line(event: Event, sentences: list[Span], context: ExtractionContext) -> None:
+    """A front-line village the gazetteer lacks (or has only far away) puts the event in its region."""
+    region = front_line_region(event, " ".join(s.text for s in sentences))
+    if region is None:
+        return
+    front_country = next((c for c in context.gazetteer.candidates(region) if c.admin_level == 1), None)
+    location = area_location(region, front_country.place.country_code, context.gazetteer) if front_country else None
     if location is not None:
         apply_location(event, location)
 

@@ -230,6 +230,14 @@ def _may_be_namesake(place: Place) -> bool:
     return place.feature_code not in ("PPLC", "CONT") and (place.population or 0) < ABROAD_MAX_POPULATION
 
 
+def area_location(name: str, country_code: str, gazetteer: Gazetteer) -> Location | None:
+    """A first-level area named by `name` in the country, coded as ACLED codes a region: its seat, precision 3."""
+    area = next((c.place for c in gazetteer.candidates(name)
+                 if c.admin_level == 1 and c.place.country_code == country_code), None)
+    seat = _seat(area, gazetteer) if area is not None else None
+    return Location(place=seat, geo_precision=3) if seat is not None else None
+
+
 def apply_location(event: Event, location: Location) -> None:
     """Fill the event's ACLED place fields (country, iso3, admin1, admin2, location, coordinates, geo_precision)."""
     place = location.place
