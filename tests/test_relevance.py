@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitrep.extract.relevance import check_relevance
+from sitrep.extract.relevance import check_relevance, could_report_event
 from sitrep.records import Article
 
 LONG_FILLER = " The council will meet again next month to review the budget and the new library hours." * 8
@@ -104,3 +104,21 @@ def test_results_keep_the_input_order_when_some_articles_are_skipped(extractor):
     results = list(extractor.extract(articles))
     assert [r.article.id for r in results] == ["a0", "a1", "a2", "a3"]
     assert [r.relevant for r in results] == [False, True, False, True]
+
+
+# Passes the lead check (police, government, an epidemic's deaths) but holds no word that makes an event.
+POLICE_AND_GOVERNMENT = ("Police and government officials said the flu season was the worst in a decade; "
+                         "many of the elderly patients who died had not been vaccinated.")
+
+
+def test_a_text_without_any_event_cue_cannot_report_an_event():
+    assert check_relevance(Article(text=POLICE_AND_GOVERNMENT)).relevant
+    assert not could_report_event(Article(text=POLICE_AND_GOVERNMENT))
+    assert could_report_event(Article(text=POLICE_AND_GOVERNMENT + " Later, gunmen attacked a clinic."))
+
+
+def test_without_claims_the_pipeline_skips_a_text_without_event_cues(extractor):
+    article = Article(text=POLICE_AND_GOVERNMENT)
+    assert extractor.extract_one(article).relevant is False
+    with_claims = extractor.extract_one(article, claims=True)  # its quotes and claims are still wanted
+    assert with_claims.relevant is True and with_claims.events == []

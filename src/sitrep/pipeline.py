@@ -1,6 +1,7 @@
 """The extraction pipeline: articles in, events (and toponyms, quotes, claims) out. No database.
 
-Reads as the data flows: a cheap relevance check on headline and lead, the spaCy pass over a batch of articles, then per article the
+Reads as the data flows: a cheap relevance check on headline and lead (without claims, also: does the text hold any
+event cue at all), the spaCy pass over a batch of articles, then per article the
 toponyms, the events and, on request, the quotes and claims. Heavy resources (model,
 gazetteer, actor knowledge base) are loaded once per `Extractor`. Without claims the spaCy pass parses
 only the paragraphs that can hold an event (`sitrep.nlp.selective`, same events); with claims it parses
@@ -16,7 +17,7 @@ from sitrep.extract.actors import ActorKB
 from sitrep.extract.claims import extract_quotes_and_claims
 from sitrep.extract.context import ExtractionContext
 from sitrep.extract.events import extract_events
-from sitrep.extract.relevance import check_relevance
+from sitrep.extract.relevance import check_relevance, could_report_event
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import resolve_toponyms
 from sitrep.nlp.pipeline import load_pipeline
@@ -39,7 +40,8 @@ class Extractor:
     def extract(self, articles: Iterable[Article], *, claims: bool = False) -> Iterator[ArticleResult]:
         """One result per article, in input order; articles the relevance cascade skips come back without events."""
         for batch in chunked(articles, self.settings.batch_size):
-            relevant = [a for a in batch if not self.settings.cascade or check_relevance(a).relevant]
+            relevant = [a for a in batch if not self.settings.cascade or (
+                check_relevance(a).relevant and (claims or could_report_event(a)))]
             done = iter(self._extract_relevant(relevant, claims=claims))
             chosen = {id(a) for a in relevant}
             for article in batch:
