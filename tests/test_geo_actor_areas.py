@@ -1,5 +1,5 @@
 """The actor-area prior: the `areas` field of actor entries, the areas an article's actors imply, and the
-choice of a namesake inside them (geo.locate.prefer_actor_areas), through the real model, gazetteer and KB.
+choice of a namesake inside them (geo.namesakes.prefer_actor_areas), through the real model, gazetteer and KB.
 
 "Novoselivka" names villages in several Ukrainian oblasts; the largest is in Odesa oblast, so a bare mention
 with no other evidence reads as that one."""
@@ -13,7 +13,8 @@ import pytest
 
 from sitrep.extract.actor_countries import actor_area_hints, actor_country_hints
 from sitrep.extract.actor_data import parse_actor
-from sitrep.geo.locate import ACTOR_AREAS_KEY, locate_event, prefer_actor_areas
+from sitrep.geo.locate import ACTOR_AREAS_KEY, locate_event
+from sitrep.geo.namesakes import prefer_actor_areas
 from sitrep.records import Article, Toponym
 
 BEFORE_INVASION = date(2019, 3, 12)

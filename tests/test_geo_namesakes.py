@@ -1,9 +1,9 @@
 """Namesakes abroad: a small place read in a country the rest of the article never points to is not the
-event's place (sitrep.geo.locate.namesakes_abroad). Pure records, no model: the rule reads resolved toponyms."""
+event's place (sitrep.geo.namesakes.namesakes_abroad). Pure records, no model: the rule reads resolved toponyms."""
 
 from __future__ import annotations
 
-from sitrep.geo.locate import namesakes_abroad
+from sitrep.geo.namesakes import namesakes_abroad
 from sitrep.records import Place, Toponym
 
 

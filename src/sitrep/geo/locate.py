@@ -19,11 +19,8 @@ Choices made here:
 - No place in the sentence: the nearest place before it (then after it), the dateline included,
   at precision 2 at best (a town named elsewhere is "near" the event; a region stays 3); of
   "in Sobral, Ceara" before it, the town rather than the state.
-- A namesake abroad (`namesakes_abroad`): a small town or an area read in a country nothing else
-  in the article points to, while its other places point to one country, is no event place.
-- Actor areas (`prefer_actor_areas`): a small place read outside the first-level areas the article's
-  actors operate in ("NAF" -> Donetsk, Luhansk until 2022-02-24) is read as its namesake in the same
-  country inside them, unless the text names a place or area of the first reading's area ("X, Poltava oblast").
+- Namesakes (`sitrep.geo.namesakes`): a small town or area abroad that nothing in the article points
+  to is no event place; a small place outside its actors' operating areas is read as its namesake inside.
 - Only a country known: a country-level Location whose place has feature_code "PCLI" and NO
   coordinates (never a silent centroid); `apply_location` then fills country and iso3 only.
 - Nothing at all: an empty list.
@@ -33,7 +30,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 from sitrep.geo.admin_names import acled_admin1
@@ -41,24 +37,10 @@ from sitrep.geo.borders import border_areas
 from sitrep.geo.borders import km as _km
 from sitrep.geo.detect import dateline_extent
 from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.namesakes import namesakes_abroad, prefer_actor_areas
+from sitrep.geo.place_roles import NATURAL_CLASSES, is_actor_home, is_in_passing, place_level
 from sitrep.records import Article, Event, Location, Place, Toponym
 
-# Nouns that make a preceding place name an actor's home: "Iraqi forces", "the Baghdad government".
-_ACTOR_NOUNS = re.compile(
-    r"^(?:'s|’s)?\s*(?:-?based\s+)?(?:security\s+|armed\s+|government\s+|military\s+|state\s+)?(?:forces|troops|army|government|police|"
-    r"officials?|militias?|militants?|fighters|soldiers|authorities|military|ministry|minister|command|commander|"
-    r"council|president|prime\s+minister|parliament|embassy|ambassador|regime|air\s+force|navy|coalition|"
-    r"group|faction|rebels|insurgents|intelligence|administration|leaders?|spokes(?:man|woman|person)|"
-    r"counterparts?|operations\s+command|guards?|brigade|division|battalion|unit|border\s+guards?)\b",
-    re.I,
-)
-# What precedes a place mentioned in passing: the reporter's or speaker's place, an origin.
-_PASSING_BEFORE = re.compile(
-    r"(?:\bsaid\s+(?:\w+\s+)?in|\btold\s+(?:\w+\s+){0,3}in|\bspeaking\s+(?:\w+\s+)?in|\bstatement\s+(?:issued\s+)?in|"
-    r"\bbased\s+in|\bheadquartered\s+in|\bvisit(?:ed|ing)?\s+(?:to\s+)?|\bflew\s+(?:back\s+)?to|\breturned\s+to|"
-    r"\bfled\s+to|\bfrom|\bborn\s+in|\bnative\s+of|\bnews\s+conference\s+in|\bsummit\s+in|\btalks\s+in|\bmeeting\s+in)\s+(?:the\s+)?$",
-    re.I,
-)
 _BORDER = re.compile(r"border|frontier", re.I)
 _BORDER_TOWN_KM = 60.0  # a town of the article this close to the border stands for "the border area"
 # Where the extractor leaves the article's actor areas on the spaCy doc ({country code: {GeoNames admin1
@@ -89,15 +71,15 @@ def locate_event(
         toponyms = [t for t in toponyms if id(t) not in abroad]
     # The dateline says where the reporter was: context for other sentences, not this one's place.
     inside = [t for t in toponyms if t.place is not None and t.start >= max(start, dateline_end) and t.end <= end]
-    usable = [t for t in inside if not _is_actor_home(text, t) and not _is_in_passing(text, t)]
+    usable = [t for t in inside if not is_actor_home(text, t) and not is_in_passing(text, t)]
     sub_country = [t for t in usable if t.place.feature_code != "PCLI"]
-    named_countries = {t.place.country_code for t in inside if t.place.feature_code == "PCLI" and not _is_actor_home(text, t)}
+    named_countries = {t.place.country_code for t in inside if t.place.feature_code == "PCLI" and not is_actor_home(text, t)}
     if any(t.place.country_code in named_countries for t in sub_country):
         # "Al Fazzah and Al Jabaliyah areas in western Yemen": a namesake abroad is not the place
         sub_country = [t for t in sub_country if t.place.country_code in named_countries]
-    if any(t.place.feature_class not in _NATURAL_CLASSES for t in sub_country):
+    if any(t.place.feature_class not in NATURAL_CLASSES for t in sub_country):
         # "a ship attacked in the Red Sea off Hodeidah", "clashes in Puntland near Galkayo": the town is the place
-        sub_country = [t for t in sub_country if t.place.feature_class not in _NATURAL_CLASSES]
+        sub_country = [t for t in sub_country if t.place.feature_class not in NATURAL_CLASSES]
     if sub_country:
         locations = [_location(t, gazetteer) for t in _most_specific(sub_country)]
         return _distinct([loc for loc in locations if loc is not None])
@@ -118,116 +100,6 @@ def locate_event(
     if focus:
         return [_country_level(focus, None, gazetteer)]
     return []
-
-
-# A place is a namesake abroad only when the article's other places point clearly elsewhere: at least
-# this much weight (one confidently resolved place) ...
-ABROAD_MIN_WEIGHT = 0.5
-# ... most of it on one country ...
-ABROAD_DOMINANT_SHARE = 0.6
-# ... and it is a small place (a city this big is named abroad often enough: "talks in Geneva").
-ABROAD_MAX_POPULATION = 100_000
-
-
-def namesakes_abroad(toponyms: list[Toponym], text: str | None = None) -> set[int]:
-    """ids of toponyms resolved to a namesake abroad: a village name read as a Brazilian town in a note whose
-    other places all lie in one Syrian governorate, a district name read as a state of another country in a
-    report about one port city and its districts. A small town (no capital, no
-    city of ABROAD_MAX_POPULATION) or an admin area, in a country that no other place name and no country
-    name of the article points to, while the other places point to one country, is not where the event
-    happened: the gazetteer lacks the place the note means. Towns are judged first; an area then by the
-    places left (a namesake town abroad is no evidence against the area the note names). With the
-    article's `text`, a reporting place or an actor's home ("said in London") is no evidence either."""
-    named_countries = {t.place.country_code for t in toponyms if t.place is not None and t.place.feature_code == "PCLI"}
-    places = [t for t in toponyms if t.place is not None and t.place.country_code and t.place.feature_code != "PCLI"]
-    witnesses = [t for t in places if text is None or not (_is_actor_home(text, t) or _is_in_passing(text, t))]
-    abroad: set[int] = set()
-    for judged_levels in ((3,), (1, 2)):
-        best: dict[str, Toponym] = {}  # each distinct name once, at its most confident reading
-        for t in witnesses:
-            if id(t) not in abroad and t.score > (best[t.text.lower()].score if t.text.lower() in best else 0.0):
-                best[t.text.lower()] = t
-        for t in places:
-            if _level(t.place) not in judged_levels or not _may_be_namesake(t.place) or t.place.country_code in named_countries:
-                continue
-            others = [o for name, o in best.items() if name != t.text.lower()]
-            weights: dict[str, float] = {}
-            for o in others:
-                weights[o.place.country_code] = weights.get(o.place.country_code, 0.0) + o.score
-            total = sum(weights.values())
-            if total < ABROAD_MIN_WEIGHT or weights.get(t.place.country_code):
-                continue
-            top = max(weights, key=weights.get)
-            if weights[top] >= ABROAD_DOMINANT_SHARE * total and _overrules(t, [o for o in others if o.place.country_code == top]):
-                abroad.add(id(t))
-    return abroad
-
-
-# A city of ABROAD_MAX_POPULATION stays against a namesake in the actor areas with under this share of its people.
-_CITY_OVER_VILLAGE = 0.1
-
-
-def prefer_actor_areas(toponyms: list[Toponym], actor_areas: Mapping[str, set[str]], gazetteer: Gazetteer) -> list[Toponym]:
-    """The toponyms, a small place read outside its country's actor areas ({country code: {GeoNames admin1
-    code}}) replaced by its namesake inside them: a bare village name in a note about Donbas separatists is
-    the Donetsk village, not the Poltava one. A soft prior, like the actors' countries: it yields to any
-    evidence in the text for the first reading's area (an area named, "X, Poltava oblast", or another place
-    there with no namesake in the actor areas); a capital stays, and a city against a village; of the namesakes
-    inside (an exact spelling, its own name or an alternate), the one matched by its own name, then the largest."""
-    names = {cc: {gazetteer.admin_name(cc, code) for code in codes} - {None} for cc, codes in actor_areas.items()}
-    inside: dict[int, Place] = {}
-    for t in toponyms:
-        place = t.place
-        if place is None or not names.get(place.country_code) or place.admin1 in names[place.country_code]:
-            continue
-        if _level(place) != 3 or place.feature_class in _NATURAL_CLASSES or place.feature_code == "PPLC":
-            continue
-        namesake = _namesake_inside(t.text, place, names[place.country_code], gazetteer)
-        if namesake is None or ((place.population or 0) >= ABROAD_MAX_POPULATION
-                                and (namesake.population or 0) < _CITY_OVER_VILLAGE * (place.population or 0)):
-            continue  # "Kano" in a report on Boko Haram is the city, not a Borno village of that name
-        inside[id(t)] = namesake
-    if not inside:
-        return toponyms
-    # what the text says of an area: an admin area there, or a place there that has no namesake inside
-    attested = {(t.place.country_code, t.place.admin1, t.text.lower()) for t in toponyms
-                if t.place is not None and t.place.feature_code != "PCLI" and id(t) not in inside}
-    kept = []
-    for t in toponyms:
-        if id(t) in inside and not any(cc == t.place.country_code and area == t.place.admin1 and name != t.text.lower()
-                                       for cc, area, name in attested):
-            t = replace(t, place=inside[id(t)])
-        kept.append(t)
-    return kept
-
-
-def _namesake_inside(name: str, place: Place, areas: set[str], gazetteer: Gazetteer) -> Place | None:
-    fitting = [c for c in gazetteer.candidates(name) if c.admin_level is None and c.exact and c.place.admin1 in areas
-               and c.place.country_code == place.country_code and c.place.latitude is not None
-               and c.place.feature_class not in _NATURAL_CLASSES]
-    if not fitting:
-        return None
-    return max(fitting, key=lambda c: (c.preferred, c.population)).place
-
-
-def _overrules(toponym: Toponym, evidence: list[Toponym]) -> bool:
-    """Enough to call the toponym a namesake: two names; or one area (against an area: a more confidently
-    resolved one); or, against a town, one bigger town (of a Norwegian village and a Syrian city named in one
-    note, the village is the namesake, not the city)."""
-    if len(evidence) >= 2:
-        return True
-    other = evidence[0]
-    if _level(toponym.place) in (1, 2):
-        return _level(other.place) in (1, 2) and other.score > toponym.score
-    return _level(other.place) in (1, 2) or (other.place.population or 0) > (toponym.place.population or 0)
-
-
-def _may_be_namesake(place: Place) -> bool:
-    if place.feature_class in _NATURAL_CLASSES:
-        return False  # a sea, river or region read in one of the countries it touches is still the feature
-    if _level(place) in (1, 2):
-        return True
-    return place.feature_code not in ("PPLC", "CONT") and (place.population or 0) < ABROAD_MAX_POPULATION
 
 
 def area_location(name: str, country_code: str, gazetteer: Gazetteer) -> Location | None:
@@ -266,20 +138,12 @@ def _offsets(span: Any) -> tuple[int, int]:
     return int(span.start), int(span.end)
 
 
-def _is_actor_home(text: str, toponym: Toponym) -> bool:
-    return bool(_ACTOR_NOUNS.match(text[toponym.end : toponym.end + 40]))
-
-
-def _is_in_passing(text: str, toponym: Toponym) -> bool:
-    return bool(_PASSING_BEFORE.search(text[max(0, toponym.start - 50) : toponym.start]))
-
-
 def _most_specific(toponyms: list[Toponym]) -> list[Toponym]:
     """Drop an area when a place inside it is also named ("Rutba, in Anbar" -> Rutba)."""
     kept = []
     for t in toponyms:
-        level = _level(t.place)
-        inner = [o for o in toponyms if o is not t and o.place.country_code == t.place.country_code and _level(o.place) > level]
+        level = place_level(t.place)
+        inner = [o for o in toponyms if o is not t and o.place.country_code == t.place.country_code and place_level(o.place) > level]
         if level == 1 and any(o.place.admin1 == t.place.admin1 for o in inner):
             continue
         if level == 2 and any(o.place.admin2 == t.place.admin2 and o.place.admin2 for o in inner):
@@ -292,30 +156,16 @@ def _most_specific(toponyms: list[Toponym]) -> list[Toponym]:
     return kept
 
 
-def _level(place: Place) -> int:
-    code = place.feature_code or ""
-    if code == "PCLI":
-        return 0
-    if code == "ADM1":
-        return 1
-    if code == "ADM2":
-        return 2
-    return 3
-
-
-_NATURAL_CLASSES = {"H", "T", "L", "V", "U"}  # water, relief, regions, vegetation, undersea (GeoNames classes)
-
-
 def _location(toponym: Toponym, gazetteer: Gazetteer) -> Location | None:
     place = toponym.place
-    level = _level(place)
+    level = place_level(place)
     if level in (1, 2):
         seat = _seat(place, gazetteer)
         if seat is None:
             return None
         precision = 3 if level == 1 else 2
         return Location(place=seat, geo_precision=precision, toponym=toponym)
-    if place.feature_class in _NATURAL_CLASSES:  # rivers, mountains, deserts: a large area
+    if place.feature_class in NATURAL_CLASSES:  # rivers, mountains, deserts: a large area
         precision = 3 if place.feature_class != "L" or not place.population else 2
         return Location(place=place, geo_precision=precision, toponym=toponym)
     precision = 1
@@ -338,7 +188,7 @@ def _from_context(start, end, toponyms, text, gazetteer, countries: set[str]) ->
     outside = [
         t for t in toponyms
         if t.place is not None and (t.place.feature_code != "PCLI" or id(t) in borders) and (t.end <= start or t.start >= end)
-        and not _is_actor_home(text, t) and not _is_in_passing(text, t)
+        and not is_actor_home(text, t) and not is_in_passing(text, t)
         and (not countries or t.place.country_code in countries or id(t) in borders)
     ]
     if not outside:
@@ -373,7 +223,7 @@ def _border_location(toponym: Toponym, toponyms: list[Toponym], text: str, gazet
     areas = border_areas(gazetteer, home, neighbour)
     code_of = {gazetteer.admin_name(home, code): code for code in areas}
     named = [t for t in toponyms if t.place is not None and t.place.country_code == home and t.place.admin1 in code_of
-             and not _is_actor_home(text, t)]
+             and not is_actor_home(text, t)]
     if named:
         nearest = min(named, key=lambda t: abs(t.start - toponym.start))
         code = code_of[nearest.place.admin1]
@@ -382,7 +232,7 @@ def _border_location(toponym: Toponym, toponyms: list[Toponym], text: str, gazet
     else:
         return None
     lat, lon = areas[code]
-    towns = [t for t in named if t.place.admin1 == gazetteer.admin_name(home, code) and _level(t.place) == 3
+    towns = [t for t in named if t.place.admin1 == gazetteer.admin_name(home, code) and place_level(t.place) == 3
              and t.place.latitude is not None and _km(t.place.latitude, t.place.longitude, lat, lon) <= _BORDER_TOWN_KM]
     if towns:
         return Location(place=min(towns, key=lambda t: abs(t.start - toponym.start)).place, geo_precision=2, toponym=toponym)
