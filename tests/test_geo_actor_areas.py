@@ -11,9 +11,9 @@ from datetime import date
 
 import pytest
 
-from sitrep.extract.actor_countries import actor_area_hints, actor_country_hints
+from sitrep.extract.actor_countries import actor_area_hints, actor_hints
 from sitrep.extract.actor_data import parse_actor
-from sitrep.geo.locate import ACTOR_AREAS_KEY, locate_event
+from sitrep.geo.locate import locate_event
 from sitrep.geo.namesakes import prefer_actor_areas
 from sitrep.records import Article, Toponym
 
@@ -71,10 +71,10 @@ def test_a_national_army_named_generically_takes_its_countrys_areas_until_they_e
     assert actor_area_hints(extractor.actors, doc, date(2023, 5, 1)) == {}
 
 
-def test_country_hints_leave_the_areas_on_the_doc(extractor):
+def test_one_pass_gives_the_country_hints_and_the_areas(extractor):
     doc = extractor.nlp("NAF forces fired mortars at a village on Tuesday.")
-    actor_country_hints(extractor.actors, doc, BEFORE_INVASION, extractor._country_codes)
-    assert doc.user_data[ACTOR_AREAS_KEY] == {"UA": {"05", "14"}}
+    hints, areas = actor_hints(extractor.actors, doc, BEFORE_INVASION, extractor._country_codes)
+    assert hints == {"UA": 1.0} and areas == {"UA": {"05", "14"}}
 
 
 # --- choosing the namesake ------------------------------------------------------------------------

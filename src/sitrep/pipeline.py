@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from sitrep.extract.actor_countries import actor_country_hints
+from sitrep.extract.actor_countries import actor_hints
 from sitrep.extract.actors import ActorKB
 from sitrep.extract.claims import extract_quotes_and_claims
 from sitrep.extract.context import ExtractionContext
@@ -52,10 +52,10 @@ class Extractor:
         # Events read only the parse of their paragraphs; quantity claims read every paragraph's.
         parse = parse_options(self.nlp, full_parse=claims and self.settings.selective_parse is None)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size, **parse):
-            hints = actor_country_hints(self.actors, doc, article.published, self._country_codes)
+            hints, areas = actor_hints(self.actors, doc, article.published, self._country_codes)
             toponyms = resolve_toponyms(doc, article, self.gazetteer, country_hints=hints)
             context = ExtractionContext(
-                article=article, gazetteer=self.gazetteer, actors=self.actors, toponyms=toponyms
+                article=article, gazetteer=self.gazetteer, actors=self.actors, toponyms=toponyms, actor_areas=areas
             )
             result = ArticleResult(article=article, toponyms=toponyms)
             result.events = extract_events(doc, context)

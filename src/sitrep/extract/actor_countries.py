@@ -15,7 +15,6 @@ from spacy.tokens import Doc
 from sitrep.extract.actor_conventions import conventions
 from sitrep.extract.actor_data import ActorEntry, first_level_areas
 from sitrep.extract.actors import ActorKB
-from sitrep.geo.locate import ACTOR_AREAS_KEY  # the doc travels with the sentences an event is read from
 from sitrep.records import ActorRef
 
 # "Military Forces of Iraq (2018-2020)" with no unit after it: a national army, deployed abroad too.
@@ -25,9 +24,15 @@ _NATIONAL_FORCES = re.compile(r"^(?:Military|Police) Forces of .+\(\d{4}-(?:\d{4
 def actor_country_hints(actors: ActorKB, doc: Doc, published: date | None, country_codes: dict[str, str]) -> dict[str, float]:
     """Country code -> weight (capped at 2). A country's national forces also act abroad and count half;
     foreign forces (inter 8) not at all; a group active in several countries ("Boko Haram") shares its
-    weight among them. `country_codes` maps ACLED country names to the gazetteer's codes.
+    weight among them. `country_codes` maps ACLED country names to the gazetteer's codes."""
+    return actor_hints(actors, doc, published, country_codes)[0]
 
-    Also records the actors' first-level areas on the doc (`ACTOR_AREAS_KEY`, see `actor_area_hints`)."""
+
+def actor_hints(
+    actors: ActorKB, doc: Doc, published: date | None, country_codes: dict[str, str]
+) -> tuple[dict[str, float], dict[str, set[str]]]:
+    """The country hints (`actor_country_hints`) and the operating areas (`actor_area_hints`) of one article,
+    from a single pass of the actor matcher over its Doc."""
     hints: dict[str, float] = {}
     refs = _named_refs(actors, doc, published)
     for ref, entries in refs:
@@ -37,8 +42,7 @@ def actor_country_hints(actors: ActorKB, doc: Doc, published: date | None, count
             code = country_codes.get(country)
             if code:
                 hints[code] = min(hints.get(code, 0.0) + weight, 2.0)
-    doc.user_data[ACTOR_AREAS_KEY] = _areas_of(actors, refs + _front_line_sides(actors, doc.text, published), published)
-    return hints
+    return hints, _areas_of(actors, refs + _front_line_sides(actors, doc.text, published), published)
 
 
 def actor_area_hints(actors: ActorKB, doc: Doc, published: date | None) -> dict[str, set[str]]:

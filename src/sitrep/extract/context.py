@@ -18,3 +18,5 @@ class ExtractionContext:
     gazetteer: "Gazetteer"
     actors: "ActorKB"
     toponyms: list[Toponym] = field(default_factory=list)
+    # first-level areas the article's actors operate in, {country code: {GeoNames admin1 code}}
+    actor_areas: dict[str, set[str]] = field(default_factory=dict)

@@ -113,8 +113,8 @@ def locations(sentences: list[Span], context: ExtractionContext) -> list[Locatio
     """The event's places: those of the first sentence naming one, else geo's context fallback."""
     for sentence in sentences:
         if own_places(sentence, context):
-            return locate_event(sentence, context.toponyms, context.article, context.gazetteer)
-    return locate_event(sentences[0], context.toponyms, context.article, context.gazetteer)
+            return locate_event(sentence, context.toponyms, context.article, context.gazetteer, context.actor_areas)
+    return locate_event(sentences[0], context.toponyms, context.article, context.gazetteer, context.actor_areas)
 
 
 def place_event(event: Event, location: Location | None) -> None:

@@ -43,9 +43,6 @@ from sitrep.records import Article, Event, Location, Place, Toponym
 
 _BORDER = re.compile(r"border|frontier", re.I)
 _BORDER_TOWN_KM = 60.0  # a town of the article this close to the border stands for "the border area"
-# Where the extractor leaves the article's actor areas on the spaCy doc ({country code: {GeoNames admin1
-# code}}, from `extract.actor_countries`): read through the sentence span when no `actor_areas` is given.
-ACTOR_AREAS_KEY = "sitrep_actor_areas"
 
 
 def locate_event(
@@ -56,13 +53,12 @@ def locate_event(
 
     `sentence_span` is the sentence as a spaCy Span, an Evidence, or a (start, end) pair of
     character offsets into `article.text`. `toponyms` are the article's resolved toponyms
-    (from `resolve_toponyms`). `actor_areas` ({country code: {GeoNames admin1 code}}) defaults to
-    what the span's doc holds under `ACTOR_AREAS_KEY`. Returns [] when not even the country is known.
+    (from `resolve_toponyms`). `actor_areas` ({country code: {GeoNames admin1 code}}) are the areas the
+    article's actors operate in (`extract.actor_countries.actor_hints`). Returns [] when not even the
+    country is known.
     """
     start, end = _offsets(sentence_span)
     text = article.text
-    if actor_areas is None:
-        actor_areas = getattr(getattr(sentence_span, "doc", None), "user_data", {}).get(ACTOR_AREAS_KEY)
     if actor_areas:
         toponyms = prefer_actor_areas(toponyms, actor_areas, gazetteer)
     dateline_end = dateline_extent(text)
