@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.records import Article
+from event_helpers import current_events_on
 
 PUBLISHED = date(2020, 5, 12)
 
 
-def current(extractor, text: str):
-    return [e for e in extractor.extract_one(Article(text=text, published=PUBLISHED)).events if not e.background and not e.generic]
+current = current_events_on(PUBLISHED)
 
 
 def test_a_label_before_the_report_names_no_actor(extractor):

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.records import Article
+from event_helpers import current_events_on
 
 PUBLISHED = date(2021, 6, 9)
 
 
-def current_events(extractor, text: str):
-    result = extractor.extract_one(Article(text=text, published=PUBLISHED))
-    return [e for e in result.events if not e.background and not e.generic]
+current_events = current_events_on(PUBLISHED)
 
 
 def test_the_group_that_claimed_to_have_attacked_is_actor1(extractor):

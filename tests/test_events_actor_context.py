@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.records import Article
+from event_helpers import current_events_on
 
 PUBLISHED = date(2019, 7, 21)
 
 
-def current_events(extractor, text: str):
-    result = extractor.extract_one(Article(text=text, published=PUBLISHED))
-    return [e for e in result.events if not e.background and not e.generic]
+current_events = current_events_on(PUBLISHED)
 
 
 def test_they_in_the_event_sentence_are_the_forces_of_the_sentence_before(extractor):

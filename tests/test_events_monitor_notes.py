@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from event_helpers import current_events_on
+
 from sitrep.extract.classifier import Report, RuleClassifier
 from sitrep.extract.triggers import find_cues
 from sitrep.records import Article
@@ -57,8 +59,7 @@ def test_a_grenade_attack_answered_with_gunfire_is_an_armed_clash():
     assert sub_type("Unknown men threw a grenade into a bar, wounding four customers.") == "Grenade"
 
 
-def current(extractor, text: str):
-    return [e for e in extractor.extract_one(Article(text=text, published=PUBLISHED)).events if not e.background and not e.generic]
+current = current_events_on(PUBLISHED)
 
 
 def test_a_denied_harm_does_not_turn_an_arson_into_an_attack(extractor):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from sitrep.records import Article
+from event_helpers import current_events_on
 
 PUBLISHED = date(2021, 3, 10)
 
@@ -39,9 +38,7 @@ SUB_TYPES = [
 ]  # fmt: skip
 
 
-def current(extractor, text: str):
-    result = extractor.extract_one(Article(text=text, published=PUBLISHED))
-    return [e for e in result.events if not e.background and not e.generic]
+current = current_events_on(PUBLISHED)
 
 
 @pytest.mark.slow

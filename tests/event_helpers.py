@@ -1,0 +1,18 @@
+"""Helpers for the extraction tests: the current events (neither background nor generic) of one text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from sitrep.records import Article, Event
+
+
+def current_events(extractor, text: str, published: date) -> list[Event]:
+    result = extractor.extract_one(Article(text=text, published=published))
+    return [e for e in result.events if not e.background and not e.generic]
+
+
+def current_events_on(published: date) -> Callable[..., list[Event]]:
+    """`current_events` for texts published on one day: `current(extractor, text)`."""
+    return lambda extractor, text: current_events(extractor, text, published)
