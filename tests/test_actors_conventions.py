@@ -109,10 +109,10 @@ def test_a_fight_told_without_its_sides_takes_them_from_the_sentence_before(extr
 
 def test_a_front_line_settlement_gives_its_region_when_the_event_is_not_placed_there():
     unplaced = _event("Armed clash", country=None, location=None)
-    assert front_line_region(unplaced, "The OSCE SMM recorded 20 shots near Krymske.") == "Luhansk"
+    assert front_line_region(unplaced, "The OSCE SMM recorded 20 shots near Krymske.") == ("Ukraine", "Luhansk")
     # a namesake far from the front (the gazetteer's only "Sakhanka" in another oblast)
     namesake = _event("Armed clash", country="Ukraine", location="Sakhanka", admin1="Poltava")
-    assert front_line_region(namesake, "Monitors heard explosions near Sakhanka.") == "Donetsk"
+    assert front_line_region(namesake, "Monitors heard explosions near Sakhanka.") == ("Ukraine", "Donetsk")
 
 
 def test_a_front_line_region_never_overrides_the_report_or_a_placed_town():

@@ -188,10 +188,10 @@ def apply_front_line(event: Event, text: str, kb: Any) -> bool:
     return True
 
 
-def front_line_region(event: Event, text: str) -> str | None:
-    """The region of the front-line settlement an event is at, when the event is not placed there: a village
-    the gazetteer lacks ("near Lozove", OSCE SMM) or has only as a namesake far from the front (Lozove in
-    Crimea). None when the event already lies in that region, or names no settlement of the front."""
+def front_line_region(event: Event, text: str) -> tuple[str, str] | None:
+    """(country, region) of the front-line settlement an event is at, when the event is not placed there: a
+    village the gazetteer lacks ("near Lozove", OSCE SMM) or has only as a namesake far from the front (Lozove
+    in Crimea). None when the event already lies in that region, or names no settlement of the front."""
     front = _front_of(event, text)
     if front is None:
         return None
@@ -204,7 +204,7 @@ def front_line_region(event: Event, text: str) -> str | None:
         return None
     if event.admin1 and fold(event.admin1) in fold(text):
         return None  # the report itself puts the place elsewhere ("Lozove in Crimea")
-    return region
+    return front.country, region
 
 
 def apply_unnamed_perpetrator(event: Event, text: str) -> bool:

@@ -124,11 +124,8 @@ def place_event(event: Event, location: Location | None) -> None:
 
 def place_on_front_line(event: Event, sentences: list[Span], context: ExtractionContext) -> None:
     """A front-line village the gazetteer lacks (or has only far away) puts the event in its region."""
-    region = front_line_region(event, " ".join(s.text for s in sentences))
-    if region is None:
-        return
-    front_country = next((c for c in context.gazetteer.candidates(region) if c.admin_level == 1), None)
-    location = area_location(region, front_country.place.country_code, context.gazetteer) if front_country else None
+    found = front_line_region(event, " ".join(s.text for s in sentences))
+    location = area_location(found[1], found[0], context.gazetteer) if found else None
     if location is not None:
         apply_location(event, location)
 

@@ -98,10 +98,10 @@ def locate_event(
     return []
 
 
-def area_location(name: str, country_code: str, gazetteer: Gazetteer) -> Location | None:
-    """A first-level area named by `name` in the country, coded as ACLED codes a region: its seat, precision 3."""
-    area = next((c.place for c in gazetteer.candidates(name)
-                 if c.admin_level == 1 and c.place.country_code == country_code), None)
+def area_location(name: str, country: str, gazetteer: Gazetteer) -> Location | None:
+    """A first-level area named by `name` in the country (ACLED's name for it), coded as ACLED codes a region:
+    its seat, precision 3."""
+    area = next((c.place for c in gazetteer.candidates(name) if c.admin_level == 1 and c.place.country == country), None)
     seat = _seat(area, gazetteer) if area is not None else None
     return Location(place=seat, geo_precision=3) if seat is not None else None
 
