@@ -96,6 +96,6 @@ def could_report_event(article: Article) -> bool:
     """Does the text hold a word that can make a sentence an event (a core cue of the trigger lexicon)?
     The events stage looks for those cues sentence by sentence, so a text without any gives no event:
     skipping its NLP pass loses none (quotes and claims aside, which is why callers who want them do not ask)."""
-    from sitrep.extract.triggers import find_cues, has_core_cue
+    from sitrep.extract.triggers import CORE_CUES, holds_cue
 
-    return has_core_cue(find_cues(article.text))
+    return holds_cue(article.text, CORE_CUES)

@@ -69,6 +69,18 @@ def find_cues(text: str, offset: int = 0) -> list[CueMatch]:
     return sorted(found, key=lambda c: (c.start, c.cue))
 
 
+def holds_cue(text: str, names: frozenset[str] | None = None) -> bool:
+    """Does `text` hold a cue (of the lexicon entries `names`, else of any)? `bool(find_cues(text))`
+    restricted to `names`, stopping at the first match instead of collecting and sorting them all."""
+    folded = ignorecase_fold(text)
+    return any(
+        m.end() > m.start()
+        for name, cue in load_lexicon().cues.items()
+        if names is None or name in names
+        for m in cue.finditer(text, folded)
+    )
+
+
 def find_targets(text: str) -> dict[str, list[str]]:
     """The armed and civilian nouns in `text` ({"armed": [...], "civilian": [...]})."""
     folded = ignorecase_fold(text)
@@ -92,7 +104,3 @@ def out_of_scope(text: str, kinds: tuple[str, ...] = ("disaster", "crime")) -> s
         if patterns[kind].search(text, folded):
             return kind
     return None
-
-
-def has_core_cue(cues: list[CueMatch]) -> bool:
-    return any(c.cue in CORE_CUES for c in cues)

@@ -54,11 +54,9 @@ SPEECH = re.compile(
 
 
 def _has_event_cue(text: str) -> bool:
-    """`bool(triggers.find_cues(text))`, stopping at the first cue instead of collecting them all."""
-    from sitrep.extract.triggers import ignorecase_fold, load_lexicon  # late: the extract stage builds on this one
+    from sitrep.extract.triggers import holds_cue  # imported late: the extract stage builds on this one
 
-    folded = ignorecase_fold(text)
-    return any(m.end() > m.start() for cue in load_lexicon().cues.values() for m in cue.finditer(text, folded))
+    return holds_cue(text)
 
 
 class SelectiveParse:
