@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.gazetteer import FEATURE_CLASSES, Gazetteer
 from sitrep.geo.relations import ADMIN_AFTER
 from sitrep.records import Article
 
@@ -318,7 +318,7 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
     if _is_hierarchy_parent(text, start, candidates):
         return Mention(start, end, name, "rule")
     big = any(c.admin_level is not None or c.population >= _RULE_MIN_POPULATION for c in candidates)
-    sizeable = any(c.admin_level is not None or c.population >= 1_000 or c.place.feature_class in {"H", "T", "L"}
+    sizeable = any(c.admin_level is not None or c.population >= 1_000 or c.place.feature_class in FEATURE_CLASSES
                    for c in candidates)
     if span.start in sentence_starts and not locative:
         return None  # a capitalised sentence opener is too often something else

@@ -27,6 +27,10 @@ _PLACE_COLUMNS = (
 )
 
 
+# GeoNames feature classes of natural features and regions: water (H), relief (T), areas and regions (L).
+FEATURE_CLASSES = frozenset({"H", "T", "L"})
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One gazetteer entry a name may refer to."""
@@ -147,7 +151,7 @@ class Gazetteer:
         if not any(c.exact for c in found):
             natural = _without_feature_word(name)  # "Euphrates River" -> the river "Euphrates"
             if natural:
-                features = [c for c in self.lookup(natural) if c.exact and c.place.feature_class in _NATURAL_CLASSES]
+                features = [c for c in self.lookup(natural) if c.exact and c.place.feature_class in FEATURE_CLASSES]
                 found = features or found
         found = self._imported_over_curated(name, found)
         if exact_only or any(c.exact for c in found):
@@ -170,7 +174,7 @@ class Gazetteer:
             return list(found)
         natural = _without_feature_word(name)
         pool = list(found) + ([c for c in self.lookup(natural) if c.exact] if natural else [])
-        imported = [c for c in pool if c.exact and c.place.feature_class in _NATURAL_CLASSES
+        imported = [c for c in pool if c.exact and c.place.feature_class in FEATURE_CLASSES
                     and c.place.geonameid not in self.feature_priors]
         classes = {c.place.feature_class for c in imported}
         if not classes:
@@ -260,7 +264,6 @@ _FEATURE_WORDS = re.compile(r"^(?:lake|mount|mt|river|wadi|jebel|jabal)\s+(.{3,}
                             r"plains?|hills?|sea|gulf|bay|wadi|basin|plateau|region)$", re.I)
 
 
-_NATURAL_CLASSES = {"H", "T", "L"}
 
 
 def first_letters(value: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.geo.gazetteer import FEATURE_CLASSES
 from sitrep.records import Place, Toponym
 
 # Nouns that make a preceding place name an actor's home: "Iraqi forces", "the Baghdad government".
@@ -46,4 +47,4 @@ def place_level(place: Place) -> int:
     return 3
 
 
-NATURAL_CLASSES = {"H", "T", "L", "V", "U"}  # water, relief, regions, vegetation, undersea (GeoNames classes)
+NATURAL_CLASSES = FEATURE_CLASSES | {"V", "U"}  # and vegetation, undersea (GeoNames classes, from an imported dump)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from sitrep.geo.detect import Mention, find_mentions
-from sitrep.geo.gazetteer import Candidate, Gazetteer
+from sitrep.geo.gazetteer import FEATURE_CLASSES, Candidate, Gazetteer
 from sitrep.geo.names import FORMER_COUNTRY_CODES, fold
 from sitrep.geo.relations import admin_word_after, is_city_context, region_before, relation_before
 from sitrep.records import Article, Toponym
@@ -40,7 +40,6 @@ _LIST_TOWN_POPULATION = 100_000
 # A town that shares its name with the area around it is the bare name's reading only when it holds this share
 # of the area's people ("Kirkuk"); a village named like its country or region is not ("Wales", Wales).
 _TOWN_SHARE_OF_AREA = 0.05
-_NATURAL = {"H", "T", "L"}  # seas and rivers, ranges and islands, regions (data/natural_features.yaml)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _VILLAGE_SHARE_OF_AREA = 0.01
 
@@ -217,7 +216,7 @@ def _collect_parents(text, mentions, candidates, context) -> None:
             levels = (0, 1, 2) if i in context.strict_parents else (0, 1)  # lists of counties are not hierarchies
             # a sea or region is no town-like parent: "Gao in the Sahel" keeps Gao
             parents += [c for c in candidates[j + 1] if c.admin_level in levels
-                        or (inner and c.population >= 20_000 and c.place.feature_class not in _NATURAL)]
+                        or (inner and c.population >= 20_000 and c.place.feature_class not in FEATURE_CLASSES)]
             if any(c.is_country and c.exact for c in candidates[j + 1]):
                 break  # nothing is written as inside a place inside a country ("Morocco, Tunisia and Libya")
             j += 1
@@ -344,7 +343,7 @@ def _score(text, mention, cand: Candidate, cands, context: _Context, index: int,
         score -= 0.8  # a state's name, not a small town named after it
     if is_city_context(text, mention.start, mention.end) and level is None:
         score += 0.4
-    if place.feature_class in _NATURAL and not admin_word and _THE_BEFORE.search(text[max(0, mention.start - 5) : mention.start]):
+    if place.feature_class in FEATURE_CLASSES and not admin_word and _THE_BEFORE.search(text[max(0, mention.start - 5) : mention.start]):
         score += 2.0  # "the Pacific", "the Sahel": the ocean or the region, not the village of Pacific, Missouri
     if anchors and place.latitude is not None and level is None:
         weight = sum(conf for _, conf in anchors)
