@@ -294,8 +294,9 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
     found = gazetteer.candidates(name, exact_only=not place_word_after)
     if not found and len(name) >= 6:
         # "in Ar-Raqqa", "off Hodeidah": an area, a country or a city under another transliteration
+        after_locative = _after_locative(text, start)
         found = [c for c in gazetteer.candidates(name)
-                 if c.admin_level in (0, 1) or (c.population >= _VARIANT_CITY_POPULATION and _after_locative(doc, text, start))]
+                 if c.admin_level in (0, 1) or (after_locative and c.population >= _VARIANT_CITY_POPULATION)]
     candidates = [c for c in found if c.place.latitude is not None or c.is_country]
     if well_known_only:  # part of another name: "Texas" of "Texas Tech" is a place, "Haram" of "Boko Haram" is not
         with_kind = bool(ADMIN_AFTER.match(" " + name.split()[-1])) if " " in name else False  # "Walker County"
@@ -342,7 +343,7 @@ _VARIANT_CITY_POPULATION = 100_000
 _STRONG_LOCATIVE = {"in", "near", "off", "outside", "inside", "around"}
 
 
-def _after_locative(doc: Doc, text: str, start: int) -> bool:
+def _after_locative(text: str, start: int) -> bool:
     """Is the name right after "in", "near", "off" ...: a place however it is spelled ("off Hodeidah")?"""
     words = text[max(0, start - 12) : start].split()
     return bool(words) and words[-1].lower() in _STRONG_LOCATIVE
