@@ -22,7 +22,8 @@ from typing import Any
 
 import yaml
 
-from sitrep.extract.actor_data import YAML_LOADER, as_date
+from sitrep.datafiles import YAML_LOADER
+from sitrep.extract.actor_data import as_date
 from sitrep.geo.names import fold, loose
 from sitrep.records import Event
 

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from sitrep.datafiles import YAML_LOADER
+
 INTER_TYPES = {
     1: "state",
     2: "rebel",
@@ -29,7 +31,6 @@ INTER_TYPES = {
 }
 ACTOR_TYPES = frozenset(INTER_TYPES.values())
 STATE_KINDS = {"military": "Military Forces", "police": "Police Forces", "government": "Government"}
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass

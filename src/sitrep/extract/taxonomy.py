@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from sitrep.datafiles import load_yaml
 
 # Event type names as ACLED spells them.
 BATTLES = "Battles"
@@ -77,7 +77,7 @@ class Taxonomy:
 def load_taxonomy() -> Taxonomy:
     """The shipped taxonomy (cached: it never changes during a run)."""
     text = resources.files("sitrep").joinpath("data/taxonomy.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     types: list[str] = []
     subs: list[SubEventType] = []
     for entry in data["event_types"]:

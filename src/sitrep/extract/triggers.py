@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from sitrep.datafiles import load_yaml
 from sitrep.extract.prefilter import PrefilteredPattern, ignorecase_fold
 
 # Cues that on their own make a sentence report an event (the others only colour one).
@@ -47,7 +46,7 @@ def _compile(patterns: list[str]) -> PrefilteredPattern:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     text = resources.files("sitrep").joinpath("data/lexicons/event_cues.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     return Lexicon(
         cues={name: _compile(patterns) for name, patterns in data["cues"].items()},
         targets={name: _compile(patterns) for name, patterns in data["targets"].items()},

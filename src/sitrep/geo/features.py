@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import yaml
+from sitrep.datafiles import load_yaml
 
 # kind -> (GeoNames feature class, feature code, default importance prior)
 KINDS: dict[str, tuple[str, str, int]] = {
@@ -121,7 +121,7 @@ def file_digest(path: Path | None = None) -> str:
 def load_features(path: Path | None = None) -> list[NaturalFeature]:
     """The entries of the features file, checked (raises FeatureFileError naming the bad entry)."""
     path = path or default_path()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    data = load_yaml(path.read_text(encoding="utf-8")) or []
     if not isinstance(data, list):
         raise FeatureFileError(f"{path}: expected a list of entries")
     features, seen = [], {}

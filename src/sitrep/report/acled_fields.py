@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from sitrep.datafiles import load_yaml
 from sitrep.records import Event
 
 POLITICAL_VIOLENCE = "Political violence"
@@ -54,10 +55,9 @@ def acled_region(iso3: str | None) -> str:
 
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, str]:
-    import yaml
 
     text = resources.files("sitrep").joinpath("data/acled_regions.yaml").read_text(encoding="utf-8")
-    return {code: region for region, codes in yaml.safe_load(text).items() for code in codes}
+    return {code: region for region, codes in load_yaml(text).items() for code in codes}
 
 
 @lru_cache(maxsize=1)
