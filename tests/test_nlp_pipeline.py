@@ -27,13 +27,14 @@ def test_model_is_an_installed_english_model():
 
 
 def test_rule_components_are_registered_around_the_model(nlp):
-    names = nlp.component_names  # the parse components run from the selective-parse one by default
+    names = nlp.component_names  # the parse components and the NER run from the selective-parse one by default
     for needed in ("tagger", "parser", "ner"):
         assert needed in names
     assert names.index("sitrep_news_sentences") < names.index("parser")
     assert names.index("sitrep_dateline") > names.index("ner")
-    assert "sitrep_selective_parse" in nlp.pipe_names and "ner" in nlp.pipe_names
-    assert nlp("Gunmen attacked a checkpoint on Sunday.").has_annotation("DEP")  # a plain call: the full parse
+    assert "sitrep_selective_parse" in nlp.pipe_names and "ner" not in nlp.pipe_names
+    doc = nlp("Gunmen attacked a checkpoint in Kirkuk on Sunday.")  # a plain call: the full parse and NER
+    assert doc.has_annotation("DEP") and ("Kirkuk", "GPE") in ents(doc)
 
 
 def test_selective_parse_off_keeps_the_models_own_pipeline():

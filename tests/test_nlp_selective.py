@@ -1,6 +1,7 @@
 """Selective parsing: the parse components run only on paragraphs that can hold an event, and those
 paragraphs come out exactly as from the full pipeline; the rest get rule sentences and flat trees.
-By default the same pipeline parses in full when a call asks for it (claims) and selectively otherwise."""
+The NER reads the same paragraphs and the lead. By default the same pipeline parses in full when a
+call asks for it (claims) and selectively otherwise."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from sitrep.nlp.doctext import doc_text
 from sitrep.nlp.pipeline import load_pipeline
-from sitrep.nlp.selective import COMPONENT, PARSE_PIPES, paragraph_ranges, parse_options
+from sitrep.nlp.selective import COMPONENT, LEAD_CHARS, NAMED_RANGES, PARSE_PIPES, paragraph_ranges, parse_options
 from sitrep.records import Article
 from sitrep.settings import Settings
 
@@ -71,9 +72,9 @@ def test_forced_settings_ignore_the_call(pipelines):
 def test_parse_components_move_behind_the_selective_one(pipelines):
     full, selective = pipelines
     assert COMPONENT not in full.pipe_names
-    assert COMPONENT in selective.pipe_names and "ner" in selective.pipe_names
-    assert not set(PARSE_PIPES) & set(selective.pipe_names)
-    assert set(PARSE_PIPES) <= set(selective.component_names)  # still there, run from the component
+    assert COMPONENT in selective.pipe_names and "sitrep_dateline" in selective.pipe_names
+    assert not (set(PARSE_PIPES) | {"ner"}) & set(selective.pipe_names)
+    assert set(PARSE_PIPES) | {"ner"} <= set(selective.component_names)  # still there, run from the component
 
 
 def test_event_paragraphs_have_the_full_pipelines_parse(docs):
@@ -99,10 +100,47 @@ def test_other_paragraphs_get_rule_sentences_and_flat_trees(docs):
     assert selective[s].lemma_ == "the" and selective[s].tag_ == ""
 
 
-def test_entities_and_text_are_untouched(docs):
-    full, selective = docs
-    assert selective.text == ARTICLE
-    assert [(x.start, x.end, x.label_) for x in full.ents] == [(x.start, x.end, x.label_) for x in selective.ents]
+# A place and a person named in passing, in paragraphs without an event cue, far from the lead.
+PASSING = ("\n\nThe governor, Amadou Diallo, studied in Dakar and Paris before he entered politics in the 1990s."
+           "\n\nThe region's mango harvest is sold in Bamako and Abidjan.")
+LATER_EVENT = "\n\nGunmen killed two guards in Mopti on Sunday.\n"
+
+
+def _entities(doc, start=0, end=None):
+    return [(x.start_char, x.end_char, x.label_) for x in doc.ents if x.start_char >= start and (end is None or x.end_char <= end)]
+
+
+def test_text_is_untouched_and_entities_are_the_full_pipelines_where_the_ner_reads(pipelines):
+    full, selective = pipelines
+    text = ARTICLE + PASSING + LATER_EVENT
+    whole, chosen = full(text), selective(text)
+    assert chosen.text == text
+    assert NAMED_RANGES not in whole.user_data  # the full pipeline reads everything
+    # Read: the paragraphs that start in the lead (the fixture's up to "The town council") and the event
+    # paragraphs ("On Thursday ... marched", "Gunmen killed"); not the two paragraphs in passing.
+    assert text.index("The town council") < LEAD_CHARS < text.index("On Thursday, hundreds")
+    assert [text[s:e].strip() for s, e in chosen.user_data[NAMED_RANGES]] == [ARTICLE.strip(), LATER_EVENT.strip()]
+    for s, e in chosen.user_data[NAMED_RANGES]:
+        assert _entities(chosen, s, e) == _entities(whole, s, e)
+    assert sum(len(_entities(chosen, s, e)) for s, e in chosen.user_data[NAMED_RANGES]) == len(chosen.ents)
+    assert {"Dakar", "Abidjan", "Amadou Diallo", "Mopti"} <= {x.text for x in whole.ents}
+    assert not {"Dakar", "Abidjan", "Amadou Diallo"} & {x.text for x in chosen.ents} and "Mopti" in {x.text for x in chosen.ents}
+    passing = chosen.char_span(len(ARTICLE), len(ARTICLE) + len(PASSING), alignment_mode="expand")
+    assert all(t.ent_iob_ == "O" for t in passing)
+
+
+def test_place_detection_keeps_to_what_the_ner_read(pipelines, extractor):
+    from sitrep.geo.resolve import resolve_toponyms
+
+    full, selective = pipelines
+    text = ARTICLE + PASSING + LATER_EVENT
+    article = Article(text=text, id="gao")
+    everywhere = {t.text for t in resolve_toponyms(full(text), article, extractor.gazetteer)}
+    where_read = {t.text for t in resolve_toponyms(selective(text), article, extractor.gazetteer)}
+    assert {"Dakar", "Abidjan", "Gao", "Bamako", "Mopti"} <= everywhere
+    # "Dakar" (which the model takes for a person) comes from the locative rule ("studied in Dakar"),
+    # which keeps to the paragraphs the NER read as well.
+    assert {"Gao", "Mopti"} <= where_read and not {"Dakar", "Paris", "Abidjan"} & where_read
 
 
 def test_extracted_events_are_the_same(extractor, tmp_path_factory):

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from sitrep.geo.gazetteer import FEATURE_CLASSES, Gazetteer
 from sitrep.geo.relations import ADMIN_AFTER
+from sitrep.nlp.selective import NAMED_RANGES
 from sitrep.records import Article
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -72,6 +73,9 @@ def find_mentions(doc: Doc, text: str, article: Article, gazetteer: Gazetteer) -
     mentions.extend(features)  # before the model's entities: "Gulf of Aden" over its "Aden"
     mentions.extend(m for m in entity_mentions if not _yields_to_feature(m, features, gazetteer))
     mentions.extend(_rule_mentions(doc, text, gazetteer, mentions))
+    named = doc.user_data.get(NAMED_RANGES)
+    if named is not None:  # the rules tell names from places by the NER's other entities: only where it ran
+        mentions = [m for m in mentions if m.source.startswith(("ner:", "dateline")) or any(s <= m.start and m.end <= e for s, e in named)]
     return [m for m in _without_overlaps(mentions) if not _NOT_A_PLACE_AFTER.match(text[m.end : m.end + 20])]
 
 

@@ -1,17 +1,25 @@
-"""Selective parsing: the parse components run only where events are read.
+"""Selective parsing: the parse components and the NER run only where events are read.
 
 The tagger, parser, attribute ruler and lemmatizer (and the tok2vec they share) are about half of the
-spaCy time on a long article, but events only read the parse of sentences that can hold them. With
-selective parsing the full pipeline still tokenizes the whole article, sets the news sentence rules and
-runs the NER everywhere; the parse components run only on the paragraphs that hold an event cue (the
-trigger lexicon of `sitrep.extract.triggers`) or, with `speech`, a quotation or a speech verb. Each such
-paragraph is parsed as its own Doc with `CONTEXT` tokens on either side, so its tokens see the same
-neighbourhood as in the whole article (the tok2vec window reaches four tokens), and its tags, lemmas,
-heads and dependencies are copied back: downstream code sees an ordinary parsed Doc.
+spaCy time on a long article and the NER (with its own tok2vec) most of the rest, but events only read
+the parse and the names of the sentences that can hold them. With selective parsing the full pipeline
+still tokenizes the whole article and sets the news sentence rules; the parse components run only on
+the paragraphs that hold an event cue (the trigger lexicon of `sitrep.extract.triggers`) or, with
+`speech`, a quotation or a speech verb. Each such paragraph is parsed as its own Doc with `CONTEXT`
+tokens on either side, so its tokens see the same neighbourhood as in the whole article (the tok2vec
+window reaches four tokens), and its tags, lemmas, heads and dependencies are copied back: downstream
+code sees an ordinary parsed Doc.
 
 The other paragraphs get sentence boundaries from punctuation (after the news sentence rules), one flat
 tree per sentence (first token the root, the others attached to it as "dep"), no tag and the lower-cased
 form as lemma: nothing downstream finds an event there, and none was to be found.
+
+The NER reads the same paragraphs and the lead (headline and dateline: the paragraphs starting in the
+first `LEAD_CHARS` characters); the character ranges it read go to `doc.user_data[NAMED_RANGES]`, so that
+place detection, whose rules lean on the NER's other entities, keeps to them. An event's place and the
+article's country focus then come from the event paragraphs and the lead, not from places named in
+passing elsewhere: on the HRDsAttack dev articles country, region and city agree with the gold as often
+or more often than with the whole-article NER (ACLED, CASE-2021 and MUC-4 figures are the same).
 
 Quantity claims read the parse of every paragraph, so the component is also a per-call switch: called
 with `full_parse=True` (`nlp.pipe(..., component_cfg={COMPONENT: {"full_parse": True}})`) it runs the
@@ -28,9 +36,9 @@ import re
 from collections.abc import Iterable, Iterator
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, NORM, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from sitrep.nlp.doctext import doc_text
@@ -41,7 +49,11 @@ COMPONENT = "sitrep_selective_parse"
 # Paragraph sub-Docs per call of a parse component (default: all those of the batch of articles). The
 # tok2vec is fastest on small batches (its matrices stay in cache), the parser on large ones.
 SUB_BATCH = {"tok2vec": 8}
+# The NER also reads the paragraphs that start in the first LEAD_CHARS characters: headline, dateline, lead.
+LEAD_CHARS = 600
+NAMED_RANGES = "sitrep_named_ranges"  # Doc.user_data key: character ranges the NER read (absent: the whole text)
 _ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+_SUB_DOC_ATTRS = [ORTH, SPACY, NORM, SENT_START]
 _SENTENCE_END = {".", "!", "?"}
 # Quotations and speech verbs (the inflected forms of quotes.SPEECH_VERBS' commonest members).
 SPEECH = re.compile(
@@ -54,7 +66,9 @@ SPEECH = re.compile(
 
 
 def _has_event_cue(text: str) -> bool:
-    from sitrep.extract.triggers import holds_cue  # imported late: the extract stage builds on this one
+    from sitrep.extract.triggers import (
+        holds_cue,  # imported late: the extract stage builds on this one
+    )
 
     return holds_cue(text)
 
@@ -62,11 +76,13 @@ def _has_event_cue(text: str) -> bool:
 class SelectiveParse:
     """Runs the parse components on the paragraphs that need them (or on whole Docs) and copies the result back."""
 
-    def __init__(self, nlp: Language, speech: bool = False, context: int = CONTEXT, full_parse: bool = False) -> None:
+    def __init__(self, nlp: Language, speech: bool = False, context: int = CONTEXT, full_parse: bool = False,
+                 ner: bool = False) -> None:
         self.nlp = nlp
         self.speech = speech
         self.context = context
         self.full_parse = full_parse  # what a call that does not choose gets
+        self.ner = ner  # the NER runs from here too (on the paragraphs it reads, when selective)
 
     def wants(self, text: str) -> bool:
         """Does this paragraph need its parse?"""
@@ -78,7 +94,7 @@ class SelectiveParse:
     def pipe(self, docs: Iterable[Doc], *, batch_size: int = 8, full_parse: bool | None = None) -> Iterator[Doc]:
         if self.full_parse if full_parse is None else full_parse:
             # The parse components over whole Docs, batched as the plain pipeline batches them.
-            for name in PARSE_PIPES:
+            for name in PARSE_PIPES + (("ner",) if self.ner else ()):
                 if name in self.nlp.component_names:
                     docs = self.nlp.get_pipe(name).pipe(docs, batch_size=batch_size)
             yield from docs
@@ -93,22 +109,58 @@ class SelectiveParse:
         sub-batches of `SUB_BATCH`): the same annotations as article by article, 10% less time.
         """
         plans = [self._windows(doc) for doc in docs]
-        subs = [doc[ws:we].as_doc() for doc, (_, windows) in zip(docs, plans) for ws, we in windows]
+        subs = [sub for doc, (_, windows, _) in zip(docs, plans) for sub in _sub_docs(doc, windows)]
         for name in PARSE_PIPES:
             if name in self.nlp.component_names and subs:
                 subs = list(self.nlp.get_pipe(name).pipe(subs, batch_size=SUB_BATCH.get(name, len(subs))))
         done = 0
-        for doc, (selected, windows) in zip(docs, plans):
+        for doc, (selected, windows, _) in zip(docs, plans):
             _copy_back(doc, selected, windows, subs[done : done + len(windows)])
             done += len(windows)
+        if self.ner and "ner" in self.nlp.component_names:
+            self._recognise_selected(docs, [ranges for _, _, ranges in plans])
         return docs
 
-    def _windows(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """The token ranges to parse (merged neighbouring paragraphs) and the same with their context."""
+    def _recognise_selected(self, docs: list[Doc], ranges: list[list[tuple[int, int]]]) -> None:
+        """The NER over the chosen token ranges (with context), its entities copied back, none elsewhere.
+
+        The paragraphs of all the Docs go through the NER together. An entity the context window cut
+        (one that reaches outside its range) is dropped; a paragraph break ends every entity anyway.
+        """
+        windows = [[(max(0, s - self.context), min(len(doc), e + self.context)) for s, e in chosen] for doc, chosen in zip(docs, ranges)]
+        subs = [sub for doc, doc_windows in zip(docs, windows) for sub in _sub_docs(doc, doc_windows)]
+        subs = list(self.nlp.get_pipe("ner").pipe(subs, batch_size=SUB_BATCH.get("ner", max(1, len(subs)))))
+        done = 0
+        for doc, chosen, doc_windows in zip(docs, ranges, windows):
+            entities = []
+            for (s, e), (ws, _), sub in zip(chosen, doc_windows, subs[done : done + len(chosen)]):
+                entities.extend(
+                    Span(doc, ent.start + ws, ent.end + ws, label=ent.label)
+                    for ent in sub.ents if ent.start + ws >= s and ent.end + ws <= e
+                )
+            done += len(chosen)
+            doc.set_ents(entities, default="outside")
+            doc.user_data[NAMED_RANGES] = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in chosen]
+
+    def _windows(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+        """The token ranges to parse (merged neighbouring paragraphs), the same with their context, and
+        the ranges the NER reads (the parsed ones and the lead)."""
         text = doc_text(doc)  # paragraphs sliced from the text read once (a Span's .text joins its tokens again)
         spans = [doc[s:e] for s, e in paragraph_ranges(doc)]
-        selected = _merge([(x.start, x.end) for x in spans if self.wants(text[x.start_char : x.end_char])])
-        return selected, [(max(0, s - self.context), min(len(doc), e + self.context)) for s, e in selected]
+        wanted = [self.wants(text[x.start_char : x.end_char]) for x in spans]
+        selected = _merge([(x.start, x.end) for x, w in zip(spans, wanted) if w])
+        named = _merge([(x.start, x.end) for x, w in zip(spans, wanted) if w or x.start_char < LEAD_CHARS])
+        return selected, [(max(0, s - self.context), min(len(doc), e + self.context)) for s, e in selected], named
+
+
+def _sub_docs(doc: Doc, windows: list[tuple[int, int]]) -> list[Doc]:
+    """The windows as Docs of their own, with what the models read: words, spaces, norms ("n't" -> "not")
+    and sentence starts. The Doc's array is read once (`Span.as_doc` reads the whole Doc's, every
+    attribute, for each span: a tenth of the extraction's time on long articles)."""
+    if not windows:
+        return []
+    array = doc.to_array(_SUB_DOC_ATTRS)
+    return [doc[ws:we].as_doc(array_head=_SUB_DOC_ATTRS, array=array) for ws, we in windows]
 
 
 def _copy_back(doc: Doc, selected: list[tuple[int, int]], windows: list[tuple[int, int]], subs: list[Doc]) -> None:
@@ -181,13 +233,13 @@ def _flat_trees(doc: Doc, array: numpy.ndarray, covered: numpy.ndarray, starts: 
             array[i, 4], array[i, 5] = numpy.int64(root - i).astype(numpy.uint64), dep_label
 
 
-@Language.factory(COMPONENT, default_config={"speech": False, "context": CONTEXT, "full_parse": False})
-def make_selective_parse(nlp: Language, name: str, speech: bool, context: int, full_parse: bool) -> SelectiveParse:
-    return SelectiveParse(nlp, speech=speech, context=context, full_parse=full_parse)
+@Language.factory(COMPONENT, default_config={"speech": False, "context": CONTEXT, "full_parse": False, "ner": False})
+def make_selective_parse(nlp: Language, name: str, speech: bool, context: int, full_parse: bool, ner: bool) -> SelectiveParse:
+    return SelectiveParse(nlp, speech=speech, context=context, full_parse=full_parse, ner=ner)
 
 
 def enable_selective_parse(nlp: Language, *, speech: bool = False, full_parse: bool = False) -> None:
-    """Switch `nlp` to selective parsing: the parse components are disabled and run from the new one.
+    """Switch `nlp` to selective parsing: the parse components and the NER are disabled and run from the new one.
 
     `full_parse`: whether calls that do not choose (`parse_options`) get the full parse.
     """
@@ -197,8 +249,9 @@ def enable_selective_parse(nlp: Language, *, speech: bool = False, full_parse: b
     if "parser" not in present:
         return
     anchor = {"after": "sitrep_news_sentences"} if "sitrep_news_sentences" in nlp.pipe_names else {"before": "parser"}
-    nlp.add_pipe(COMPONENT, config={"speech": speech, "full_parse": full_parse}, **anchor)
-    for name in present:
+    ner = "ner" in nlp.pipe_names
+    nlp.add_pipe(COMPONENT, config={"speech": speech, "full_parse": full_parse, "ner": ner}, **anchor)
+    for name in present + (["ner"] if ner else []):
         nlp.disable_pipe(name)
 
 
