@@ -31,6 +31,15 @@ def test_geoparse_plain_text_from_stdin(run_cli):
     assert 0.0 < by_text["Beirut"]["score"] <= 1.0
 
 
+def test_geoparse_finds_names_the_model_mistakes_for_people_after_al_or_a_direction(run_cli):
+    text = "Rebels shelled Abboush in al-Hasakeh, and troops demolished a farm in Tayasir, east of Tubas."
+    result = run_cli("geoparse", "-", input=text)
+    assert result.returncode == 0, result.stderr
+    by_text = {row["text"]: row for row in _rows(result.stdout)}
+    assert by_text["al-Hasakeh"]["country_code"] == "SY" and text[by_text["al-Hasakeh"]["start"]:].startswith("al-Hasakeh")
+    assert by_text["Tubas"]["country_code"] == "PS"
+
+
 def test_geoparse_file_argument(run_cli, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Gunmen attacked a checkpoint near Rutba on Tuesday.", encoding="utf-8")

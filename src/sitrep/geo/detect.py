@@ -308,6 +308,9 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
                       or (with_kind and c.admin_level == 2)]
     if not candidates:
         return None
+    prefix = _ARTICLE_PREFIX.search(text, max(0, start - 4), start)
+    if prefix and not any(s < end and prefix.start() < e for s, e in taken):
+        start, name = prefix.start(), text[prefix.start() : end]  # "in al-Hasakeh": the article is part of the name
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
@@ -330,6 +333,8 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
     if labels:  # the model saw a person or an organisation: only a clear locative clue overrides it
         if place_word_after and not well_known_only:
             return Mention(start, end, name, "rule")  # "close to Ghazni city", "in Ar-Raqqa countryside"
+        if sizeable and not well_known_only and _RELATIVE_OF.search(text, max(0, start - 40), start):
+            return Mention(start, end, name, "rule")  # "east of Tubas", "the northern countryside of Aleppo"
         if not (locative and sizeable and previous not in {"of", "and", "from", "to"}):
             return None
     elif not (locative or big):
@@ -342,6 +347,13 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
 _PARENT_SLOT = re.compile(r"(?:[A-Z][\w'’-]*|\b(?:province|governorate|district|region|county|oblast|municipality|"
                           r"city|town|village|area))\s*(?:,|\()\s*$")
 
+
+# A lower-case Arabic article written before a name the run starts after: "in al-Hasakeh", "near ar-Rutba".
+_ARTICLE_PREFIX = re.compile(r"(?<![\w-])(?:al|el|ar|as|ash|ad|an|az|at|ad|ez)-$")
+# A direction or an edge before "of": the name after it is an anchor place ("east of Tubas", "the
+# northern countryside of Aleppo", "on the outskirts of Gao"), whatever the model tagged it.
+_RELATIVE_OF = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|(?:north|south)?(?:eastern|western)|northern|"
+                          r"southern|outskirts|countryside|suburbs?|vicinity|environs)\s+of\s+(?:the\s+)?$", re.I)
 
 _VARIANT_CITY_POPULATION = 100_000
 _STRONG_LOCATIVE = {"in", "near", "off", "outside", "inside", "around"}
