@@ -86,6 +86,15 @@ def test_parenthesised_hierarchy_is_found_and_constrains(extractor, geoparse):
     assert location.place.country_code == "ZA"
 
 
+def test_area_in_brackets_after_a_kind_word_is_the_parent(extractor, geoparse):
+    # "Ruhororo commune (Ngozi)": the model takes Ngozi for a person, the bracket after "commune" says area.
+    text = "Imbonerakure tortured an elderly woman in Ruhororo commune (Ngozi) due to her son's support for the CNL."
+    tops = geoparse(text)
+    assert tops["Ngozi"].place.country_code == "BI" and tops["Ngozi"].place.feature_code == "ADM1"
+    [[location]] = _located(extractor, text)
+    assert location.place.country_code == "BI" and location.geo_precision == 3  # the unknown commune's province
+
+
 def test_big_town_in_a_list_is_kept(geoparse):
     tops = geoparse("Curfews were declared in Mosul, Kirkuk and Tikrit.")
     assert tops["Mosul"].place.country_code == "IQ" and tops["Mosul"].place.feature_code == "PPL"

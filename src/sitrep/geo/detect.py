@@ -345,7 +345,8 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
 # "Chatsworth (eThekwini, KwaZulu-Natal)", "Porak area of Pul I Alam district, Logar", "Hit, Anbar":
 # after a comma or an opening bracket that follows a name or a kind-of-area word.
 _PARENT_SLOT = re.compile(r"(?:[A-Z][\w'’-]*|\b(?:province|governorate|district|region|county|oblast|municipality|"
-                          r"city|town|village|area))\s*(?:,|\()\s*$")
+                          r"city|town|village|area|commune|department|prefecture|state|zone|woreda|payam|lga|tehsil|"
+                          r"sub-?district|township|locality|sector|neighbou?rhood|camp))\s*(?:,|\()\s*$")
 
 
 # A lower-case Arabic article written before a name the run starts after: "in al-Hasakeh", "near ar-Rutba".
