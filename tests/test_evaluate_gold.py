@@ -62,6 +62,25 @@ def test_admin1_matches_only_in_the_gold_rows_country():
     assert acled.same_admin1_of(in_haiti, row)
 
 
+def test_geo_precision_agreement_on_matched_events_and_where_they_sit_at_the_gold_point():
+    def gold(precision):
+        return acled.GoldRow(line=2, notes="n", event_date=date(2020, 5, 1), event_type="Battles", sub_event_type="Armed clash",
+                             actor1="", actor2="", inter1="", inter2="", fatalities=0, admin1="", location="X",
+                             latitude=10.0, longitude=10.0, geo_precision=precision)
+
+    def event(precision, lat):
+        return Event(doc_id="d", event_type="Battles", latitude=lat, longitude=10.0, geo_precision=precision)
+
+    pairs = [(gold(1), event(1, 10.0)), (gold(1), event(2, 10.0)), (gold(2), event(2, 12.0)), (gold(3), None)]
+    report = acled.score(pairs, [], 0, 4, "gold.csv", None, lambda *args: False)
+    matched = report["geo_precision"]["matched"]
+    assert (matched["correct"], matched["total"]) == (2, 3) and matched["value"] == pytest.approx(2 / 3, abs=1e-3)
+    assert report["geo_precision"]["matched_within_25km"] == {"value": 0.5, "correct": 1, "total": 2}
+    assert "geo_precision    same as gold (matched events) 0.667 (2/3)" in acled.render(report)
+    rows = acled.read_gold(GOLD / "acled-small.csv")
+    assert {r.geo_precision for r in rows} == {1}
+
+
 def test_place_names_match_across_spellings():
     assert acled.same_place_name("Idlib", "Idleb") and acled.same_place_name("Arīḩā", "Ariha")
     assert acled.same_place_name("Anbar Province", "Al Anbar")
@@ -90,6 +109,7 @@ def test_evaluate_acled_end_to_end(run_cli, tmp_path):
     assert report["event_type"]["accuracy"]["correct"] >= 5
     assert report["fatalities"]["exact"]["correct"] >= 5
     assert report["event_date"]["exact"]["value"] == 1.0
+    assert report["geo_precision"]["matched"]["total"] >= 5 and "geo_precision    same as gold" in done.stdout
     limited = run_cli("evaluate", "--gold", str(GOLD / "acled-small.csv"), "--format", "acled", "--limit", "2")
     assert "documents 2, gold events 2" in limited.stdout
 
