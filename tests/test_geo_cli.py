@@ -40,6 +40,14 @@ def test_geoparse_finds_names_the_model_mistakes_for_people_after_al_or_a_direct
     assert by_text["Tubas"]["country_code"] == "PS"
 
 
+def test_geoparse_widens_a_name_the_model_cut_at_its_particle(run_cli):
+    text = "On 5 May 2020, in Foz do Iguacu, Parana, a man was shot to death."
+    result = run_cli("geoparse", "-", input=text)
+    assert result.returncode == 0, result.stderr
+    by_text = {row["text"]: row for row in _rows(result.stdout)}
+    assert by_text["Foz do Iguacu"]["country_code"] == "BR" and by_text["Foz do Iguacu"]["start"] == text.index("Foz")
+
+
 def test_geoparse_file_argument(run_cli, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Gunmen attacked a checkpoint near Rutba on Tuesday.", encoding="utf-8")

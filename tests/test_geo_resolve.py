@@ -183,3 +183,25 @@ def test_a_direction_or_edge_before_of_makes_an_anchor_place(geoparse):
     assert aleppo["Aleppo"].place.country_code == "SY"
     # Without the direction, "of" before a name the model calls an organisation stays no place clue.
     assert "Tubas" not in _by_text(geoparse("The head of Tubas Charity Society spoke to reporters."))
+
+
+def test_a_name_the_model_cut_at_its_particle_is_widened_to_the_known_whole(geoparse):
+    # The small model gives "Foz" (Foz do Douro, Portugal) and "Rocha" (Uruguay); the gazetteer knows the whole names.
+    tops = _by_text(geoparse("In Foz do Iguacu, Parana, a man was shot. In Catole do Rocha, Paraiba, two bodies were found."))
+    assert tops["Foz do Iguacu"].place.country_code == "BR" and tops["Catole do Rocha"].place.country_code == "BR"
+    assert "Foz" not in tops and "Rocha" not in tops
+    two_particles = _by_text(geoparse("In Martinez de la Torre, Veracruz, two armed men attacked a taxi driver."))
+    assert two_particles["Martinez de la Torre"].place.country_code == "MX"
+
+
+def test_widening_takes_no_kind_word_or_possessive(extractor):
+    from sitrep.geo.detect import Mention, _widened
+
+    def widened(text, part):
+        start = text.index(part)
+        return _widened([Mention(start, start + len(part), part, "ner:GPE")], text, extractor.gazetteer)[0].text
+
+    # "Dublin City" is an Irish area, but "City" here belongs to the manager's title.
+    assert widened("It came at the request of Dublin City Manager Terry Foegler.", "Dublin") == "Dublin"
+    assert widened("They added 50,000 acres to Virginia's Jefferson National Forest.", "Virginia") == "Virginia"
+    assert widened("Deputies seized a meth lab near Batesburg-Leesville, authorities said.", "Batesburg") == "Batesburg-Leesville"

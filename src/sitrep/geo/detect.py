@@ -69,6 +69,7 @@ def find_mentions(doc: Doc, text: str, article: Article, gazetteer: Gazetteer) -
             for part in parts:
                 if part and (ent.label_ != "FAC" or gazetteer.candidates(part.text, exact_only=True)):
                     entity_mentions.append(part)
+    entity_mentions = _widened(entity_mentions, text, gazetteer)
     features = _feature_mentions(doc, text, gazetteer)
     mentions.extend(features)  # before the model's entities: "Gulf of Aden" over its "Aden"
     mentions.extend(m for m in entity_mentions if not _yields_to_feature(m, features, gazetteer))
@@ -121,6 +122,38 @@ def _feature_mentions(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Mention
             end_of_last = end
             break
     return found
+
+
+def _widened(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """The model's part of a longer name, widened to the whole name when the gazetteer knows it as spelled:
+    "Foz do Iguacu" for its "Foz", "Catole do Rocha" for "Rocha", "Martinez de la Torre" for "Martinez"
+    (the small model cuts names at their particles, and the part is often a town abroad)."""
+    if not mentions:
+        return mentions
+    runs = [run for run in _NAME_RUN.finditer(text) if " " in run.group(0) or "-" in run.group(0)]
+    widened = []
+    for mention in mentions:
+        run = next((r for r in runs if r.start() <= mention.start and mention.end <= r.end()
+                    and (r.start(), r.end()) != (mention.start, mention.end)), None)
+        widened.append(_longest_known(mention, run, text, gazetteer) if run else mention)
+    return widened
+
+
+def _longest_known(mention: Mention, run: re.Match, text: str, gazetteer: Gazetteer) -> Mention:
+    words = [(run.start() + w.start(), run.start() + w.end()) for w in re.finditer(r"[^\s]+", run.group(0))]
+    spans = sorted(((s, e) for i, (s, _) in enumerate(words) for _, e in words[i:]
+                    if s <= mention.start and mention.end <= e and (s, e) != (mention.start, mention.end)),
+                   key=lambda span: span[0] - span[1])
+    for start, end in spans:
+        first, last = text[start:end].split()[0], text[start:end].split()[-1]
+        if first.lower() in _PARTICLES or last.lower() in _PARTICLES or last.endswith(("'s", "’s")):
+            continue
+        added = (text[start : mention.start] + " " + text[mention.end : end]).replace("-", " ").split()
+        if all(_run_word_key(word) in _RUN_EXTRA_WORDS for word in added):
+            continue  # "Dublin City Manager": a kind or institution word is no part of the name
+        if any(c.exact for c in gazetteer.candidates(text[start:end], exact_only=True)):
+            return Mention(start, end, text[start:end], mention.source)
+    return mention
 
 
 def _in_longer_name(text: str, start: int, end: int) -> bool:
@@ -215,7 +248,7 @@ def _dateline_mentions(text: str) -> list[Mention]:
 # Capitalised word runs, with the lower-case particles of transliterated names: "Deir ez-Zor", "Al-Qaim".
 _NAME_RUN = re.compile(
     r"\b[A-Z][\w’'‘-]*[\w](?:[ -](?:(?:al|el|ez|az|ad|as|ar|ash|an|at|ed|es|de|du|la|le|al-|el-|del|della|di|da|do|dos|das|"
-    r"los|las|imeni)[ -])?[A-Z][\w’'‘-]*[\w]){0,3}"
+    r"los|las|imeni)[ -]){0,2}[A-Z][\w’'‘-]*[\w]){0,3}"
 )
 # Words a longer capitalised run may hold around a place name without being part of it: "In Mosul",
 # "Anbar Province", "Baghdad Operations Command", "Walker County Sheriff's Office". Any other word makes
