@@ -53,6 +53,13 @@ def test_a_region_named_after_a_comma_is_not_a_second_place(extractor):
     assert len(listed) == 2
 
 
+def test_a_region_after_a_comma_under_its_conventional_name_is_not_a_second_place(extractor):
+    # GeoNames calls the state "Veracruz de Ignacio de la Llave"; notes write "Veracruz", also a city.
+    text = "On 8 May 2020, in Martinez de la Torre, Veracruz, two armed men attacked a taxi driver."
+    [event] = extractor.extract_one(Article(text=text, published=PUBLISHED)).events
+    assert event.location == "Martínez de la Torre" and event.admin1 == "Veracruz" and event.geo_precision == 1
+
+
 def test_a_grenade_attack_answered_with_gunfire_is_an_armed_clash():
     assert sub_type("Attackers threw a hand grenade at an army checkpoint and soldiers responded with gunfire.") == "Armed clash"
     assert sub_type("Gunmen attacked a police patrol with grenades and rifles near the market.") == "Armed clash"

@@ -18,6 +18,7 @@ from sitrep.extract.casualties import fatality_count, find_fatalities
 from sitrep.extract.claimed_attacks import apply_claim
 from sitrep.extract.context import ExtractionContext
 from sitrep.extract.dates import event_window, find_date_mentions
+from sitrep.geo.admin_names import acled_admin1
 from sitrep.geo.locate import apply_location, area_location, locate_event
 from sitrep.nlp.doctext import doc_text
 from sitrep.records import DateWindow, Event, Location
@@ -104,6 +105,9 @@ def _qualifies(previous: Location, current: Location, text: str) -> bool:
         return False
     written = text[current.toponym.start : current.toponym.end].lower()
     regions = {(previous.place.admin1 or "").lower(), (previous.place.admin2 or "").lower()} - {""}
+    # ... under its conventional name too: "Veracruz" for "Veracruz de Ignacio de la Llave"
+    regions.add((acled_admin1(previous.place.country_code, previous.place.admin1, previous.place.admin2) or "").lower())
+    regions.discard("")
     # ... or a name the place after the comma shares with its own region ("Orikhove, Luhansk", "Apodaca, Jalisco")
     own_region = (current.place.admin1 or "").lower()
     return written in regions or (current.place.name or "").lower() in regions or written == own_region
