@@ -26,6 +26,15 @@ def test_fold_and_loose_keys_absorb_transliteration_variants():
     assert loose("Baghouz") == loose("Baghuz")
     assert loose("Falluja") == loose("Al Fallujah")
     assert loose("Hit") != loose("Heet Road")
+    assert loose("Ein Issa") == loose("Ain Issa") == loose("‘Ayn ‘Īsá")
+    assert loose("Ras Al Ain") == loose("Ra’s al ‘Ayn")
+    assert loose("Tal Abyad") == loose("Tell Abyad") == loose("Tall Abyaḑ")
+    assert loose("Tal Afar") != loose("Afar")
+
+
+@pytest.mark.parametrize("written", ["Ein Issa", "Ain Issa", "Ras Al Ain", "Tell Abyad"])
+def test_ain_and_tal_spellings_find_the_syrian_towns(gazetteer, written):
+    assert any(c.place.country_code == "SY" and c.place.feature_class == "P" for c in gazetteer.candidates(written))
 
 
 def test_only_latin_capitalised_alternates_are_indexed():

@@ -38,8 +38,14 @@ def fold(name: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
+# Common Arabic name words written several ways: "Ein Issa" / "Ayn Issa", "Ras al-Ain" / "Ra's al 'Ayn",
+# "Tal Abyad" / "Tell Abiad" / "Tall Abyad" (after the doubled letters are dropped).
+_SAME_WORD = {"ayn": "ain", "aain": "ain", "tel": "tal", "til": "tal"}
+
+
 def loose(name: str) -> str:
-    """The variant-absorbing key: no Arabic article, no final -h after a vowel, ou->u, ee->i, no doubled letters."""
+    """The variant-absorbing key: no Arabic article, no final -h after a vowel, ou->u, ee->i, no doubled letters,
+    one spelling of ain/ayn/ein and tal/tell/tall."""
     key = fold(name)
     key = _ARTICLE_RE.sub("", key)
     words = []
@@ -49,7 +55,7 @@ def loose(name: str) -> str:
         if len(word) > 3 and word.endswith("ah"):
             word = word[:-1]
         word = re.sub(r"(.)\1+", r"\1", word)
-        words.append(word)
+        words.append(_SAME_WORD.get(word, word))
     return "".join(words)
 
 
