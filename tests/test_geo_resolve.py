@@ -205,3 +205,15 @@ def test_widening_takes_no_kind_word_or_possessive(extractor):
     assert widened("It came at the request of Dublin City Manager Terry Foegler.", "Dublin") == "Dublin"
     assert widened("They added 50,000 acres to Virginia's Jefferson National Forest.", "Virginia") == "Virginia"
     assert widened("Deputies seized a meth lab near Batesburg-Leesville, authorities said.", "Batesburg") == "Batesburg-Leesville"
+
+
+def test_a_kind_of_place_before_of_or_after_the_name_makes_it_a_place(geoparse):
+    # "the town of Hasbaya": a village GeoNames gives no population, and the model does not see it as a place.
+    hasbaya = _by_text(geoparse("Protesters in Lebanon held a march through the town of Hasbaya on Saturday."))
+    assert hasbaya["Hasbaya"].place.country_code == "LB"
+    # "Mbouda subdivision" is found, and with it "Ouest" is Cameroon's region, not Haiti's department.
+    mbouda = _by_text(geoparse("Residents beat up a gendarmerie commander in Balatchi village, Mbouda subdivision (Bamboutos, Ouest)."))
+    assert mbouda["Mbouda"].place.country_code == "CM" and mbouda["Ouest"].place.country_code == "CM"
+    # "Maungdaw Township": the model's entity loses the kind word the gazetteer does not know it with.
+    maungdaw = _by_text(geoparse("In Maungdaw Township, Rakhine State, border guard police and ARSA clashed."))
+    assert maungdaw["Maungdaw"].place.country_code == "MM"

@@ -84,7 +84,8 @@ def find_mentions(doc: Doc, text: str, article: Article, gazetteer: Gazetteer) -
 _NOT_A_PLACE_AFTER = re.compile(r"^\s+(?:dollars?|currency)\b", re.I)
 # A kind-of-area word the model took into the name: "Diyala province", "Piura city", "Zahle City".
 _KIND_WORD_AT_END = re.compile(r"\s+(?:province|governorate|district|region|state|county|oblast|municipality|city|town|"
-                               r"village|prefecture|department|division|area|camp)$", re.I)
+                               r"village|prefecture|department|division|area|camp|township|subdivision|tehsil|commune|"
+                               r"sub-?district|locality)$", re.I)
 
 
 # Entities a feature's name may be part of without being that feature: "Black Sea Fleet", "The Atlantic".
@@ -368,6 +369,8 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
             return Mention(start, end, name, "rule")  # "close to Ghazni city", "in Ar-Raqqa countryside"
         if sizeable and not well_known_only and _RELATIVE_OF.search(text, max(0, start - 40), start):
             return Mention(start, end, name, "rule")  # "east of Tubas", "the northern countryside of Aleppo"
+        if not well_known_only and _KIND_OF.search(text, max(0, start - 30), start):
+            return Mention(start, end, name, "rule")  # "the town of Hasbaya"
         if not (locative and sizeable and previous not in {"of", "and", "from", "to"}):
             return None
     elif not (locative or big):
@@ -384,10 +387,12 @@ _PARENT_SLOT = re.compile(r"(?:[A-Z][\w'’-]*|\b(?:province|governorate|distric
 
 # A lower-case Arabic article written before a name the run starts after: "in al-Hasakeh", "near ar-Rutba".
 _ARTICLE_PREFIX = re.compile(r"(?<![\w-])(?:al|el|ar|as|ash|ad|an|az|at|ad|ez)-$")
-# A direction or an edge before "of": the name after it is an anchor place ("east of Tubas", "the
-# northern countryside of Aleppo", "on the outskirts of Gao"), whatever the model tagged it.
+# A direction or an edge before "of": the name after it is an anchor place ("east of Tubas", "the northern
+# countryside of Aleppo", "on the outskirts of Gao"), whatever the model tagged it; and so is a name after a
+# kind of place and "of" ("the town of Hasbaya", a village GeoNames gives no population).
 _RELATIVE_OF = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|(?:north|south)?(?:eastern|western)|northern|"
                           r"southern|outskirts|countryside|suburbs?|vicinity|environs)\s+of\s+(?:the\s+)?$", re.I)
+_KIND_OF = re.compile(r"\b(?:the|a)\s+(?:town|village|city|district|province|governorate|municipality|commune|camp)\s+of\s+$", re.I)
 
 _VARIANT_CITY_POPULATION = 100_000
 _STRONG_LOCATIVE = {"in", "near", "off", "outside", "inside", "around"}
@@ -399,7 +404,8 @@ def _after_locative(text: str, start: int) -> bool:
     return bool(words) and words[-1].lower() in _STRONG_LOCATIVE
 
 
-_PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|province|governorate|municipality)\b", re.I)
+_PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|province|governorate|municipality|"
+                               r"township|subdivision|tehsil|commune|sub-?district)\b", re.I)
 
 
 def _is_hierarchy_parent(text: str, start: int, candidates) -> bool:
