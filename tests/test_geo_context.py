@@ -95,6 +95,15 @@ def test_area_in_brackets_after_a_kind_word_is_the_parent(extractor, geoparse):
     assert location.place.country_code == "BI" and location.geo_precision == 3  # the unknown commune's province
 
 
+def test_a_town_in_a_redrawn_district_is_kept_but_not_a_far_namesake(geoparse):
+    # Tirupati got its own district in 2022; notes of 2020 put it in Chittoor, 60 km away in the same state.
+    tirupati = geoparse("Workers protested in Tirupati city (Chittoor, AP) demanding to be sent back home.")
+    assert tirupati["Tirupati"].place.country_code == "IN" and tirupati["Tirupati"].place.feature_class == "P"
+    # "Palanpur area of Surat": the town of Palanpur lies 300 km from Surat, so this is a part of Surat the gazetteer lacks.
+    surat = geoparse("Migrant workers held a protest in Palanpur area of Surat city (Surat, Gujarat) against their landlords.")
+    assert surat["Palanpur"].place is None and surat["Surat"].place.country_code == "IN"
+
+
 def test_big_town_in_a_list_is_kept(geoparse):
     tops = geoparse("Curfews were declared in Mosul, Kirkuk and Tikrit.")
     assert tops["Mosul"].place.country_code == "IQ" and tops["Mosul"].place.feature_code == "PPL"

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from sitrep.geo.borders import km
 from sitrep.geo.detect import Mention, find_mentions
 from sitrep.geo.gazetteer import FEATURE_CLASSES, Candidate, Gazetteer
 from sitrep.geo.names import FORMER_COUNTRY_CODES, fold
@@ -262,11 +263,26 @@ def _outside_parents(cands: list[Candidate], parents: list[Candidate], index: in
         return False
     if any(_contains(p, c) for p in parents for c in cands):
         return False
+    if any(_redistricted(p, c) for p in parents for c in cands):
+        return False  # "Tirupati (Chittoor, AP)": districts are redrawn (Tirupati got its own in 2022), states rarely
     if index in context.strict_parents:
         return True
     if index in context.listed or any(c.admin_level == 1 for c in cands) or max(c.population for c in cands) >= _LIST_TOWN_POPULATION:
         return False
     return index in context.in_parents or any(p.admin_level == 1 for p in parents)
+
+
+_REDISTRICTED_TOWN_POPULATION = 20_000
+_REDISTRICTED_KM = 80.0
+
+
+def _redistricted(parent: Candidate, cand: Candidate) -> bool:
+    """A town the text puts in a district GeoNames no longer has it in: same first-level area, a real town,
+    and near the district's point ("Palanpur area of Surat" is not Palanpur town, 300 km away)."""
+    a, b = parent.place, cand.place
+    return (parent.admin_level == 2 and cand.population >= _REDISTRICTED_TOWN_POPULATION and a.country_code == b.country_code
+            and bool(a.admin1) and a.admin1 == b.admin1 and None not in (a.latitude, a.longitude, b.latitude, b.longitude)
+            and km(a.latitude, a.longitude, b.latitude, b.longitude) <= _REDISTRICTED_KM)
 
 
 def _best(text: str, mention: Mention, cands: list[Candidate], context: _Context, index: int, anchors: list):
