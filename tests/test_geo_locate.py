@@ -117,3 +117,19 @@ def test_namesake_abroad_is_not_the_event_place(extractor):
                                                population=40_000, latitude=35.0, longitude=40.0), 0.9)
     [location] = locate_event((0, len(text)), [village, town], Article(text=text), extractor.gazetteer)
     assert location.place.name == "Tarvassa"
+
+
+def test_the_article_country_on_a_tie_is_the_first_named_whatever_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    # Two countries named once each: set order (which follows PYTHONHASHSEED) used to decide.
+    code = ("from sitrep.geo.locate import _article_country\n"
+            "from sitrep.records import Place, Toponym\n"
+            "tops = [Toponym(0, 5, n, Place(name=n, country_code=c)) for n, c in "
+            "[('Gulu', 'UG'), ('Aleppo', 'SY'), ('Kampala', 'UG'), ('Idlib', 'SY')]]\n"
+            "print(_article_country(tops), _article_country(tops[::-1]))")
+    answers = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(6)}
+    assert answers == {"UG SY"}

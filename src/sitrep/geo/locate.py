@@ -215,7 +215,7 @@ def _border_location(toponym: Toponym, toponyms: list[Toponym], text: str, gazet
              and t.place.country_code in gazetteer.neighbours.get(neighbour, set())]
     if not homes:
         return None
-    home = max(set(homes), key=homes.count)
+    home = max(homes, key=homes.count)  # a tie goes to the first named, not to set order
     areas = border_areas(gazetteer, home, neighbour)
     code_of = {gazetteer.admin_name(home, code): code for code in areas}
     named = [t for t in toponyms if t.place is not None and t.place.country_code == home and t.place.admin1 in code_of
@@ -244,7 +244,7 @@ def _article_country(toponyms: list[Toponym]) -> str | None:
     codes = [t.place.country_code for t in toponyms if t.place is not None and t.place.country_code]
     if not codes:
         return None
-    return max(set(codes), key=codes.count)
+    return max(codes, key=codes.count)  # a tie goes to the first named, not to set order (hash seed)
 
 
 def _country_level(country_code: str, toponym: Toponym | None, gazetteer: Gazetteer) -> Location:
