@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.extract.actor_conventions import apply_conventions, conventions, front_line_region, holder_of, place_key
+from sitrep.extract.actor_conventions import (
+    apply_conventions,
+    conventions,
+    front_areas_elsewhere,
+    front_line_region,
+    holder_of,
+    place_key,
+)
 from sitrep.extract.actor_kb import ActorKB
 from sitrep.records import Article, Event
 
@@ -124,6 +131,25 @@ def test_a_front_line_region_never_overrides_the_report_or_a_placed_town():
     assert front_line_region(elsewhere, "Shots in Kharkiv; earlier fire near Krymske.") is None
     after = _event("Armed clash", country=None, location=None, event_date=date(2022, 3, 5))
     assert front_line_region(after, "The OSCE SMM recorded shots near Krymske.") is None
+
+
+def test_a_front_report_placed_off_the_front_looks_for_a_namesake_on_it(extractor):
+    off = _event("Armed clash", country="Ukraine", location="Shevchenko", admin1="Poltava")
+    assert front_areas_elsewhere(off, "Monitors recorded shots near Shevchenko.") == ("Ukraine", {"donetsk", "donbas", "luhansk"})
+    # the report names the region; a protest is no front report; a place abroad counts only in a monitors' report
+    assert front_areas_elsewhere(off, "Shots near Shevchenko, Poltava oblast.") is None
+    assert front_areas_elsewhere(_event("Peaceful protest", country="Ukraine", location="Shevchenko", admin1="Poltava"),
+                                 "Villagers protested in Shevchenko.") is None
+    abroad = _event("Armed clash", country="Russia", location="Komsomolets", admin1="Tambovskaya oblast")
+    assert front_areas_elsewhere(abroad, "Fire near Komsomolets.") is None
+    assert front_areas_elsewhere(abroad, "The OSCE SMM recorded fire near Komsomolets.") is not None
+    # end to end: the Shevchenko of Donetsk oblast, not the bigger one of Poltava oblast
+    text = "On 8 May 2020, the OSCE SMM observed a total of 12 shots involving small arms near Shevchenko."
+    [event] = extractor.extract_one(Article(text=text, published=PUBLISHED)).events
+    assert (event.country, event.admin1, event.location) == ("Ukraine", "Donetsk", "Shevchenko")
+    protest = "On 3 May 2020, villagers protested in Shevchenko against a new landfill."
+    [elsewhere] = extractor.extract_one(Article(text=protest, published=PUBLISHED)).events
+    assert elsewhere.admin1 != "Donetsk"
 
 
 def test_a_monitors_note_on_a_village_the_gazetteer_lacks_is_coded_to_its_region(run_cli, tmp_path):

@@ -189,6 +189,28 @@ def apply_front_line(event: Event, text: str, kb: Any) -> bool:
     return True
 
 
+_FRONT_EVENT_TYPES = {"Battles", "Explosions/Remote violence"}
+
+
+def front_areas_elsewhere(event: Event, text: str) -> tuple[str, set[str]] | None:
+    """(country, the front's region keys) when a report from the front puts its event at a place outside
+    the front ("near Viktorivka" at the Viktorivka of Odesa oblast, "near Komsomolets" at one in Russia):
+    the place is then more likely a namesake inside. None when the event lies on the front, when the
+    report itself names the event's region, or when it is no report from a front."""
+    fronts, _ = conventions()
+    lowered = text.lower()
+    for front in fronts:
+        if front.until and event.event_date and event.event_date >= front.until:
+            continue
+        marked = any(m in lowered for m in front.markers)
+        if not marked and (event.country != front.country or event.event_type not in _FRONT_EVENT_TYPES):
+            continue  # a protest in Poltava oblast is no front report; shelling in Ukraine before 2022 is
+        if not event.admin1 or place_key(event.admin1) in front.regions or fold(event.admin1) in fold(text):
+            return None
+        return front.country, front.regions
+    return None
+
+
 def front_line_region(event: Event, text: str) -> tuple[str, str] | None:
     """(country, region) of the front-line settlement an event is at, when the event is not placed there: a
     village the gazetteer lacks ("near Lozove", OSCE SMM) or has only as a namesake far from the front (Lozove

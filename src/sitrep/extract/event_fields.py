@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.actor_conventions import apply_conventions, front_line_region
+from sitrep.extract.actor_conventions import apply_conventions, front_areas_elsewhere, front_line_region, place_key
 from sitrep.extract.actors import code_actors as _code_actors
 from sitrep.extract.casualties import fatality_count, find_fatalities
 from sitrep.extract.claimed_attacks import apply_claim
@@ -127,8 +127,22 @@ def place_event(event: Event, location: Location | None) -> None:
 
 
 def place_on_front_line(event: Event, sentences: list[Span], context: ExtractionContext) -> None:
-    """A front-line village the gazetteer lacks (or has only far away) puts the event in its region."""
-    found = front_line_region(event, " ".join(s.text for s in sentences))
+    """A place of a front-line report that lies off the front is read as its namesake on the front; a
+    front-line village the gazetteer lacks (or has only far away) puts the event in its region."""
+    text = " ".join(s.text for s in sentences)
+    elsewhere = front_areas_elsewhere(event, text) if event.location else None
+    # Another place of the report in the same area corroborates it ("Novoselivka, 30 km from Izmail").
+    corroborated = any(t.place is not None and t.place.admin1 == event.admin1 and t.place.name != event.location
+                       for t in context.toponyms)
+    if elsewhere is not None and not corroborated:
+        country, regions = elsewhere
+        inside = [c.place for c in context.gazetteer.candidates(event.location) if c.place.country == country
+                  and place_key(c.place.admin1 or "") in regions and c.place.latitude is not None]
+        if inside:
+            apply_location(event, Location(place=max(inside, key=lambda p: p.population or 0),
+                                           geo_precision=event.geo_precision or 1))
+            return
+    found = front_line_region(event, text)
     location = area_location(found[1], found[0], context.gazetteer) if found else None
     if location is not None:
         apply_location(event, location)
