@@ -132,7 +132,8 @@ def place_on_front_line(event: Event, sentences: list[Span], context: Extraction
     text = " ".join(s.text for s in sentences)
     elsewhere = front_areas_elsewhere(event, text) if event.location else None
     # Another place of the report in the same area corroborates it ("Novoselivka, 30 km from Izmail").
-    corroborated = any(t.place is not None and t.place.admin1 == event.admin1 and t.place.name != event.location
+    corroborated = any(t.place is not None and t.place.name != event.location
+                       and acled_admin1(t.place.country_code, t.place.admin1, t.place.admin2) == event.admin1
                        for t in context.toponyms)
     if elsewhere is not None and not corroborated:
         country, regions = elsewhere

@@ -18,8 +18,9 @@ The NER reads the same paragraphs and the lead (headline and dateline: the parag
 first `LEAD_CHARS` characters); the character ranges it read go to `doc.user_data[NAMED_RANGES]`, so that
 place detection, whose rules lean on the NER's other entities, keeps to them. An event's place and the
 article's country focus then come from the event paragraphs and the lead, not from places named in
-passing elsewhere: on the HRDsAttack dev articles country, region and city agree with the gold as often
-or more often than with the whole-article NER (ACLED, CASE-2021 and MUC-4 figures are the same).
+passing elsewhere: on the HRDsAttack dev articles region and city agree with the gold more often than
+with the whole-article NER, the best event's country as often (ACLED, CASE-2021 and MUC-4 figures are
+the same; `docs/performance.md`).
 
 Quantity claims read the parse of every paragraph, so the component is also a per-call switch: called
 with `full_parse=True` (`nlp.pipe(..., component_cfg={COMPONENT: {"full_parse": True}})`) it runs the
@@ -66,9 +67,8 @@ SPEECH = re.compile(
 
 
 def _has_event_cue(text: str) -> bool:
-    from sitrep.extract.triggers import (
-        holds_cue,  # imported late: the extract stage builds on this one
-    )
+    # imported late: the extract stage builds on this one
+    from sitrep.extract.triggers import holds_cue
 
     return holds_cue(text)
 
