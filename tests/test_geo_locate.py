@@ -48,6 +48,14 @@ def test_actor_home_is_not_the_event_place(locate):
     assert [l.place.geonameid for l in locations] == [95788]  # Hīt, not Baghdad
 
 
+def test_a_place_in_a_title_is_the_office_not_the_event_place(locate):
+    # "Eastern Region Director": an Eastern Region is Uganda's, but here it is the party's office.
+    text = ("A petrol bomb was hurled into the house of the opposition party's Eastern Region Director of Women "
+            "in Balaka (Balaka, Southern).")
+    [locations] = locate(text)
+    assert {l.place.country_code for l in locations} == {"MW"}
+
+
 def test_several_places_give_several_locations(locate):
     [locations] = locate("Car bombs exploded in Mosul and in Kirkuk on Sunday.")
     assert sorted(l.place.name for l in locations) == ["Kirkuk", "Mosul"]

@@ -10,13 +10,15 @@ import re
 from sitrep.geo.gazetteer import FEATURE_CLASSES
 from sitrep.records import Place, Toponym
 
-# Nouns that make a preceding place name an actor's home: "Iraqi forces", "the Baghdad government".
+# Nouns that make a preceding place name an actor's home: "Iraqi forces", "the Baghdad government", and
+# titles and branches, whose place is the office's, not the event's ("the party's Eastern Region Director").
 _ACTOR_NOUNS = re.compile(
     r"^(?:'s|’s)?\s*(?:-?based\s+)?(?:security\s+|armed\s+|government\s+|military\s+|state\s+)?(?:forces|troops|army|government|police|"
     r"officials?|militias?|militants?|fighters|soldiers|authorities|military|ministry|minister|command|commander|"
     r"council|president|prime\s+minister|parliament|embassy|ambassador|regime|air\s+force|navy|coalition|"
     r"group|faction|rebels|insurgents|intelligence|administration|leaders?|spokes(?:man|woman|person)|"
-    r"counterparts?|operations\s+command|guards?|brigade|division|battalion|unit|border\s+guards?)\b",
+    r"counterparts?|operations\s+command|guards?|brigade|division|battalion|unit|border\s+guards?|"
+    r"director|coordinator|chair(?:man|woman|person)?|secretary|representative|chief|governor|mayor|branch|chapter)\b",
     re.I,
 )
 # What precedes a place mentioned in passing: the reporter's or speaker's place, an origin.
