@@ -218,3 +218,11 @@ def test_a_kind_of_place_before_of_or_after_the_name_makes_it_a_place(geoparse):
     # "Maungdaw Township": the model's entity loses the kind word the gazetteer does not know it with.
     maungdaw = _by_text(geoparse("In Maungdaw Township, Rakhine State, border guard police and ARSA clashed."))
     assert maungdaw["Maungdaw"].place.country_code == "MM"
+
+
+def test_an_area_named_x_and_y_is_one_place_but_a_list_of_two_towns_stays_two(geoparse):
+    iran = _by_text(geoparse("A protest was held in Kohgiluyeh and Boyer-Ahmad province against the diversion of water."))
+    area = iran["Kohgiluyeh and Boyer-Ahmad"].place
+    assert area.country_code == "IR" and area.feature_code == "ADM1"
+    listed = _by_text(geoparse("Clashes hit Mosul and Kirkuk on Sunday."))
+    assert {"Mosul", "Kirkuk"} <= set(listed)

@@ -47,8 +47,26 @@ def widened(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Me
     for mention in mentions:
         run = next((r for r in runs if r.start() <= mention.start and mention.end <= r.end()
                     and (r.start(), r.end()) != (mention.start, mention.end)), None)
-        widened.append(_longest_known(mention, run, text, gazetteer) if run else mention)
+        widened.append(_joined_area(_longest_known(mention, run, text, gazetteer) if run else mention, text, gazetteer))
     return widened
+
+
+# "Sistan and Baluchestan", "Kohgiluyeh and Boyer-Ahmad": an area named by two names joined with "and".
+_AND_AFTER = re.compile(r" and [A-Z][\w-]+(?: [A-Z][\w-]+)?")
+_AND_BEFORE = re.compile(r"(?:[A-Z][\w-]+ )?[A-Z][\w-]+ and $")
+
+
+def _joined_area(mention: Mention, text: str, gazetteer: Gazetteer) -> Mention:
+    """The mention with the other half of an area or country named "X and Y", when the gazetteer knows the
+    whole as an area or a country (a list of two places stays two places)."""
+    after = _AND_AFTER.match(text, mention.end)
+    before = _AND_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    spans = ([(mention.start, after.end())] if after else []) + ([(before.start(), mention.end)] if before else [])
+    for start, end in spans:
+        found = gazetteer.candidates(text[start:end], exact_only=True)
+        if any(c.exact and (c.admin_level is not None or c.is_country) for c in found):
+            return Mention(start, end, text[start:end], mention.source)
+    return mention
 
 
 def _longest_known(mention: Mention, run: re.Match, text: str, gazetteer: Gazetteer) -> Mention:
