@@ -43,12 +43,12 @@ def widened(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Me
     if not mentions:
         return mentions
     runs = [run for run in _NAME_RUN.finditer(text) if " " in run.group(0) or "-" in run.group(0)]
-    widened = []
+    result = []
     for mention in mentions:
         run = next((r for r in runs if r.start() <= mention.start and mention.end <= r.end()
                     and (r.start(), r.end()) != (mention.start, mention.end)), None)
-        widened.append(_joined_area(_longest_known(mention, run, text, gazetteer) if run else mention, text, gazetteer))
-    return widened
+        result.append(_joined_area(_longest_known(mention, run, text, gazetteer) if run else mention, text, gazetteer))
+    return result
 
 
 # "Sistan and Baluchestan", "Kohgiluyeh and Boyer-Ahmad": an area named by two names joined with "and".
