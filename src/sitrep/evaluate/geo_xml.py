@@ -23,7 +23,8 @@ from pathlib import Path
 from lxml import etree
 
 from sitrep.geo.detect import given_mentions
-from sitrep.geo.resolve import _km, resolve_mentions, resolve_toponyms
+from sitrep.geo.hierarchy import km
+from sitrep.geo.resolve import resolve_mentions, resolve_toponyms
 from sitrep.records import Article, Place
 
 MAX_ERROR_KM = 20039.0
@@ -196,7 +197,7 @@ def _count_spans(gold, predicted, counts) -> None:
 def _error(gold: GoldToponym, place: Place | None) -> float | None:
     if place is None or place.latitude is None:
         return None
-    return _km(place, Place(name="gold", latitude=gold.latitude, longitude=gold.longitude))
+    return km(place, Place(name="gold", latitude=gold.latitude, longitude=gold.longitude))
 
 
 def _align(text: str, start: int, end: int, name: str | None) -> tuple[int, int]:

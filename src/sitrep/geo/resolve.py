@@ -22,22 +22,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from sitrep.geo.borders import km
 from sitrep.geo.detect import Mention, find_mentions
 from sitrep.geo.gazetteer import FEATURE_CLASSES, Candidate, Gazetteer
+from sitrep.geo.hierarchy import NEAR_KM, WrittenHierarchy, contains, km, outside_parents, written_hierarchy
 from sitrep.geo.names import FORMER_COUNTRY_CODES, fold
 from sitrep.geo.relations import admin_word_after, is_city_context, region_before, relation_before
 from sitrep.records import Article, Toponym
 
-# Between a name and its parent: ", ", ", in eastern ", " in the north of ".
-_PARENT_GAP = re.compile(r"^\s*,?\s*(?:in\s+|of\s+)?(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|northern|southern|eastern|"
-                         r"western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?(?:part\s+of\s+)?$", re.I)
-_NEAR_KM = 200.0
 _SUPPORT_KM = 60.0
 _SUPPORT_CANDIDATES = 40
 NEIGHBOUR_WEIGHT = 0.3
-# "X, Y" may also be a list ("Mosul, Kirkuk and Tikrit"): a town this big is kept even when Y does not contain it.
-_LIST_TOWN_POPULATION = 100_000
 # A town that shares its name with the area around it is the bare name's reading only when it holds this share
 # of the area's people ("Kirkuk"); a village named like its country or region is not ("Wales", Wales).
 _TOWN_SHARE_OF_AREA = 0.05
@@ -50,14 +44,10 @@ class _Context:
     explicit: Counter = field(default_factory=Counter)  # country code -> weight (dateline, country names, demonyms)
     focus: Counter = field(default_factory=Counter)  # country code -> weight, from the places chosen so far
     admin_focus: Counter = field(default_factory=Counter)  # (country code, admin1 name) -> weight
-    parents: dict[int, list[Candidate]] = field(default_factory=dict)  # mention index -> candidates of its parent
     support: dict[tuple[int, int], float] = field(default_factory=dict)  # (mention, geonameid) -> share of other names nearby
     capitals: set[int] = field(default_factory=set)
     neighbours: dict[str, set[str]] = field(default_factory=dict)  # country code -> countries bordering it
-    strict_parents: set[int] = field(default_factory=set)  # "X (Y, Z)": X is inside its parents or unknown
-    in_parents: set[int] = field(default_factory=set)  # "X in Y"
-    listed: set[int] = field(default_factory=set)  # "Homa Bay, Rongo, Siaya": names in a list, not a hierarchy
-    area_slots: set[int] = field(default_factory=set)  # mentions written as a parent: "(Rafah, North Sinai)"
+    hierarchy: WrittenHierarchy = field(default_factory=WrittenHierarchy)  # parents the text gives the names
 
 
 def resolve_toponyms(
@@ -90,7 +80,7 @@ def resolve_mentions(
             context.explicit[code] += weight
     _collect_support(mentions, candidates, context)
     _explicit_focus(mentions, candidates, article, gazetteer, context, doc)
-    _collect_parents(text, mentions, candidates, context)
+    context.hierarchy = written_hierarchy(text, mentions, candidates)
     chosen = [_best(text, m, c, context, i, []) for i, (m, c) in enumerate(zip(mentions, candidates))]
     for _ in range(2):
         _focus_from(chosen, context)
@@ -193,103 +183,12 @@ def _focus_from(chosen: list[tuple[Candidate | None, float]], context: _Context)
             context.admin_focus[(cand.place.country_code, cand.place.admin1)] += confidence
 
 
-def _collect_parents(text, mentions, candidates, context) -> None:
-    """"X, Y", "X, in eastern Y", "X (Y, Z)", "X district, Y", "the X area of Y": Y (and Z) are X's parents
-    when they name a country or an admin area; "Bara in Idleb", with Y a town, puts X near Y."""
-    for i in range(len(mentions) - 1):
-        parents: list[Candidate] = []
-        j = i
-        while j + 1 < len(mentions) and j - i < 2:  # up the chain: "Muaja (Ancuabe, Cabo Delgado)"
-            gap = _ARTICLE_AT_END.sub(" ", text[mentions[j].end : mentions[j + 1].start])  # "in al-Hasakeh"
-            if not _is_parent_gap(gap, first=j == i) or (j > i and i not in context.strict_parents):
-                break
-            hierarchy = bool(_HIERARCHY_GAP.match(gap))
-            strict = bool(_STRICT_GAP.search(gap))
-            if j == i and strict:
-                context.strict_parents.add(i)
-            if j == i and "," not in gap and re.search(r"\bin\b", gap, re.I):
-                context.in_parents.add(i)
-            if j == i and not strict and _in_list(text, mentions, i):
-                context.listed.add(i)
-            if strict and i in context.strict_parents:
-                context.area_slots.add(j + 1)
-            inner = j == i and not hierarchy  # "Bara in Idleb": a town may be the parent
-            levels = (0, 1, 2) if i in context.strict_parents else (0, 1)  # lists of counties are not hierarchies
-            # a sea or region is no town-like parent: "Gao in the Sahel" keeps Gao
-            parents += [c for c in candidates[j + 1] if c.admin_level in levels
-                        or (inner and c.population >= 20_000 and c.place.feature_class not in FEATURE_CLASSES)]
-            if any(c.is_country and c.exact for c in candidates[j + 1]):
-                break  # nothing is written as inside a place inside a country ("Morocco, Tunisia and Libya")
-            j += 1
-        if parents:
-            context.parents[i] = parents
-        else:
-            context.strict_parents.discard(i)
-
-
-# Between a place and its area in notes-style text: " (", ", ", " district, ", " area of ", " payam (".
-_KIND = (r"(?:area|district|village|town|city|payam|county|lga|sub-?district|municipality|province|region|neighbou?rhood|"
-         r"camp|locality|commune|department|ward|barangay|front)")
-# "X area of Y", "X district, Y"; not "the Georgian town of Gori", where the name after "of" is the town
-_HIERARCHY_GAP = re.compile(rf"^\s*(?:(?i:{_KIND}\s*(?:,|\(|in\b)|(?:area|neighbou?rhood)\s+of)|,|\()\s*"
-                            rf"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}(?:\s+(?i:{_KIND}))?\s*,\s*)?$")  # "X (Unknown, Y"
-_STRICT_GAP = re.compile(rf"\(|\b{_KIND}\b", re.I)  # "X (Y", "X district, Y": X lies in Y
-
-
-_ARTICLE_AT_END = re.compile(r"\s(?:al|el|as|ash|ad|ar|at|az|an)-$", re.I)
-_LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
-
-
-def _in_list(text: str, mentions, i: int) -> bool:
-    """"A, X, Y" or "X, Y, Z" / "X, Y and Z": X and Y are items of a list, so Y is not X's area."""
-    before = i > 0 and bool(_LIST_GAP.match(text[mentions[i - 1].end : mentions[i].start]))
-    after = i + 2 < len(mentions) and bool(_LIST_GAP.match(text[mentions[i + 1].end : mentions[i + 2].start]))
-    return before or after
-
-
-def _is_parent_gap(gap: str, first: bool) -> bool:
-    if len(gap) > 30:
-        return False
-    if _HIERARCHY_GAP.match(gap):
-        return True
-    return first and bool(_PARENT_GAP.match(gap)) and ("," in gap or "in" in gap.lower())
-
-
-def _outside_parents(cands: list[Candidate], parents: list[Candidate], index: int, context: _Context) -> bool:
-    """No reading of the name lies in the area the text puts it in, and the hierarchy is clear enough to
-    say the gazetteer lacks the place: notes-style "X (Y, Z)" / "X district, Y", or "X, Y" / "X in Y" with
-    X no big town (a big one may be a list: "Mosul, Kirkuk") and no state ("Michigan, in Utah's ...")."""
-    if any(c.is_country or c.place.feature_code == "CONT" for c in cands):
-        return False
-    if any(_contains(p, c) for p in parents for c in cands):
-        return False
-    if any(_redistricted(p, c) for p in parents for c in cands):
-        return False  # "Tirupati (Chittoor, AP)": districts are redrawn (Tirupati got its own in 2022), states rarely
-    if index in context.strict_parents:
-        return True
-    if index in context.listed or any(c.admin_level == 1 for c in cands) or max(c.population for c in cands) >= _LIST_TOWN_POPULATION:
-        return False
-    return index in context.in_parents or any(p.admin_level == 1 for p in parents)
-
-
-_REDISTRICTED_TOWN_POPULATION = 20_000
-_REDISTRICTED_KM = 80.0
-
-
-def _redistricted(parent: Candidate, cand: Candidate) -> bool:
-    """A town the text puts in a district GeoNames no longer has it in: same first-level area, a real town,
-    and near the district's point ("Palanpur area of Surat" is not Palanpur town, 300 km away)."""
-    a, b = parent.place, cand.place
-    return (parent.admin_level == 2 and cand.population >= _REDISTRICTED_TOWN_POPULATION and a.country_code == b.country_code
-            and bool(a.admin1) and a.admin1 == b.admin1 and None not in (a.latitude, a.longitude, b.latitude, b.longitude)
-            and km(a.latitude, a.longitude, b.latitude, b.longitude) <= _REDISTRICTED_KM)
-
 
 def _best(text: str, mention: Mention, cands: list[Candidate], context: _Context, index: int, anchors: list):
     if not cands:
         return None, 0.0
-    parents = context.parents.get(index)
-    if parents and _outside_parents(cands, parents, index, context):
+    parents = context.hierarchy.parents.get(index)
+    if parents and outside_parents(cands, parents, index, context.hierarchy):
         return None, 0.0  # "Pisky, Donetsk": a village the gazetteer lacks, not its namesake elsewhere
     if not is_city_context(text, mention.start, mention.end):
         cands = [c for c in cands if not _named_like_bigger_area(c, cands, _VILLAGE_SHARE_OF_AREA)] or cands
@@ -338,10 +237,10 @@ def _score(text, mention, cand: Candidate, cands, context: _Context, index: int,
     if admin_total and level != 0 and place.admin1:
         score += 0.6 * context.admin_focus.get((place.country_code, place.admin1), 0.0) / admin_total
     score += 0.8 * context.support.get((index, place.geonameid), 0.0)
-    parents = context.parents.get(index)
+    parents = context.hierarchy.parents.get(index)
     if parents:
-        score += 1.5 if any(_contains(p, cand) for p in parents) else -0.5
-    if index in context.area_slots and level in (1, 2):
+        score += 1.5 if any(contains(p, cand) for p in parents) else -0.5
+    if index in context.hierarchy.area_slots and level in (1, 2):
         score += 0.4  # "(Al Qabbaytah, Lahij)": the governorate, not its town
     admin_word = admin_word_after(text, mention.end)
     if admin_word:
@@ -364,7 +263,7 @@ def _score(text, mention, cand: Candidate, cands, context: _Context, index: int,
     if anchors and place.latitude is not None and level is None:
         weight = sum(conf for _, conf in anchors)
         near = sum(conf for a, conf in anchors
-                   if a.place.geonameid != place.geonameid and _km(place, a.place) < _NEAR_KM)
+                   if a.place.geonameid != place.geonameid and km(place, a.place) < NEAR_KM)
         score += 0.5 * near / weight if weight else 0.0
     return score
 
@@ -400,26 +299,5 @@ def _supports(other: Candidate, cand: Candidate) -> bool:
         return other.place.admin1 == cand.place.admin1
     if other.admin_level == 2:
         return bool(other.place.admin2) and other.place.admin2 == cand.place.admin2
-    return _km(other.place, cand.place) < _SUPPORT_KM
+    return km(other.place, cand.place) < _SUPPORT_KM
 
-
-def _contains(parent: Candidate, child: Candidate) -> bool:
-    if parent.place.country_code != child.place.country_code or parent.place.geonameid == child.place.geonameid:
-        return False
-    if parent.admin_level == 0:
-        return True
-    if parent.admin_level is None:  # "Bara in Idleb" with Idleb the town: nearby
-        return _km(parent.place, child.place) < _NEAR_KM / 2
-    if parent.place.admin1 is None or parent.place.admin1 != child.place.admin1:
-        return False
-    # a town whose district is unknown (cities500 has no admin2 for many) is taken to be in it
-    return parent.admin_level == 1 or not child.place.admin2 or parent.place.admin2 == child.place.admin2
-
-
-def _km(a, b) -> float:
-    """Great-circle distance in km between two places with coordinates."""
-    if a.latitude is None or b.latitude is None:
-        return float("inf")
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
