@@ -196,11 +196,13 @@ def test_a_name_the_model_cut_at_its_particle_is_widened_to_the_known_whole(geop
 
 def test_widening_takes_no_kind_word_or_possessive(extractor):
     from sitrep.geo.mentions import Mention
+    from sitrep.geo.name_rules import name_runs
     from sitrep.geo.name_rules import widened as widen_mentions
 
     def widened(text, part):
         start = text.index(part)
-        return widen_mentions([Mention(start, start + len(part), part, "ner:GPE")], text, extractor.gazetteer)[0].text
+        return widen_mentions([Mention(start, start + len(part), part, "ner:GPE")], text, extractor.gazetteer,
+                              name_runs(text))[0].text
 
     # "Dublin City" is an Irish area, but "City" here belongs to the manager's title.
     assert widened("It came at the request of Dublin City Manager Terry Foegler.", "Dublin") == "Dublin"

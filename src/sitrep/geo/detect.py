@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.mentions import PLACE_LABELS, Mention
-from sitrep.geo.name_rules import rule_mentions, widened
+from sitrep.geo.name_rules import name_runs, rule_mentions, widened
 from sitrep.geo.relations import ADMIN_AFTER
 from sitrep.nlp.selective import NAMED_RANGES
 from sitrep.records import Article
@@ -48,11 +48,12 @@ def find_mentions(doc: Doc, text: str, article: Article, gazetteer: Gazetteer) -
             for part in parts:
                 if part and (ent.label_ != "FAC" or gazetteer.candidates(part.text, exact_only=True)):
                     entity_mentions.append(part)
-    entity_mentions = widened(entity_mentions, text, gazetteer)
+    runs = name_runs(text)
+    entity_mentions = widened(entity_mentions, text, gazetteer, runs)
     features = _feature_mentions(doc, text, gazetteer)
     mentions.extend(features)  # before the model's entities: "Gulf of Aden" over its "Aden"
     mentions.extend(m for m in entity_mentions if not _yields_to_feature(m, features, gazetteer))
-    mentions.extend(rule_mentions(doc, text, gazetteer, mentions))
+    mentions.extend(rule_mentions(doc, text, gazetteer, mentions, runs))
     named = doc.user_data.get(NAMED_RANGES)
     if named is not None:  # the rules tell names from places by the NER's other entities: only where it ran
         mentions = [m for m in mentions if m.source.startswith(("ner:", "dateline")) or any(s <= m.start and m.end <= e for s, e in named)]

@@ -36,13 +36,18 @@ _COMMON_WORDS = {
 }
 
 
-def widened(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:
+def name_runs(text: str) -> list[re.Match]:
+    """The capitalised name runs of the text, read once for `widened` and `rule_mentions`."""
+    return list(_NAME_RUN.finditer(text))
+
+
+def widened(mentions: list[Mention], text: str, gazetteer: Gazetteer, runs: list[re.Match]) -> list[Mention]:
     """The model's part of a longer name, widened to the whole name when the gazetteer knows it as spelled:
     "Foz do Iguacu" for its "Foz", "Catole do Rocha" for "Rocha", "Martinez de la Torre" for "Martinez"
     (the small model cuts names at their particles, and the part is often a town abroad)."""
     if not mentions:
         return mentions
-    runs = [run for run in _NAME_RUN.finditer(text) if " " in run.group(0) or "-" in run.group(0)]
+    runs = [run for run in runs if " " in run.group(0) or "-" in run.group(0)]
     result = []
     for mention in mentions:
         run = next((r for r in runs if r.start() <= mention.start and mention.end <= r.end()
@@ -121,14 +126,14 @@ _PLACE_VERBS = {"shelled", "bombed", "stormed", "seized", "captured", "recapture
                 "hit", "struck", "raided", "entered", "reached", "evacuated"}
 
 
-def rule_mentions(doc: Doc, text: str, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
+def rule_mentions(doc: Doc, text: str, gazetteer: Gazetteer, found: list[Mention], runs: list[re.Match]) -> list[Mention]:
     """Capitalised names the model did not tag as places but the gazetteer knows, with a locative clue
     or a large place behind them. The longest known sub-run wins ("Deir ez-Zor" over "Deir")."""
     taken = [(m.start, m.end) for m in found]
     other_entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in PLACE_LABELS]
     sentence_starts = {sent.start for sent in doc.sents}
     result = []
-    for run in _NAME_RUN.finditer(text):
+    for run in runs:
         words = list(re.finditer(r"\S+", run.group(0)))
         for size in range(len(words), 0, -1):
             hit = None
@@ -226,7 +231,7 @@ _PARENT_SLOT = re.compile(r"(?:[A-Z][\w'’-]*|\b(?:province|governorate|distric
 
 
 # A lower-case Arabic article written before a name the run starts after: "in al-Hasakeh", "near ar-Rutba".
-_ARTICLE_PREFIX = re.compile(r"(?<![\w-])(?:al|el|ar|as|ash|ad|an|az|at|ad|ez)-$")
+_ARTICLE_PREFIX = re.compile(r"(?<![\w-])(?:al|el|ar|as|ash|ad|an|az|at|ez)-$")
 # A direction or an edge before "of": the name after it is an anchor place ("east of Tubas", "the northern
 # countryside of Aleppo", "on the outskirts of Gao"), whatever the model tagged it; and so is a name after a
 # kind of place and "of" ("the town of Hasbaya", a village GeoNames gives no population).
