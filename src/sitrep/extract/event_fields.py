@@ -132,10 +132,10 @@ def place_on_front_line(event: Event, sentences: list[Span], context: Extraction
     text = " ".join(s.text for s in sentences)
     elsewhere = front_areas_elsewhere(event, text) if event.location else None
     # Another place of the report in the same area corroborates it ("Novoselivka, 30 km from Izmail").
-    corroborated = any(t.place is not None and t.place.name != event.location
-                       and acled_admin1(t.place.country_code, t.place.admin1, t.place.admin2) == event.admin1
-                       for t in context.toponyms)
-    if elsewhere is not None and not corroborated:
+    if elsewhere is not None and not any(
+        t.place is not None and t.place.name != event.location
+        and acled_admin1(t.place.country_code, t.place.admin1, t.place.admin2) == event.admin1 for t in context.toponyms
+    ):
         country, regions = elsewhere
         inside = [c.place for c in context.gazetteer.candidates(event.location) if c.place.country == country
                   and place_key(c.place.admin1 or "") in regions and c.place.latitude is not None]
