@@ -95,6 +95,17 @@ def test_area_in_brackets_after_a_kind_word_is_the_parent(extractor, geoparse):
     assert location.place.country_code == "BI" and location.geo_precision == 3  # the unknown commune's province
 
 
+def test_hierarchy_after_a_qualified_kind_word_or_the_rest_of_a_cut_name(extractor, geoparse):
+    # "Naushera sector area (Rajouri district, J&K)": Nowshera in Pakistan is not in Rajouri.
+    loc = geoparse("Military forces of India and Pakistan exchanged fire across the LoC in Naushera sector area (Rajouri district, J&K).")
+    assert loc["Naushera"].place is None and loc["Rajouri"].place.country_code == "IN"
+    # The model cuts "Khwaja" off "Khwaja Raheem"; its only reading is an alternate name of a town in Kunduz, not Khost.
+    text = "Clashes took place in the Khwaja Raheem area of Nadir Shah Kot district, Khost."
+    assert geoparse(text)["Khwaja"].place is None
+    [[location]] = _located(extractor, text)
+    assert location.place.admin1 == "Khost"
+
+
 def test_a_town_in_a_redrawn_district_is_kept_but_not_a_far_namesake(geoparse):
     # Tirupati got its own district in 2022; notes of 2020 put it in Chittoor, 60 km away in the same state.
     tirupati = geoparse("Workers protested in Tirupati city (Chittoor, AP) demanding to be sent back home.")

@@ -192,6 +192,11 @@ def test_a_name_the_model_cut_at_its_particle_is_widened_to_the_known_whole(geop
     assert "Foz" not in tops and "Rocha" not in tops
     two_particles = _by_text(geoparse("In Martinez de la Torre, Veracruz, two armed men attacked a taxi driver."))
     assert two_particles["Martinez de la Torre"].place.country_code == "MX"
+    # A capitalised article may open the whole: "Al" alone is a Norwegian town, "Los Angeles" a Californian city.
+    tetela = _by_text(geoparse("On 5 May 2020, in Los Angeles Tetela, Puebla, two men were lynched."))
+    assert tetela["Los Angeles Tetela"].place.admin1 == "Puebla" and "Los Angeles" not in tetela
+    al_bab = _by_text(geoparse("A man's body was found in Al Bab city in Aleppo countryside."))
+    assert al_bab["Al Bab"].place.country_code == "SY" and "Al" not in al_bab
 
 
 def test_widening_takes_no_kind_word_or_possessive(extractor):
@@ -228,3 +233,17 @@ def test_an_area_named_x_and_y_is_one_place_but_a_list_of_two_towns_stays_two(ge
     assert area.country_code == "IR" and area.feature_code == "ADM1"
     listed = _by_text(geoparse("Clashes hit Mosul and Kirkuk on Sunday."))
     assert {"Mosul", "Kirkuk"} <= set(listed)
+
+
+def test_a_name_followed_by_the_area_it_lies_in_is_a_place_whatever_the_model_says(geoparse):
+    # The model calls "Caripe" an organisation; "Monagas state" after it holds a Caripe.
+    caripe = _by_text(geoparse("On 29 April 2020, Caripe, Monagas state, farmers blocked roads to demand fuel."))
+    assert caripe["Caripe"].place.country_code == "VE" and caripe["Caripe"].place.admin1 == "Monagas"
+    # No area after it, and no place clue: the organisation stays one.
+    assert "Caripe" not in _by_text(geoparse("On 29 April 2020, Caripe said farmers blocked roads to demand fuel."))
+
+
+def test_an_organisation_after_a_weak_locative_is_no_village_of_that_alternate_name(geoparse):
+    # A Turkish village has "Taliban" among its alternate names; "between" does not make the group a place.
+    tops = _by_text(geoparse("Clashes broke out between Taliban militants and Afghan forces in Khost province."))
+    assert "Taliban" not in tops and tops["Khost province"].place.country_code == "AF"

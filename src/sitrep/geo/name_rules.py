@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Doc
 
 from sitrep.geo.gazetteer import FEATURE_CLASSES, Gazetteer
+from sitrep.geo.hierarchy import contains
 from sitrep.geo.mentions import PLACE_LABELS, Mention
 from sitrep.geo.relations import ADMIN_AFTER
 
@@ -80,8 +81,9 @@ def _longest_known(mention: Mention, run: re.Match, text: str, gazetteer: Gazett
                     if s <= mention.start and mention.end <= e and (s, e) != (mention.start, mention.end)),
                    key=lambda span: span[0] - span[1])
     for start, end in spans:
-        first, last = text[start:end].split()[0], text[start:end].split()[-1]
-        if first.lower() in _PARTICLES or last.lower() in _PARTICLES or last.endswith(("'s", "’s")):
+        # A capitalised article may open the name ("Los Angeles Tetela", "Al Bab"); a particle does not end one.
+        last = text[start:end].split()[-1]
+        if last.lower() in _PARTICLES or last.endswith(("'s", "’s")):
             continue
         added = (text[start : mention.start] + " " + text[mention.end : end]).replace("-", " ").split()
         if all(_run_word_key(word) in _RUN_EXTRA_WORDS for word in added):
@@ -204,12 +206,18 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
     locative = previous in _LOCATIVE or previous in _PLACE_VERBS or admin_after
     if _is_hierarchy_parent(text, start, candidates):
         return Mention(start, end, name, "rule")
+    if not well_known_only and _has_written_parent(text, end, candidates, gazetteer):
+        return Mention(start, end, name, "rule")  # "Caripe, Monagas state": a place of the area written after it
     big = any(c.admin_level is not None or c.population >= _RULE_MIN_POPULATION for c in candidates)
     sizeable = any(c.admin_level is not None or c.population >= 1_000 or c.place.feature_class in FEATURE_CLASSES
                    for c in candidates)
     if span.start in sentence_starts and not locative:
         return None  # a capitalised sentence opener is too often something else
     if labels:  # the model saw a person or an organisation: only a clear locative clue overrides it
+        # and only for a place under its own name, or a big one: "between Taliban militants" is no Turkish
+        # village that has "Taliban" among its alternate names
+        sizeable = sizeable and any(c.preferred or c.admin_level is not None or c.population >= _RULE_MIN_POPULATION
+                                    for c in candidates)
         if place_word_after and not well_known_only:
             return Mention(start, end, name, "rule")  # "close to Ghazni city", "in Ar-Raqqa countryside"
         if sizeable and not well_known_only and _RELATIVE_OF.search(text, max(0, start - 40), start):
@@ -251,6 +259,20 @@ def _after_locative(text: str, start: int) -> bool:
 
 _PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|province|governorate|municipality|"
                                r"township|subdivision|tehsil|commune|sub-?district)\b", re.I)
+
+
+# A name's parent written right after it: "Caripe, Monagas state", "Tieba (Bankass, Mopti)".
+_PARENT_AFTER = re.compile(r"\s*(?:,|\()\s*([A-Z][\w'’.-]*(?:[ -](?:(?:de|del|do|da)[ -])?[A-Z][\w'’.-]*){0,2})")
+
+
+def _has_written_parent(text: str, end: int, candidates, gazetteer: Gazetteer) -> bool:
+    """Is the name followed by the country or admin area that one of its exact readings lies in?
+    The hierarchy says it is a place, whatever the model tagged it."""
+    match = _PARENT_AFTER.match(text, end)
+    if not match:
+        return False
+    parents = [c for c in gazetteer.candidates(match.group(1), exact_only=True) if c.admin_level is not None]
+    return any(contains(p, c) for p in parents for c in candidates if c.exact and c.admin_level != 0)
 
 
 def _is_hierarchy_parent(text: str, start: int, candidates) -> bool:
