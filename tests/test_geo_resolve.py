@@ -246,4 +246,27 @@ def test_a_name_followed_by_the_area_it_lies_in_is_a_place_whatever_the_model_sa
 def test_an_organisation_after_a_weak_locative_is_no_village_of_that_alternate_name(geoparse):
     # A Turkish village has "Taliban" among its alternate names; "between" does not make the group a place.
     tops = _by_text(geoparse("Clashes broke out between Taliban militants and Afghan forces in Khost province."))
-    assert "Taliban" not in tops and tops["Khost province"].place.country_code == "AF"
+    assert "Taliban" not in tops and tops["Khost"].place.country_code == "AF"
+
+
+def test_a_river_name_that_begins_a_longer_name_is_the_longer_name(geoparse):
+    # "Rio Grande" is a river (and a city), but "Rio Grande do Sul" is the state; Coxilha lies in it.
+    tops = _by_text(geoparse("On 27 April 2020, in Coxilha, Rio Grande do Sul, police seized a ton of marijuana."))
+    assert tops["Rio Grande do Sul"].place.feature_code == "ADM1" and "Rio Grande" not in tops
+    assert tops["Coxilha"].place.admin1 == "Rio Grande do Sul"
+
+
+def test_a_lower_case_kind_word_is_no_part_of_the_name(geoparse):
+    # "Hays City" is an alternate name of Hays, Kansas; "Hays city (Al Hudaydah)" is the Yemeni town.
+    tops = _by_text(geoparse("Snipers opened fire on a civilian in the east of Hays city (Al Hudaydah), killing him."))
+    assert tops["Hays"].place.country_code == "YE"
+
+
+def test_the_anchor_of_rural_or_countryside_is_a_place_whatever_its_size(geoparse):
+    # GeoNames gives these towns no population, and the model calls Tell Abiad an organisation.
+    abiad = _by_text(geoparse("Turkish forces shelled several villages in the western countryside of Tell Abiad in Ar-Raqqa."))
+    assert abiad["Tell Abiad"].place.country_code == "SY"
+    ras = _by_text(geoparse("Rebels looted wheat and barley crops in Attia in rural Ras al Ain in al-Hasakeh."))
+    assert ras["Ras al Ain"].place.country_code == "SY" and ras["Ras al Ain"].place.feature_class == "P"
+    # "the" before the name: a family's home, not the Afghan village that has "Marsh" as an alternate name.
+    assert "Marsh" not in _by_text(geoparse("Residents in the vicinity of the Marsh home said they smelled smoke."))

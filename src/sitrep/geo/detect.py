@@ -44,6 +44,9 @@ def find_mentions(doc: Doc, text: str, article: Article, gazetteer: Gazetteer) -
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             mention = _trim(ent, f"ner:{ent.label_}")
+            if mention is not None and _KIND_WORD_AT_END.search(mention.text.lower()) and mention.text.split()[-1].islower():
+                # "Hays city": a lower-case kind word is context, not the name ("Hays City" is Kansas' alternate name)
+                mention = _without_kind_word(mention)
             parts = [mention] if mention is None or gazetteer.candidates(mention.text) else _split_unknown(mention)
             for part in parts:
                 if part and (ent.label_ != "FAC" or gazetteer.candidates(part.text, exact_only=True)):
@@ -109,9 +112,9 @@ def _in_longer_name(text: str, start: int, end: int) -> bool:
     before = re.search(r"([\w’'-]+)\s+$", text[max(0, start - 30) : start])
     if before and before.group(1)[:1].isupper() and before.group(1).lower() not in _OPENERS:
         return True  # "Upper Nile", "Blue Nile", "Greater Caucasus" (a hyphen: "Trans-Pacific" is no word start)
-    after = re.match(r"\s+([\w’'-]+)", text[end : end + 40])
+    after = re.match(r"\s+(?:(?:do|da|de|del|dos|das|di)\s+)?([\w’'-]+)", text[end : end + 40])
     if after and after.group(1)[:1].isupper():
-        return True  # "Pacific Islands Forum", "Euphrates Shield", "Nile Hilton"
+        return True  # "Pacific Islands Forum", "Euphrates Shield", "Nile Hilton", "Rio Grande do Sul"
     admin = ADMIN_AFTER.match(text[end : end + 40])
     return bool(admin) and admin.group(1).lower() not in {"region", "territory"}  # "Red Sea governorate"
 

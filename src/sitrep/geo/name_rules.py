@@ -177,11 +177,15 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         return None  # folded, "America’s" would be the Americas (and "Paul's" a Paul)
     place_word_after = bool(_PLACE_WORD_AFTER.match(text[end : end + 25]))
     found = gazetteer.candidates(name, exact_only=not place_word_after)
+    # "the western countryside of Tell Abiad", "in rural Ras al Ain": an anchor place, whatever its size, unless
+    # "the" stands before the name ("in the vicinity of the Marsh home")
+    relative = bool(_RELATIVE_OF.search(text, max(0, start - 40), start)) and not text[max(0, start - 4) : start].lower().endswith("the ")
     if not found and len(name) >= 6:
         # "in Ar-Raqqa", "off Hodeidah": an area, a country or a city under another transliteration
         after_locative = _after_locative(text, start)
         found = [c for c in gazetteer.candidates(name)
-                 if c.admin_level in (0, 1) or (after_locative and c.population >= _VARIANT_CITY_POPULATION)]
+                 if c.admin_level in (0, 1) or (after_locative and c.population >= _VARIANT_CITY_POPULATION)
+                 or (relative and c.place.feature_class == "P")]
     candidates = [c for c in found if c.place.latitude is not None or c.is_country]
     if well_known_only:  # part of another name: "Texas" of "Texas Tech" is a place, "Haram" of "Boko Haram" is not
         with_kind = bool(ADMIN_AFTER.match(" " + name.split()[-1])) if " " in name else False  # "Walker County"
@@ -220,13 +224,13 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
                                     for c in candidates)
         if place_word_after and not well_known_only:
             return Mention(start, end, name, "rule")  # "close to Ghazni city", "in Ar-Raqqa countryside"
-        if sizeable and not well_known_only and _RELATIVE_OF.search(text, max(0, start - 40), start):
+        if not well_known_only and (relative or (sizeable and _RELATIVE_OF.search(text, max(0, start - 40), start))):
             return Mention(start, end, name, "rule")  # "east of Tubas", "the northern countryside of Aleppo"
         if not well_known_only and _KIND_OF.search(text, max(0, start - 30), start):
             return Mention(start, end, name, "rule")  # "the town of Hasbaya"
         if not (locative and sizeable and previous not in {"of", "and", "from", "to"}):
             return None
-    elif not (locative or big):
+    elif not (locative or big or relative):
         return None
     return Mention(start, end, name, "rule")
 
@@ -244,7 +248,7 @@ _ARTICLE_PREFIX = re.compile(r"(?<![\w-])(?:al|el|ar|as|ash|ad|an|az|at|ez)-$")
 # countryside of Aleppo", "on the outskirts of Gao"), whatever the model tagged it; and so is a name after a
 # kind of place and "of" ("the town of Hasbaya", a village GeoNames gives no population).
 _RELATIVE_OF = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|(?:north|south)?(?:eastern|western)|northern|"
-                          r"southern|outskirts|countryside|suburbs?|vicinity|environs)\s+of\s+(?:the\s+)?$", re.I)
+                          r"southern|outskirts|countryside|suburbs?|vicinity|environs)\s+of\s+(?:the\s+)?$|\brural\s+$", re.I)
 _KIND_OF = re.compile(r"\b(?:the|a)\s+(?:town|village|city|district|province|governorate|municipality|commune|camp)\s+of\s+$", re.I)
 
 _VARIANT_CITY_POPULATION = 100_000
