@@ -56,6 +56,17 @@ def test_a_place_in_a_title_is_the_office_not_the_event_place(locate):
     assert {l.place.country_code for l in locations} == {"MW"}
 
 
+def test_a_road_or_building_named_after_a_town_is_not_the_event_place(locate):
+    # Murree is a town 45 km away; the protest was on the road named after it, in Rawalpindi.
+    [road] = locate("Journalists held a protest on Murree road in Rawalpindi city (Rawalpindi, Punjab).")
+    assert [l.place.name for l in road] == ["Rawalpindi"]
+    [university] = locate("Residents blocked a road near the Simon Rodriguez University in El Vigia, Merida state.")
+    assert {l.place.admin1 for l in university} == {"Merida"}
+    # The road alone still places the event: the town it is named after.
+    [alone] = locate("Protesters blocked the Baghdad highway on Sunday.")
+    assert [l.place.name for l in alone] == ["Baghdad"]
+
+
 def test_several_places_give_several_locations(locate):
     [locations] = locate("Car bombs exploded in Mosul and in Kirkuk on Sunday.")
     assert sorted(l.place.name for l in locations) == ["Kirkuk", "Mosul"]

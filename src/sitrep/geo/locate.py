@@ -38,7 +38,7 @@ from sitrep.geo.borders import km as _km
 from sitrep.geo.detect import dateline_extent
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.namesakes import namesakes_abroad, prefer_actor_areas
-from sitrep.geo.place_roles import NATURAL_CLASSES, is_actor_home, is_in_passing, place_level
+from sitrep.geo.place_roles import NATURAL_CLASSES, is_actor_home, is_in_passing, names_a_thing, place_level
 from sitrep.records import Article, Event, Location, Place, Toponym
 
 _BORDER = re.compile(r"border|frontier", re.I)
@@ -69,6 +69,9 @@ def locate_event(
     inside = [t for t in toponyms if t.place is not None and t.start >= max(start, dateline_end) and t.end <= end]
     usable = [t for t in inside if not is_actor_home(text, t) and not is_in_passing(text, t)]
     sub_country = [t for t in usable if t.place.feature_code != "PCLI"]
+    if any(not names_a_thing(text, t) for t in sub_country):
+        # "on Murree road in Rawalpindi city": the town, not the road's namesake; the road alone still places it
+        sub_country = [t for t in sub_country if not names_a_thing(text, t)]
     named_countries = {t.place.country_code for t in inside if t.place.feature_code == "PCLI" and not is_actor_home(text, t)}
     if any(t.place.country_code in named_countries for t in sub_country):
         # "Al Fazzah and Al Jabaliyah areas in western Yemen": a namesake abroad is not the place

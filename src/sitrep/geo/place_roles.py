@@ -30,6 +30,19 @@ _PASSING_BEFORE = re.compile(
 )
 
 
+# Nouns that make a preceding place name the name of a thing (a road, a building) rather than where the event was:
+# "on Murree road in Rawalpindi city", "in Raju street of Afrin city", "locked up in the Santa Anita prison".
+_THING_NOUNS = re.compile(
+    r"^(?:-\w+)?\s*(?:road|street|highway|motorway|avenue|boulevard|lane|bridge|university|college|school|hospital|"
+    r"prison|jail|stadium|mosque|church|market|square|airport|port|station|camp)s?\b",
+    re.I,
+)
+
+
+def names_a_thing(text: str, toponym: Toponym) -> bool:
+    return bool(_THING_NOUNS.match(text[toponym.end : toponym.end + 30]))
+
+
 def is_actor_home(text: str, toponym: Toponym) -> bool:
     return bool(_ACTOR_NOUNS.match(text[toponym.end : toponym.end + 40]))
 
