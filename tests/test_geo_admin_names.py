@@ -34,6 +34,8 @@ from sitrep.geo.admin_names import acled_admin1, admin1_aliases, alpha2, ascii_n
         ("RS", "Vojvodina", "Vojvodina"),  # the Hungarian "Vajdaság" does not win
         ("EG", "Al Qāhirah", "Cairo"),
         ("US", "New York", "New York"),
+        ("GE", "Shida Kartli", "Inner Kartli"),  # Georgia's regions in English
+        ("GE", "Samegrelo-Zemo Svaneti", "Samegrelo-Upper Svaneti"),
     ],
 )
 def test_display_admin1_gives_the_conventional_english_name(country: str, local: str, english: str) -> None:
@@ -188,6 +190,8 @@ def test_conventional_names_find_the_area_in_the_gazetteer() -> None:
     found = gazetteer.candidates("Almargeb")
     assert [(c.place.country_code, c.admin_level) for c in found] == [("LY", 1)]
     assert display_admin1("LY", found[0].place.name) == "Almargeb"
+    inner = gazetteer.candidates("Inner Kartli")
+    assert [(c.place.country_code, c.admin_level) for c in inner] == [("GE", 1)]
 
 
 def test_an_area_alias_that_spells_its_town_keeps_the_town(run_cli) -> None:

@@ -222,6 +222,11 @@ def test_a_kind_of_place_before_of_or_after_the_name_makes_it_a_place(geoparse):
     # "Mbouda subdivision" is found, and with it "Ouest" is Cameroon's region, not Haiti's department.
     mbouda = _by_text(geoparse("Residents beat up a gendarmerie commander in Balatchi village, Mbouda subdivision (Bamboutos, Ouest)."))
     assert mbouda["Mbouda"].place.country_code == "CM" and mbouda["Ouest"].place.country_code == "CM"
+    # "the island of Lesvos" (the model: a product), "the state of Punjab" (the model: a nationality).
+    lesvos = _by_text(geoparse("Asylum seekers staged a sit-in outside the camp, on the island of Lesvos, demanding protection."))
+    assert lesvos["Lesvos"].place.country_code == "GR"
+    punjab = _by_text(geoparse("The party staged a roof top protest all across the state of Punjab against the government."))
+    assert punjab["Punjab"].place.feature_code == "ADM1"
     # "Maungdaw Township": the model's entity loses the kind word the gazetteer does not know it with.
     maungdaw = _by_text(geoparse("In Maungdaw Township, Rakhine State, border guard police and ARSA clashed."))
     assert maungdaw["Maungdaw"].place.country_code == "MM"

@@ -249,7 +249,8 @@ _ARTICLE_PREFIX = re.compile(r"(?<![\w-])(?:al|el|ar|as|ash|ad|an|az|at|ez)-$")
 # kind of place and "of" ("the town of Hasbaya", a village GeoNames gives no population).
 _RELATIVE_OF = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|(?:north|south)?(?:eastern|western)|northern|"
                           r"southern|outskirts|countryside|suburbs?|vicinity|environs)\s+of\s+(?:the\s+)?$|\brural\s+$", re.I)
-_KIND_OF = re.compile(r"\b(?:the|a)\s+(?:town|village|city|district|province|governorate|municipality|commune|camp)\s+of\s+$", re.I)
+_KIND_OF = re.compile(r"\b(?:the|a)\s+(?:town|village|city|district|province|governorate|municipality|commune|camp|state|"
+                      r"region|island)\s+of\s+$", re.I)
 
 _VARIANT_CITY_POPULATION = 100_000
 _STRONG_LOCATIVE = {"in", "near", "off", "outside", "inside", "around"}
