@@ -13,6 +13,8 @@ from sitrep.geo.relations import relation_before
         ("gunmen attacked a checkpoint near Rutba", "near"),
         ("a bomb exploded 30 km south of Kirkuk", "30 km south of"),
         ("clashes on the outskirts of the city of Mosul", "on the outskirts of"),
+        ("villages in the western countryside of Tabqa", "in the western countryside of"),
+        ("crops were looted in rural Tabqa", "in rural"),
         ("militants attacked the town of Rutba", None),
         ("militants attacked Rutba", None),
     ],

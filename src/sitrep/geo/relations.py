@@ -24,7 +24,8 @@ _BEFORE = [
                r"(?:along|on|near)\s+(?:the\s+)?border\s+(?:between|area\s+of))\s+(?:the\s+)?$", re.I),
     re.compile(r"((?:on\s+)?the\s+outskirts\s+of|just\s+outside(?:\s+of)?|outside(?:\s+of)?|on\s+the\s+edge\s+of|"
                r"in\s+the\s+vicinity\s+of|(?:very\s+)?near(?:by)?|close\s+to|not\s+far\s+from|around|surrounding|"
-               r"in\s+the\s+countryside\s+of|in\s+the\s+desert\s+(?:of|near)|in\s+the\s+outskirts\s+of)\s+{art}$".format(art=_ARTICLE), re.I),
+               r"in\s+the\s+(?:{direction}\s+)?(?:countryside|outskirts|suburbs|environs)\s+of|in\s+the\s+desert\s+(?:of|near)|"
+               r"(?:in\s+)?rural)\s+{art}$".format(art=_ARTICLE, direction=_DIRECTION), re.I),
 ]
 # A region of an area: "western Anbar", "northern Syria", "eastern Iraq".
 _REGION_BEFORE = re.compile(rf"\b((?:far\s+)?(?:{_DIRECTION}|central|(?:north|south)\s*-?\s*(?:central|east|west)(?:ern)?))\s+(?:the\s+)?$", re.I)
