@@ -44,8 +44,8 @@ _SAME_WORD = {"ayn": "ain", "aain": "ain", "tel": "tal", "til": "tal"}
 
 
 def loose(name: str) -> str:
-    """The variant-absorbing key: no Arabic article, no final -h after a vowel, ou->u, ee->i, no doubled letters,
-    one spelling of ain/ayn/ein and tal/tell/tall."""
+    """The variant-absorbing key: no Arabic article, no final -h after a vowel, ou->u, ee->i, a final -y after a
+    consonant as -i, no doubled letters, one spelling of ain/ayn/ein and tal/tell/tall."""
     key = fold(name)
     key = _ARTICLE_RE.sub("", key)
     words = []
@@ -54,6 +54,8 @@ def loose(name: str) -> str:
         word = word.replace("q", "k")
         if len(word) > 3 and word.endswith("ah"):
             word = word[:-1]
+        if len(word) > 4 and word.endswith("y") and word[-2] not in "aeiou":
+            word = word[:-1] + "i"  # "Sangareddy" / "Sangareddi", "Kothapally" / "Kothapalli"
         word = re.sub(r"(.)\1+", r"\1", word)
         words.append(_SAME_WORD.get(word, word))
     return "".join(words)
