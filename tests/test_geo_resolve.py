@@ -275,3 +275,24 @@ def test_the_anchor_of_rural_or_countryside_is_a_place_whatever_its_size(geopars
     assert ras["Ras al Ain"].place.country_code == "SY" and ras["Ras al Ain"].place.feature_class == "P"
     # "the" before the name: a family's home, not the Afghan village that has "Marsh" as an alternate name.
     assert "Marsh" not in _by_text(geoparse("Residents in the vicinity of the Marsh home said they smelled smoke."))
+
+
+def test_a_village_the_model_calls_a_product_or_work_of_art_is_found_after_near(geoparse):
+    # "Svitlodarsk" (GeoNames: Svetlodarsk) and "Hnutove": the small model's PRODUCT and WORK_OF_ART.
+    svitlodarsk = _by_text(geoparse("The OSCE SMM observed a total of 11 shots involving small arms near Svitlodarsk."))
+    assert svitlodarsk["Svitlodarsk"].place.country_code == "UA"
+    hnutove = _by_text(geoparse("The OSCE SMM observed a total of 27 explosions involving unknown weapons near Hnutove."))
+    assert hnutove["Hnutove"].place.country_code == "UA"
+
+
+def test_a_town_under_another_spelling_after_a_verb_of_attack(geoparse):
+    # "Tall Refaat" is Tall Rif'at only under the loose key; "shelled" says it is a place.
+    tops = _by_text(geoparse("On 29 April 2020, Turkish forces shelled Tall Refaat and its vicinity in Aleppo using artillery fire."))
+    assert tops["Tall Refaat"].place.country_code == "SY"
+
+
+def test_a_name_written_in_its_area_or_before_lga_is_a_place(geoparse):
+    daret = _by_text(geoparse("On 8 May 2020, several residents of Daret Azza in Aleppo held a vigil protesting HTS policies."))
+    assert daret["Daret Azza"].place.country_code == "SY"
+    faskari = _by_text(geoparse("On 6 May 2020, gunmen shot and injured the Divisional Police Officer of Faskari LGA (Katsina)."))
+    assert faskari["Faskari"].place.country_code == "NG"

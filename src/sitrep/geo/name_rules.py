@@ -183,8 +183,10 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
     if not found and len(name) >= 6:
         # "in Ar-Raqqa", "off Hodeidah": an area, a country or a city under another transliteration
         after_locative = _after_locative(text, start)
+        after_place_verb = _after_place_verb(text, start)  # "shelled Tall Refaat" (Tall Rif'at)
         found = [c for c in gazetteer.candidates(name)
                  if c.admin_level in (0, 1) or (after_locative and c.population >= _VARIANT_CITY_POPULATION)
+                 or ((relative or after_place_verb) and c.place.feature_class == "P" and c.population >= _VARIANT_TOWN_POPULATION)
                  or (relative and c.place.feature_class == "P")]
     candidates = [c for c in found if c.place.latitude is not None or c.is_country]
     if well_known_only:  # part of another name: "Texas" of "Texas Tech" is a place, "Haram" of "Boko Haram" is not
@@ -203,7 +205,8 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
     if before >= 0 and doc[before].lower_ == "the":  # "on the Euphrates"
         before -= 1
     previous = doc[before].lower_ if before >= 0 else ""
-    labels = {label for s, e, label in other_entities if s < end and start < e}
+    # The small model calls unknown names products or works of art ("near Svitlodarsk"): no evidence either way.
+    labels = {label for s, e, label in other_entities if s < end and start < e} - _WEAK_LABELS
     if labels & {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}:
         return None
     admin_after = bool(ADMIN_AFTER.match(text[end : end + 30]))
@@ -218,10 +221,10 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
     if span.start in sentence_starts and not locative:
         return None  # a capitalised sentence opener is too often something else
     if labels:  # the model saw a person or an organisation: only a clear locative clue overrides it
-        # and only for a place under its own name, or a big one: "between Taliban militants" is no Turkish
-        # village that has "Taliban" among its alternate names
-        sizeable = sizeable and any(c.preferred or c.admin_level is not None or c.population >= _RULE_MIN_POPULATION
-                                    for c in candidates)
+        # and, after a weak one, only for a place under its own name or a big one: "between Taliban militants"
+        # is no Turkish village that has "Taliban" among its alternate names
+        sizeable = sizeable and (previous in _STRONG_LOCATIVE or any(
+            c.preferred or c.admin_level is not None or c.population >= _RULE_MIN_POPULATION for c in candidates))
         if place_word_after and not well_known_only:
             return Mention(start, end, name, "rule")  # "close to Ghazni city", "in Ar-Raqqa countryside"
         if not well_known_only and (relative or (sizeable and _RELATIVE_OF.search(text, max(0, start - 40), start))):
@@ -253,7 +256,14 @@ _KIND_OF = re.compile(r"\b(?:the|a)\s+(?:town|village|city|district|province|gov
                       r"region|island)\s+of\s+$", re.I)
 
 _VARIANT_CITY_POPULATION = 100_000
+_VARIANT_TOWN_POPULATION = 10_000  # after a verb whose object is a place
+_WEAK_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 _STRONG_LOCATIVE = {"in", "near", "off", "outside", "inside", "around"}
+
+
+def _after_place_verb(text: str, start: int) -> bool:
+    words = text[max(0, start - 15) : start].split()
+    return bool(words) and words[-1].lower() in _PLACE_VERBS
 
 
 def _after_locative(text: str, start: int) -> bool:
@@ -263,11 +273,11 @@ def _after_locative(text: str, start: int) -> bool:
 
 
 _PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|province|governorate|municipality|"
-                               r"township|subdivision|tehsil|commune|sub-?district)\b", re.I)
+                               r"township|subdivision|tehsil|commune|sub-?district|lga|woreda|payam)\b", re.I)
 
 
-# A name's parent written right after it: "Caripe, Monagas state", "Tieba (Bankass, Mopti)".
-_PARENT_AFTER = re.compile(r"\s*(?:,|\()\s*([A-Z][\w'’.-]*(?:[ -](?:(?:de|del|do|da)[ -])?[A-Z][\w'’.-]*){0,2})")
+# A name's parent written right after it: "Caripe, Monagas state", "Tieba (Bankass, Mopti)", "Daret Azza in Aleppo".
+_PARENT_AFTER = re.compile(r"\s*(?:,|\(|\s+in\s+)\s*([A-Z][\w'’.-]*(?:[ -](?:(?:de|del|do|da)[ -])?[A-Z][\w'’.-]*){0,2})")
 
 
 def _has_written_parent(text: str, end: int, candidates, gazetteer: Gazetteer) -> bool:
