@@ -131,6 +131,9 @@ def test_a_front_line_region_never_overrides_the_report_or_a_placed_town():
     assert front_line_region(elsewhere, "Shots in Kharkiv; earlier fire near Krymske.") is None
     after = _event("Armed clash", country=None, location=None, event_date=date(2022, 3, 5))
     assert front_line_region(after, "The OSCE SMM recorded shots near Krymske.") is None
+    # Luhanske (Donetsk oblast) shares its key with Luhansk: a town placed in one front region stays there.
+    luhanske = _event("Armed clash", country="Ukraine", location="Luhanske", admin1="Donetsk")
+    assert front_line_region(luhanske, "The OSCE SMM observed 4 explosions near Luhanske.") is None
 
 
 def test_a_front_report_placed_off_the_front_looks_for_a_namesake_on_it(extractor):

@@ -67,6 +67,28 @@ def test_a_road_or_building_named_after_a_town_is_not_the_event_place(locate):
     assert [l.place.name for l in alone] == ["Baghdad"]
 
 
+def test_places_in_a_company_name_or_a_list_of_origins_are_not_the_event_place(locate):
+    [company] = locate("Workers at the Gafsa Phosphate Company barricaded roads with burning tires in Meknassy (Sidi Bou Zid).")
+    assert {l.place.country_code for l in company} == {"TN"} and "Gafsa" not in {l.place.name for l in company}
+    [origins] = locate("Migrants from UP and Bihar pelted stones at policemen in Vareli village (Surat, Gujarat).")
+    assert {l.place.admin1 for l in origins} == {"Gujarat"}
+
+
+def test_a_neighbourhood_named_like_a_town_elsewhere_gives_the_town_of_the_text(locate):
+    # Sossego (Paraiba) and Colonia (Uruguay) are towns elsewhere; here they are parts of the town named.
+    [first, second] = locate("In Ribeirao das Neves, Minas Gerais, police dismantled a crack lab. "
+                             "Two armed men exchanged fire with the police in Sossego neighborhood.")
+    assert {l.place.admin1 for l in second} == {"Minas Gerais"}
+    [colonia] = locate("On 8 May 2020, in Culiacan, Sinaloa, two armed men attacked a man in Colonia Pemex.")
+    assert {l.place.country_code for l in colonia} == {"MX"}
+
+
+def test_the_areas_in_brackets_are_not_event_places_of_their_own(locate):
+    # Lisala is a town too, but "(Lisala, Mongala)" gives Binga's territory and province.
+    [first, second] = locate("Traders confronted the police in Binga (Lisala, Mongala). The police shot a demonstrator.")
+    assert [l.place.name for l in first] == ["Binga"] and [l.place.name for l in second] == ["Binga"]
+
+
 def test_several_places_give_several_locations(locate):
     [locations] = locate("Car bombs exploded in Mosul and in Kirkuk on Sunday.")
     assert sorted(l.place.name for l in locations) == ["Kirkuk", "Mosul"]

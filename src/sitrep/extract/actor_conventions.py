@@ -225,6 +225,8 @@ def front_line_region(event: Event, text: str) -> tuple[str, str] | None:
     region = front.settlement_regions.get(key or "")
     if region is None or (event.admin1 and place_key(event.admin1) == place_key(region)):
         return None
+    if own is not None and event.admin1 and place_key(event.admin1) in front.regions:
+        return None  # a town of its own on the front already: "near Luhanske" (Donetsk oblast) is not Luhansk
     if event.admin1 and fold(event.admin1) in fold(text):
         return None  # the report itself puts the place elsewhere ("Lozove in Crimea")
     return front.country, region

@@ -38,7 +38,7 @@ from sitrep.geo.borders import km as _km
 from sitrep.geo.detect import dateline_extent
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.namesakes import namesakes_abroad, prefer_actor_areas
-from sitrep.geo.place_roles import NATURAL_CLASSES, is_actor_home, is_in_passing, names_a_thing, place_level
+from sitrep.geo.place_roles import NATURAL_CLASSES, is_actor_home, is_in_passing, is_part_of_town, names_a_thing, place_level
 from sitrep.records import Article, Event, Location, Place, Toponym
 
 _BORDER = re.compile(r"border|frontier", re.I)
@@ -67,11 +67,13 @@ def locate_event(
         toponyms = [t for t in toponyms if id(t) not in abroad]
     # The dateline says where the reporter was: context for other sentences, not this one's place.
     inside = [t for t in toponyms if t.place is not None and t.start >= max(start, dateline_end) and t.end <= end]
-    usable = [t for t in inside if not is_actor_home(text, t) and not is_in_passing(text, t)]
+    usable = [t for t in inside if not is_actor_home(text, t) and not is_in_passing(text, t) and not is_part_of_town(text, t)]
     sub_country = [t for t in usable if t.place.feature_code != "PCLI"]
     if any(not names_a_thing(text, t) for t in sub_country):
         # "on Murree road in Rawalpindi city": the town, not the road's namesake; the road alone still places it
         sub_country = [t for t in sub_country if not names_a_thing(text, t)]
+    # "in Binga (Lisala, Mongala)": the bracket holds Binga's areas, whatever level their names resolved to
+    sub_country = [t for t in sub_country if not _bracketed_parent(t, sub_country, text)]
     named_countries = {t.place.country_code for t in inside if t.place.feature_code == "PCLI" and not is_actor_home(text, t)}
     if any(t.place.country_code in named_countries for t in sub_country):
         # "Al Fazzah and Al Jabaliyah areas in western Yemen": a namesake abroad is not the place
@@ -173,6 +175,15 @@ def _location(toponym: Toponym, gazetteer: Gazetteer) -> Location | None:
     return Location(place=place, geo_precision=precision, toponym=toponym)
 
 
+_BRACKET_GAP = re.compile(r"\s*\((?:[^()]{0,40},\s*)?")
+
+
+def _bracketed_parent(toponym: Toponym, others: list[Toponym], text: str) -> bool:
+    """Is the toponym written in brackets after another place of the same country ("Binga (Lisala, Mongala)")?"""
+    return any(o is not toponym and o.end <= toponym.start and o.place.country_code == toponym.place.country_code
+               and _BRACKET_GAP.fullmatch(text[o.end : toponym.start]) for o in others)
+
+
 def _seat(place: Place, gazetteer: Gazetteer) -> Place | None:
     """The admin area's representative town (its seat), as ACLED codes a region."""
     row = gazetteer.conn.execute("SELECT seat_id FROM places WHERE geonameid = ?", (place.geonameid,)).fetchone()
@@ -187,9 +198,10 @@ def _from_context(start, end, toponyms, text, gazetteer, countries: set[str]) ->
     outside = [
         t for t in toponyms
         if t.place is not None and (t.place.feature_code != "PCLI" or id(t) in borders) and (t.end <= start or t.start >= end)
-        and not is_actor_home(text, t) and not is_in_passing(text, t)
+        and not is_actor_home(text, t) and not is_in_passing(text, t) and not is_part_of_town(text, t)
         and (not countries or t.place.country_code in countries or id(t) in borders)
     ]
+    outside = [t for t in outside if not _bracketed_parent(t, outside, text)]
     if not outside:
         return None
     before = [t for t in outside if t.end <= start]

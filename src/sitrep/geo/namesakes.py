@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.place_roles import NATURAL_CLASSES, is_actor_home, is_in_passing, place_level
+from sitrep.geo.place_roles import NATURAL_CLASSES, is_actor_home, is_in_passing, is_part_of_town, place_level
 from sitrep.records import Place, Toponym
 
 # A place is a namesake abroad only when the article's other places point clearly elsewhere: at least
@@ -36,7 +36,7 @@ def namesakes_abroad(toponyms: list[Toponym], text: str | None = None) -> set[in
     article's `text`, a reporting place or an actor's home ("said in London") is no evidence either."""
     named_countries = {t.place.country_code for t in toponyms if t.place is not None and t.place.feature_code == "PCLI"}
     places = [t for t in toponyms if t.place is not None and t.place.country_code and t.place.feature_code != "PCLI"]
-    witnesses = [t for t in places if text is None or not (is_actor_home(text, t) or is_in_passing(text, t))]
+    witnesses = [t for t in places if text is None or not (is_actor_home(text, t) or is_in_passing(text, t) or is_part_of_town(text, t))]
     abroad: set[int] = set()
     for judged_levels in ((3,), (1, 2)):
         best: dict[str, Toponym] = {}  # each distinct name once, at its most confident reading

@@ -25,22 +25,36 @@ _ACTOR_NOUNS = re.compile(
 _PASSING_BEFORE = re.compile(
     r"(?:\bsaid\s+(?:\w+\s+)?in|\btold\s+(?:\w+\s+){0,3}in|\bspeaking\s+(?:\w+\s+)?in|\bstatement\s+(?:issued\s+)?in|"
     r"\bbased\s+in|\bheadquartered\s+in|\bvisit(?:ed|ing)?\s+(?:to\s+)?|\bflew\s+(?:back\s+)?to|\breturned\s+to|"
-    r"\bfled\s+to|\bfrom|\bborn\s+in|\bnative\s+of|\bnews\s+conference\s+in|\bsummit\s+in|\btalks\s+in|\bmeeting\s+in)\s+(?:the\s+)?$",
+    r"\bfled\s+to|\bfrom|\bborn\s+in|\bnative\s+of|\bnews\s+conference\s+in|\bsummit\s+in|\btalks\s+in|\bmeeting\s+in)\s+(?:the\s+)?"
+    # and the rest of a list after it: "migrants from UP and Bihar"
+    r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}(?:\s*,\s*|\s+and\s+|\s+or\s+)){0,3}$",
     re.I,
 )
 
 
-# Nouns that make a preceding place name the name of a thing (a road, a building) rather than where the event was:
-# "on Murree road in Rawalpindi city", "in Raju street of Afrin city", "locked up in the Santa Anita prison".
+# Nouns that make a preceding place name the name of a thing (a road, a building, a company) rather than where the
+# event was: "on Murree road in Rawalpindi city", "in Raju street of Afrin city", "locked up in the Santa Anita
+# prison", "workers of the Gafsa Phosphate Company ... in Meknassy", "near the Kali forest, in the area of Boundore".
 _THING_NOUNS = re.compile(
-    r"^(?:-\w+)?\s*(?:road|street|highway|motorway|avenue|boulevard|lane|bridge|university|college|school|hospital|"
-    r"prison|jail|stadium|mosque|church|market|square|airport|port|station|camp)s?\b",
+    r"^(?:-\w+)?(?:\s+[A-Z][\w'’-]*){0,2}\s*(?:road|street|highway|motorway|avenue|boulevard|lane|bridge|university|"
+    r"college|school|hospital|prison|jail|stadium|mosque|church|market|square|airport|port|station|camp|company|"
+    r"corporation|factory|plant|mine|forest)s?\b",
     re.I,
 )
+# A part of a town, whose name is some other town's ("in Sossego neighborhood" of Ribeirao das Neves is no
+# Sossego of Paraiba; "Colonia Pemex" is no Colonia del Sacramento): ACLED codes the town the text names.
+_PART_OF_TOWN_AFTER = re.compile(r"^\s+(?:neighbou?rhood|community|colony|ward)s?\b", re.I)
+_PART_OF_TOWN_WORDS = {"colonia", "barrio", "fraccionamiento"}
 
 
 def names_a_thing(text: str, toponym: Toponym) -> bool:
-    return bool(_THING_NOUNS.match(text[toponym.end : toponym.end + 30]))
+    return bool(_THING_NOUNS.match(text[toponym.end : toponym.end + 40]))
+
+
+def is_part_of_town(text: str, toponym: Toponym) -> bool:
+    if toponym.text.lower() in _PART_OF_TOWN_WORDS and re.match(r"\s+[A-Z]", text[toponym.end : toponym.end + 3]):
+        return True
+    return bool(_PART_OF_TOWN_AFTER.match(text[toponym.end : toponym.end + 30]))
 
 
 def is_actor_home(text: str, toponym: Toponym) -> bool:
