@@ -296,3 +296,20 @@ def test_a_name_written_in_its_area_or_before_lga_is_a_place(geoparse):
     assert daret["Daret Azza"].place.country_code == "SY"
     faskari = _by_text(geoparse("On 6 May 2020, gunmen shot and injured the Divisional Police Officer of Faskari LGA (Katsina)."))
     assert faskari["Faskari"].place.country_code == "NG"
+
+
+def test_a_lower_case_continuation_spelled_whole_elsewhere_in_the_text_is_part_of_the_name(geoparse):
+    # "(Mirpur khas, Sindh)": not Mirpur of Azad Kashmir, which would also reject "Mirpur Khas city" before it.
+    tops = geoparse("Journalists held a rally outside the press club in Mirpur Khas city (Mirpur khas, Sindh).")
+    assert {t.text: t.place.admin1 for t in tops if t.place} == {"Mirpur Khas": "Sindh", "Mirpur khas": "Sindh", "Sindh": "Sindh"}
+
+
+def test_a_kind_word_and_of_before_an_unknown_name_are_dropped(geoparse):
+    tops = _by_text(geoparse("As reported on 28 April 2020, in the Municipality of Allende, Chihuahua, gang members handed out food."))
+    assert tops["Allende"].place.admin1 == "Chihuahua"
+
+
+def test_a_law_section_is_no_place(geoparse):
+    # "Section" is a town in Alabama; the model marks "Section 6" as a law.
+    tops = _by_text(geoparse("Press groups called for the removal of Section 6 from the journalists' protection legislation."))
+    assert "Section" not in tops

@@ -146,7 +146,16 @@ def _split_unknown(mention: Mention) -> list[Mention]:
     return parts
 
 
+# A kind-of-area word and "of" the model took into the name: "Municipality of Allende", "District of Columbia" being
+# known whole (only names the gazetteer does not know whole lose it).
+_KIND_OF_AT_START = re.compile(r"^(?:municipality|district|province|governorate|county|department|region|state|city|town|"
+                               r"village|commune|prefecture|oblast)\s+of\s+(?=[A-Z])", re.I)
+
+
 def _without_kind_word(mention: Mention) -> Mention:
+    lead = _KIND_OF_AT_START.match(mention.text)
+    if lead:
+        mention = Mention(mention.start + lead.end(), mention.end, mention.text[lead.end():], mention.source)
     match = _KIND_WORD_AT_END.search(mention.text)
     if not match or match.start() < 2:
         return mention

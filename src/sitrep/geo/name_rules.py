@@ -38,8 +38,24 @@ _COMMON_WORDS = {
 
 
 def name_runs(text: str) -> list[re.Match]:
-    """The capitalised name runs of the text, read once for `widened` and `rule_mentions`."""
-    return list(_NAME_RUN.finditer(text))
+    """The capitalised name runs of the text, read once for `widened` and `rule_mentions`. A run followed by a
+    lower-case word is taken with it when the text spells the whole capitalised elsewhere: "(Mirpur khas, Sindh)"
+    after "Mirpur Khas city" is Mirpur Khas, not Mirpur of Kashmir."""
+    runs = list(_NAME_RUN.finditer(text))
+    spelled = {run.group(0).lower() for run in runs if " " in run.group(0)}
+    if not spelled:
+        return runs
+    result = []
+    for run in runs:
+        after = _LOWER_WORD_AFTER.match(text, run.end())
+        if after and (run.group(0) + after.group(0)).lower() in spelled:
+            run = _WHOLE.match(text, run.start(), after.end()) or run
+        result.append(run)
+    return result
+
+
+_LOWER_WORD_AFTER = re.compile(r" [a-z][\w'’-]*[a-z]")
+_WHOLE = re.compile(r".+", re.S)
 
 
 def widened(mentions: list[Mention], text: str, gazetteer: Gazetteer, runs: list[re.Match]) -> list[Mention]:
@@ -257,7 +273,7 @@ _KIND_OF = re.compile(r"\b(?:the|a)\s+(?:town|village|city|district|province|gov
 
 _VARIANT_CITY_POPULATION = 100_000
 _VARIANT_TOWN_POPULATION = 10_000  # after a verb whose object is a place
-_WEAK_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+_WEAK_LABELS = {"PRODUCT", "WORK_OF_ART", "LANGUAGE"}  # not LAW: "Section 6 of the act"
 _STRONG_LOCATIVE = {"in", "near", "off", "outside", "inside", "around"}
 
 
