@@ -313,3 +313,28 @@ def test_a_law_section_is_no_place(geoparse):
     # "Section" is a town in Alabama; the model marks "Section 6" as a law.
     tops = _by_text(geoparse("Press groups called for the removal of Section 6 from the journalists' protection legislation."))
     assert "Section" not in tops
+
+
+def test_arabic_wa_joins_a_district_name(geoparse):
+    tops = _by_text(geoparse("Coalition airstrikes reportedly targeted Khabb wa ash Shaaf district (Al Jawf)."))
+    assert tops["Khabb wa ash Shaaf"].place.country_code == "YE" and "Shaaf" not in tops
+
+
+def test_each_name_of_a_list_closed_by_a_plural_kind_word_is_an_area(geoparse):
+    # "Al Jawf" alone would be a town of Abyan; "governorates" makes all three governorates.
+    tops = _by_text(geoparse("Pro-Houthi forces reportedly shelled pro-Hadi groups in Al Jawf, Ad Dali and Taizz governorates."))
+    assert {tops[name].place.feature_code for name in ("Al Jawf", "Ad Dali", "Taizz")} == {"ADM1"}
+    assert tops["Al Jawf"].place.admin1 == "Al Jawf"
+
+
+def test_direction_before_a_country_and_a_date_label_without_digits(geoparse):
+    # "Northern Iraq" is Iraq; the model tags "Dahuk" a date.
+    tops = _by_text(geoparse("Turkish forces conducted airstrikes in Gundu Mele area in Zap (Amadiya) region of Dahuk, Northern Iraq."))
+    assert tops["Iraq"].place.feature_code == "PCLI" and tops["Dahuk"].place.country_code == "IQ"
+
+
+def test_an_area_of_or_the_town_of_takes_a_loose_spelling(geoparse):
+    tal = _by_text(geoparse("Regime forces looted civilians' properties in the town of Tal Tamer in the countryside of Al-Hasakeh."))
+    assert tal["Tal Tamer"].place.country_code == "SY"
+    spin = _by_text(geoparse("A Taliban sniper shot 2 Afghan soldiers in Mail area of Spin Boldak (Takhtah Pul) district, Kandahar."))
+    assert spin["Spin Boldak"].place.admin1 == "Kandahar"

@@ -152,8 +152,14 @@ _KIND_OF_AT_START = re.compile(r"^(?:municipality|district|province|governorate|
                                r"village|commune|prefecture|oblast)\s+of\s+(?=[A-Z])", re.I)
 
 
+# A part-of-area adjective the model took into a name the gazetteer does not know whole: "Northern Iraq" is
+# Iraq ("North Korea", "South Sudan", "Western Sahara" are known whole and keep it).
+_DIRECTION_AT_START = re.compile(r"^(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
+                                 r"south-?western|central)\s+(?=[A-Z])", re.I)
+
+
 def _without_kind_word(mention: Mention) -> Mention:
-    lead = _KIND_OF_AT_START.match(mention.text)
+    lead = _KIND_OF_AT_START.match(mention.text) or _DIRECTION_AT_START.match(mention.text)
     if lead:
         mention = Mention(mention.start + lead.end(), mention.end, mention.text[lead.end():], mention.source)
     match = _KIND_WORD_AT_END.search(mention.text)

@@ -111,7 +111,7 @@ def _longest_known(mention: Mention, run: re.Match, text: str, gazetteer: Gazett
 
 # Capitalised word runs, with the lower-case particles of transliterated names: "Deir ez-Zor", "Al-Qaim".
 _NAME_RUN = re.compile(
-    r"\b[A-Z][\w’'‘-]*[\w](?:[ -](?:(?:al|el|ez|az|ad|as|ar|ash|an|at|ed|es|de|du|la|le|al-|el-|del|della|di|da|do|dos|das|"
+    r"\b[A-Z][\w’'‘-]*[\w](?:[ -](?:(?:al|el|ez|az|ad|as|ar|ash|an|at|ed|es|de|du|la|le|al-|el-|del|della|di|da|do|dos|das|wa|"
     r"los|las|imeni)[ -]){0,2}[A-Z][\w’'‘-]*[\w]){0,3}"
 )
 # Words a longer capitalised run may hold around a place name without being part of it: "In Mosul",
@@ -137,7 +137,7 @@ _RUN_EXTRA_WORDS = {
     "community", "public", "memorial", "regional", "national", "international", "association", "society", "water",
     "riding",
 }
-_PARTICLES = {"al", "el", "ez", "az", "ad", "as", "ar", "ash", "an", "at", "ed", "es", "de", "du", "la", "le", "al-", "el-",
+_PARTICLES = {"al", "el", "ez", "az", "ad", "as", "ar", "ash", "an", "at", "ed", "es", "de", "du", "la", "le", "al-", "el-", "wa",
               "del", "della", "di", "da", "do", "dos", "das", "los", "las", "imeni"}
 # Verbs whose object is usually a place: "shelled Palmyra", "stormed Baghouz".
 _PLACE_VERBS = {"shelled", "bombed", "stormed", "seized", "captured", "recaptured", "besieged", "liberated", "overran",
@@ -196,6 +196,7 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
     # "the western countryside of Tell Abiad", "in rural Ras al Ain": an anchor place, whatever its size, unless
     # "the" stands before the name ("in the vicinity of the Marsh home")
     relative = bool(_RELATIVE_OF.search(text, max(0, start - 40), start)) and not text[max(0, start - 4) : start].lower().endswith("the ")
+    kind_of = bool(_KIND_OF.search(text, max(0, start - 30), start))  # "the town of Tal Tamer", "Mail area of Spin Boldak"
     if not found and len(name) >= 6:
         # "in Ar-Raqqa", "off Hodeidah": an area, a country or a city under another transliteration
         after_locative = _after_locative(text, start)
@@ -203,7 +204,7 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         found = [c for c in gazetteer.candidates(name)
                  if c.admin_level in (0, 1) or (after_locative and c.population >= _VARIANT_CITY_POPULATION)
                  or ((relative or after_place_verb) and c.place.feature_class == "P" and c.population >= _VARIANT_TOWN_POPULATION)
-                 or (relative and c.place.feature_class == "P")]
+                 or ((relative or kind_of) and c.place.feature_class == "P")]
     candidates = [c for c in found if c.place.latitude is not None or c.is_country]
     if well_known_only:  # part of another name: "Texas" of "Texas Tech" is a place, "Haram" of "Boko Haram" is not
         with_kind = bool(ADMIN_AFTER.match(" " + name.split()[-1])) if " " in name else False  # "Walker County"
@@ -223,6 +224,9 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
     previous = doc[before].lower_ if before >= 0 else ""
     # The small model calls unknown names products or works of art ("near Svitlodarsk"): no evidence either way.
     labels = {label for s, e, label in other_entities if s < end and start < e} - _WEAK_LABELS
+    if labels & {"DATE", "TIME"} and not any(ch.isdigit() for ch in name) and any(
+            c.exact and c.preferred and (c.admin_level in (0, 1) or c.population >= _RULE_MIN_POPULATION) for c in candidates):
+        labels -= {"DATE", "TIME"}  # "region of Dahuk": the model's date without a digit, an area's own name
     if labels & {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}:
         return None
     admin_after = bool(ADMIN_AFTER.match(text[end : end + 30]))
@@ -245,7 +249,7 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
             return Mention(start, end, name, "rule")  # "close to Ghazni city", "in Ar-Raqqa countryside"
         if not well_known_only and (relative or (sizeable and _RELATIVE_OF.search(text, max(0, start - 40), start))):
             return Mention(start, end, name, "rule")  # "east of Tubas", "the northern countryside of Aleppo"
-        if not well_known_only and _KIND_OF.search(text, max(0, start - 30), start):
+        if not well_known_only and kind_of:
             return Mention(start, end, name, "rule")  # "the town of Hasbaya"
         if not (locative and sizeable and previous not in {"of", "and", "from", "to"}):
             return None
@@ -269,7 +273,7 @@ _ARTICLE_PREFIX = re.compile(r"(?<![\w-])(?:al|el|ar|as|ash|ad|an|az|at|ez)-$")
 _RELATIVE_OF = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|(?:north|south)?(?:eastern|western)|northern|"
                           r"southern|outskirts|countryside|suburbs?|vicinity|environs)\s+of\s+(?:the\s+)?$|\brural\s+$", re.I)
 _KIND_OF = re.compile(r"\b(?:the|a)\s+(?:town|village|city|district|province|governorate|municipality|commune|camp|state|"
-                      r"region|island)\s+of\s+$", re.I)
+                      r"region|island)\s+of\s+$|\b(?-i:[A-Z])[\w'’-]*\s+(?:area|region)\s+of\s+$", re.I)
 
 _VARIANT_CITY_POPULATION = 100_000
 _VARIANT_TOWN_POPULATION = 10_000  # after a verb whose object is a place

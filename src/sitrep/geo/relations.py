@@ -55,10 +55,22 @@ def region_before(text: str, start: int) -> str | None:
     return match.group(1).lower() if match else None
 
 
+# A list of names closed by a plural kind of area: "in Al Jawf, Ad Dali and Taizz governorates".
+_NAME = r"(?-i:[A-Z])[\w'’-]*(?:[ -](?-i:[A-Z])[\w'’-]*){0,3}"
+_LIST_THEN_ADMINS = re.compile(
+    rf"^(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME}){{1,6}}\s+(provinces|governorates|districts|regions|states|oblasts|"
+    r"counties|departments|prefectures|municipalities)\b",
+    re.I,
+)
+
+
 def admin_word_after(text: str, end: int) -> str | None:
-    """"province" in "Anbar province"."""
+    """"province" in "Anbar province"; "governorates" for each name of "Al Jawf, Ad Dali and Taizz governorates"."""
     match = ADMIN_AFTER.match(text[end : end + 40])
-    return match.group(1).lower() if match else None
+    if match:
+        return match.group(1).lower()
+    listed = _LIST_THEN_ADMINS.match(text[end : end + 160])
+    return listed.group(1).lower() if listed else None
 
 
 def is_city_context(text: str, start: int, end: int) -> bool:
