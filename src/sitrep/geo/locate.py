@@ -180,6 +180,8 @@ _BRACKET_GAP = re.compile(r"\s*\((?:[^()]{0,40},\s*)?")
 
 def _bracketed_parent(toponym: Toponym, others: list[Toponym], text: str) -> bool:
     """Is the toponym written in brackets after another place of the same country ("Binga (Lisala, Mongala)")?"""
+    if "(" not in text[max(0, toponym.start - 45) : toponym.start]:
+        return False
     return any(o is not toponym and o.end <= toponym.start and o.place.country_code == toponym.place.country_code
                and _BRACKET_GAP.fullmatch(text[o.end : toponym.start]) for o in others)
 
