@@ -81,6 +81,9 @@ def test_a_neighbourhood_named_like_a_town_elsewhere_gives_the_town_of_the_text(
     assert {l.place.admin1 for l in second} == {"Minas Gerais"}
     [colonia] = locate("On 8 May 2020, in Culiacan, Sinaloa, two armed men attacked a man in Colonia Pemex.")
     assert {l.place.country_code for l in colonia} == {"MX"}
+    # A ward is the town's own: "Siliguri Ward No. 40" is in Siliguri.
+    [ward] = locate("Residents staged a protest outside the office under Siliguri Ward No. 40 (Darjeeling district, West Bengal).")
+    assert [l.place.name for l in ward] == ["Siliguri"]
 
 
 def test_the_areas_in_brackets_are_not_event_places_of_their_own(locate):

@@ -68,7 +68,7 @@ _NOT_A_PLACE_AFTER = re.compile(r"^\s+(?:dollars?|currency)\b", re.I)
 # A kind-of-area word the model took into the name: "Diyala province", "Piura city", "Zahle City".
 _KIND_WORD_AT_END = re.compile(r"\s+(?:province|governorate|district|region|state|county|oblast|municipality|city|town|"
                                r"village|prefecture|department|division|area|camp|township|subdivision|tehsil|commune|"
-                               r"sub-?district|locality)$", re.I)
+                               r"sub-?district|locality|ward)$", re.I)
 
 
 # Entities a feature's name may be part of without being that feature: "Black Sea Fleet", "The Atlantic".

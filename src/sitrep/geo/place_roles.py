@@ -43,7 +43,7 @@ _THING_NOUNS = re.compile(
 )
 # A part of a town, whose name is some other town's ("in Sossego neighborhood" of Ribeirao das Neves is no
 # Sossego of Paraiba; "Colonia Pemex" is no Colonia del Sacramento): ACLED codes the town the text names.
-_PART_OF_TOWN_AFTER = re.compile(r"^\s+(?:neighbou?rhood|community|colony|ward)s?\b", re.I)
+_PART_OF_TOWN_AFTER = re.compile(r"^\s+(?:neighbou?rhood|community|colony)s?\b", re.I)  # not "ward": "Siliguri Ward No. 40" is Siliguri's
 _PART_OF_TOWN_WORDS = {"colonia", "barrio", "fraccionamiento"}
 
 
