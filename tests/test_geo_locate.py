@@ -62,6 +62,9 @@ def test_a_road_or_building_named_after_a_town_is_not_the_event_place(locate):
     assert [l.place.name for l in road] == ["Rawalpindi"]
     [university] = locate("Residents blocked a road near the Simon Rodriguez University in El Vigia, Merida state.")
     assert {l.place.admin1 for l in university} == {"Merida"}
+    # Only capitalised words may stand between the name and the noun: "Mosul and the highway" keeps Mosul.
+    [mosul] = locate("Militants attacked checkpoints in Mosul and the highway to Kirkuk on Sunday.")
+    assert "Mosul" in {l.place.name for l in mosul}
     # The road alone still places the event: the town it is named after.
     [alone] = locate("Protesters blocked the Baghdad highway on Sunday.")
     assert [l.place.name for l in alone] == ["Baghdad"]

@@ -203,7 +203,7 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         after_place_verb = _after_place_verb(text, start)  # "shelled Tall Refaat" (Tall Rif'at)
         found = [c for c in gazetteer.candidates(name)
                  if c.admin_level in (0, 1) or (after_locative and c.population >= _VARIANT_CITY_POPULATION)
-                 or ((relative or after_place_verb) and c.place.feature_class == "P" and c.population >= _VARIANT_TOWN_POPULATION)
+                 or (after_place_verb and c.place.feature_class == "P" and c.population >= _VARIANT_TOWN_POPULATION)
                  or ((relative or kind_of) and c.place.feature_class == "P")]
     candidates = [c for c in found if c.place.latitude is not None or c.is_country]
     if well_known_only:  # part of another name: "Texas" of "Texas Tech" is a place, "Haram" of "Boko Haram" is not

@@ -36,7 +36,7 @@ _PASSING_BEFORE = re.compile(
 # event was: "on Murree road in Rawalpindi city", "in Raju street of Afrin city", "locked up in the Santa Anita
 # prison", "workers of the Gafsa Phosphate Company ... in Meknassy", "near the Kali forest, in the area of Boundore".
 _THING_NOUNS = re.compile(
-    r"^(?:-\w+)?(?:\s+[A-Z][\w'’-]*){0,2}\s*(?:road|street|highway|motorway|avenue|boulevard|lane|bridge|university|"
+    r"^(?:-\w+)?(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s*(?:road|street|highway|motorway|avenue|boulevard|lane|bridge|university|"
     r"college|school|hospital|prison|jail|stadium|mosque|church|market|square|airport|port|station|camp|company|"
     r"corporation|factory|plant|mine|forest)s?\b",
     re.I,
