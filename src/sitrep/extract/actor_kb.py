@@ -23,7 +23,6 @@ from sitrep.extract.actor_data import (
     YAML_LOADER,
     ActorEntry,
     GenericClass,
-    add_countries,
     as_date,
     ethnic_militias,
     name_variants,
@@ -31,6 +30,7 @@ from sitrep.extract.actor_data import (
     parse_generic,
     read_yaml,
 )
+from sitrep.extract.country_names import add_countries
 from sitrep.records import ActorRef
 
 __all__ = ["ACTOR_TYPES", "INTER_TYPES", "ActorEntry", "ActorKB", "GenericClass"]
