@@ -252,6 +252,9 @@ def test_an_organisation_after_a_weak_locative_is_no_village_of_that_alternate_n
     # A Turkish village has "Taliban" among its alternate names; "between" does not make the group a place.
     tops = _by_text(geoparse("Clashes broke out between Taliban militants and Afghan forces in Khost province."))
     assert "Taliban" not in tops and tops["Khost"].place.country_code == "AF"
+    # A verb of attack is a strong clue: "Avdiivka" (the model: a person) is Avdiyivka by an alternate name.
+    shelled = _by_text(geoparse("On 6 May 2020, separatist forces shelled Avdiivka and Horlivka in Donetsk."))
+    assert shelled["Avdiivka"].place.admin1 == "Donetsk"
 
 
 def test_a_river_name_that_begins_a_longer_name_is_the_longer_name(geoparse):

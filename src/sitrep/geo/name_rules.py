@@ -242,8 +242,8 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         return None  # a capitalised sentence opener is too often something else
     if labels:  # the model saw a person or an organisation: only a clear locative clue overrides it
         # and, after a weak one, only for a place under its own name or a big one: "between Taliban militants"
-        # is no Turkish village that has "Taliban" among its alternate names
-        sizeable = sizeable and (previous in _STRONG_LOCATIVE or any(
+        # is no Turkish village that has "Taliban" among its alternate names ("shelled Avdiivka" is strong)
+        sizeable = sizeable and (previous in _STRONG_LOCATIVE or previous in _PLACE_VERBS or any(
             c.preferred or c.admin_level is not None or c.population >= _RULE_MIN_POPULATION for c in candidates))
         if place_word_after and not well_known_only:
             return Mention(start, end, name, "rule")  # "close to Ghazni city", "in Ar-Raqqa countryside"
