@@ -20,9 +20,7 @@ from datetime import date
 from importlib import resources
 from typing import Any
 
-import yaml
-
-from sitrep.datafiles import YAML_LOADER
+from sitrep.datafiles import load_yaml
 from sitrep.extract.actor_data import as_date
 from sitrep.geo.names import fold, loose
 from sitrep.records import Event
@@ -71,7 +69,7 @@ class GangContext:
 @functools.lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
     text = (resources.files("sitrep") / "data" / "actor_conventions.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=YAML_LOADER) or {}
+    return load_yaml(text) or {}
 
 
 @functools.lru_cache(maxsize=1)

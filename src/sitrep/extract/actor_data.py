@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from sitrep.datafiles import YAML_LOADER
+from sitrep.datafiles import load_yaml
 
 INTER_TYPES = {
     1: "state",
@@ -98,7 +98,7 @@ def as_date(value: Any, where: str) -> date | None:
 
 def read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ValueError(f"{path}: actor file not found") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -14,13 +14,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from sitrep.datafiles import load_yaml
 from sitrep.extract.actor_data import (
     ACTOR_TYPES,
     INTER_TYPES,
     STATE_KINDS,
-    YAML_LOADER,
     ActorEntry,
     GenericClass,
     as_date,
@@ -224,7 +222,7 @@ def _mtime(path: Path) -> float:
 def _shipped_data() -> list[dict[str, Any]]:
     folder = resources.files("sitrep") / "data"
     return [
-        yaml.load((folder / name).read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
+        load_yaml((folder / name).read_text(encoding="utf-8")) or {}
         for name in ("state_forces.yaml", "actors.yaml", "actor_generic.yaml")
     ]
 
