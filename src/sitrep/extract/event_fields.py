@@ -104,10 +104,9 @@ def _qualifies(previous: Location, current: Location, text: str) -> bool:
     if current.toponym is None or previous.toponym is None or text[previous.toponym.end : current.toponym.start].strip() != ",":
         return False
     written = text[current.toponym.start : current.toponym.end].lower()
-    regions = {(previous.place.admin1 or "").lower(), (previous.place.admin2 or "").lower()} - {""}
-    # ... under its conventional name too: "Veracruz" for "Veracruz de Ignacio de la Llave"
-    regions.add((acled_admin1(previous.place.country_code, previous.place.admin1, previous.place.admin2) or "").lower())
-    regions.discard("")
+    # ... also under its conventional name: "Veracruz" for "Veracruz de Ignacio de la Llave"
+    conventional = acled_admin1(previous.place.country_code, previous.place.admin1, previous.place.admin2)
+    regions = {(name or "").lower() for name in (previous.place.admin1, previous.place.admin2, conventional)} - {""}
     # ... or a name the place after the comma shares with its own region ("Orikhove, Luhansk", "Apodaca, Jalisco")
     own_region = (current.place.admin1 or "").lower()
     return written in regions or (current.place.name or "").lower() in regions or written == own_region

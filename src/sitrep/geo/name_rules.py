@@ -195,7 +195,8 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
     found = gazetteer.candidates(name, exact_only=not place_word_after)
     # "the western countryside of Tell Abiad", "in rural Ras al Ain": an anchor place, whatever its size, unless
     # "the" stands before the name ("in the vicinity of the Marsh home")
-    relative = bool(_RELATIVE_OF.search(text, max(0, start - 40), start)) and not text[max(0, start - 4) : start].lower().endswith("the ")
+    relative_of = bool(_RELATIVE_OF.search(text, max(0, start - 40), start))
+    relative = relative_of and not text[max(0, start - 4) : start].lower().endswith("the ")
     kind_of = bool(_KIND_OF.search(text, max(0, start - 30), start))  # "the town of Tal Tamer", "Mail area of Spin Boldak"
     if not found and len(name) >= 6:
         # "in Ar-Raqqa", "off Hodeidah": an area, a country or a city under another transliteration
@@ -247,7 +248,7 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
             c.preferred or c.admin_level is not None or c.population >= _RULE_MIN_POPULATION for c in candidates))
         if place_word_after and not well_known_only:
             return Mention(start, end, name, "rule")  # "close to Ghazni city", "in Ar-Raqqa countryside"
-        if not well_known_only and (relative or (sizeable and _RELATIVE_OF.search(text, max(0, start - 40), start))):
+        if not well_known_only and (relative or (sizeable and relative_of)):
             return Mention(start, end, name, "rule")  # "east of Tubas", "the northern countryside of Aleppo"
         if not well_known_only and kind_of:
             return Mention(start, end, name, "rule")  # "the town of Hasbaya"

@@ -55,7 +55,6 @@ def acled_region(iso3: str | None) -> str:
 
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, str]:
-
     text = resources.files("sitrep").joinpath("data/acled_regions.yaml").read_text(encoding="utf-8")
     return {code: region for region, codes in load_yaml(text).items() for code in codes}
 
