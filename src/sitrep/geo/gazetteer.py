@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from sitrep.geo.names import expansions, fold, loose
@@ -40,11 +40,11 @@ class Candidate:
     exact: bool  # matched the folded name (not only the loose transliteration key)
     preferred: bool  # matched the entry's own name rather than an alternate
 
-    @property
+    @cached_property  # (asked many times per candidate while scoring; cached_property writes past the freeze)
     def is_country(self) -> bool:
         return self.place.feature_code == "PCLI"
 
-    @property
+    @cached_property
     def admin_level(self) -> int | None:
         """1 or 2 for admin areas, 0 for countries, None for other features."""
         code = self.place.feature_code or ""

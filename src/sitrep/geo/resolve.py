@@ -190,27 +190,72 @@ def _best(text: str, mention: Mention, cands: list[Candidate], context: _Context
     parents = context.hierarchy.parents.get(index)
     if parents and outside_parents(cands, parents, index, context.hierarchy):
         return None, 0.0  # "Pisky, Donetsk": a village the gazetteer lacks, not its namesake elsewhere
-    if not is_city_context(text, mention.start, mention.end):
-        cands = [c for c in cands if not _named_like_bigger_area(c, cands, _VILLAGE_SHARE_OF_AREA)] or cands
-    scored = sorted(((_score(text, mention, c, cands, context, index, anchors), c) for c in cands), key=lambda x: -x[0])
+    city_context = is_city_context(text, mention.start, mention.end)
+    biggest_areas = _biggest_area_by_country(cands)
+    if not city_context:
+        cands = [c for c in cands if not _named_like_bigger_area(c, biggest_areas, _VILLAGE_SHARE_OF_AREA)] or cands
+    setting = _Setting.of(text, mention, cands, context, index, city_context, biggest_areas)
+    scored = sorted(((_score(c, setting, context, index, anchors), c) for c in cands), key=lambda x: -x[0])
     best_score, best = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else best_score - 2.0
     confidence = 1.0 / (1.0 + math.exp(-3.0 * (best_score - runner_up)))
     return best, confidence
 
 
-def _named_like_bigger_area(cand: Candidate, cands: list[Candidate], share: float) -> bool:
+@dataclass
+class _Setting:
+    """What `_score` asks of a mention and its candidate list, whatever the candidate: worked out once per
+    mention rather than once per candidate ("Washington" has over a hundred)."""
+
+    cands: list[Candidate]
+    admin_word: str | None
+    city_context: bool
+    the_before: bool
+    parents: list | None
+    in_area_slot: bool
+    focus: Counter
+    focus_total: float
+    admin_total: float
+    countries_named_exactly: set  # country codes of the exact, preferred country readings
+    biggest_areas: dict  # see `_biggest_area_by_country`
+
+    @classmethod
+    def of(cls, text: str, mention: Mention, cands: list[Candidate], context: _Context, index: int,
+           city_context: bool, biggest_areas: dict):
+        return cls(
+            cands=cands,
+            admin_word=admin_word_after(text, mention.end),
+            city_context=city_context,
+            the_before=bool(_THE_BEFORE.search(text[max(0, mention.start - 5) : mention.start])),
+            parents=context.hierarchy.parents.get(index),
+            in_area_slot=index in context.hierarchy.area_slots,
+            focus=context.focus if context.focus else context.explicit,
+            focus_total=sum(context.focus.values()) or sum(context.explicit.values()),
+            admin_total=sum(context.admin_focus.values()),
+            countries_named_exactly={c.place.country_code for c in cands if c.is_country and c.exact and c.preferred},
+            biggest_areas=biggest_areas,
+        )
+
+
+def _biggest_area_by_country(cands: list[Candidate]) -> dict[str, int]:
+    """Country code -> population of the largest first-level area among the exact, preferred readings."""
+    biggest: dict[str, int] = {}
+    for c in cands:
+        if c.admin_level == 1 and c.exact and c.preferred:
+            biggest[c.place.country_code] = max(biggest.get(c.place.country_code, 0), c.population)
+    return biggest
+
+
+def _named_like_bigger_area(cand: Candidate, biggest_areas: dict[str, int], share: float) -> bool:
     """"Wales" next to Sheffield is still Wales: a town named exactly like a first-level area of its country, with
     under `share` of the area's people, is hardly what the bare name means, however near the other places."""
-    return cand.admin_level is None and any(
-        c.admin_level == 1 and c.exact and c.preferred and c.place.country_code == cand.place.country_code
-        and cand.population < share * c.population for c in cands
-    )
+    return cand.admin_level is None and cand.population < share * biggest_areas.get(cand.place.country_code, -1)
 
 
-def _score(text, mention, cand: Candidate, cands, context: _Context, index: int, anchors: list) -> float:
+def _score(cand: Candidate, setting: _Setting, context: _Context, index: int, anchors: list) -> float:
     place = cand.place
     level = cand.admin_level
+    cands = setting.cands
     population = cand.population if level in (None, 0) else cand.population // 4  # an area's sum overstates it
     score = 0.6 * min(math.log10(population + 1) / 7.0, 1.0)
     if level == 0:
@@ -226,23 +271,20 @@ def _score(text, mention, cand: Candidate, cands, context: _Context, index: int,
     if place.geonameid in context.capitals:
         score += 0.3  # news names capitals far more often than their namesakes
     score += 0.1 * cand.exact + 0.25 * cand.preferred
-    focus_total = sum(context.focus.values()) or sum(context.explicit.values())
-    focus = context.focus if context.focus else context.explicit
+    focus_total, focus = setting.focus_total, setting.focus
     if focus_total:
         score += 0.8 * focus.get(place.country_code, 0.0) / focus_total
         if level != 0:  # "Gaza" in news about Israel and Egypt: the neighbours of the focus count a little
             nearby = sum(focus.get(n, 0.0) for n in context.neighbours.get(place.country_code, ()))
             score += NEIGHBOUR_WEIGHT * nearby / focus_total
-    admin_total = sum(context.admin_focus.values())
-    if admin_total and level != 0 and place.admin1:
-        score += 0.6 * context.admin_focus.get((place.country_code, place.admin1), 0.0) / admin_total
+    if setting.admin_total and level != 0 and place.admin1:
+        score += 0.6 * context.admin_focus.get((place.country_code, place.admin1), 0.0) / setting.admin_total
     score += 0.8 * context.support.get((index, place.geonameid), 0.0)
-    parents = context.hierarchy.parents.get(index)
-    if parents:
-        score += 1.5 if any(contains(p, cand) for p in parents) else -0.5
-    if index in context.hierarchy.area_slots and level in (1, 2):
+    if setting.parents:
+        score += 1.5 if any(contains(p, cand) for p in setting.parents) else -0.5
+    if setting.in_area_slot and level in (1, 2):
         score += 0.4  # "(Al Qabbaytah, Lahij)": the governorate, not its town
-    admin_word = admin_word_after(text, mention.end)
+    admin_word = setting.admin_word
     if admin_word:
         score += 0.8 if level in (1, 2) else -0.3
     elif level in (1, 2) and any(
@@ -250,15 +292,13 @@ def _score(text, mention, cand: Candidate, cands, context: _Context, index: int,
         and c.place.admin1 == place.admin1 and c.population >= _TOWN_SHARE_OF_AREA * cand.population for c in cands
     ):  # (an area found by an alias, "Hodeidah", yields to its town under any spelling)
         score -= 0.3  # a bare name shared by a town and its area ("Kirkuk") is the town, unless a village ("Wales")
-    if level is None and not cand.preferred and any(
-        c.is_country and c.exact and c.preferred and c.place.country_code == place.country_code for c in cands
-    ):
+    if level is None and not cand.preferred and place.country_code in setting.countries_named_exactly:
         score -= 0.8  # "Mexico" is the country; only an alternate name of its capital
-    if _named_like_bigger_area(cand, cands, _TOWN_SHARE_OF_AREA):
+    if _named_like_bigger_area(cand, setting.biggest_areas, _TOWN_SHARE_OF_AREA):
         score -= 0.8  # a state's name, not a small town named after it
-    if is_city_context(text, mention.start, mention.end) and level is None:
+    if setting.city_context and level is None:
         score += 0.4
-    if place.feature_class in FEATURE_CLASSES and not admin_word and _THE_BEFORE.search(text[max(0, mention.start - 5) : mention.start]):
+    if place.feature_class in FEATURE_CLASSES and not admin_word and setting.the_before:
         score += 2.0  # "the Pacific", "the Sahel": the ocean or the region, not the village of Pacific, Missouri
     if anchors and place.latitude is not None and level is None:
         weight = sum(conf for _, conf in anchors)
@@ -274,16 +314,21 @@ def _collect_support(mentions: list[Mention], candidates: list[list[Candidate]],
     texts = [m.text.lower() for m in mentions]
     distinct = {t: i for i, t in enumerate(texts)}
     others_by_text = {t: candidates[i][:_SUPPORT_CANDIDATES] for t, i in distinct.items()}
+    shares_by_reading: dict[tuple, list[tuple[int, float]]] = {}  # a name said five times is weighed once
     for i, cands in enumerate(candidates):
         if len(cands) < 2:
             continue
-        others = [c for t, c in others_by_text.items() if t != texts[i] and c]
-        if not others:
-            continue
-        for cand in cands:
-            hits = sum(1 for other in others if any(_supports(o, cand) for o in other))
-            if hits:
-                context.support[(i, cand.place.geonameid)] = hits / len(others)
+        reading = (texts[i], tuple(c.place.geonameid for c in cands))
+        if reading not in shares_by_reading:
+            others = [c for t, c in others_by_text.items() if t != texts[i] and c]
+            shares = []
+            for cand in cands if others else ():
+                hits = sum(1 for other in others if any(_supports(o, cand) for o in other))
+                if hits:
+                    shares.append((cand.place.geonameid, hits / len(others)))
+            shares_by_reading[reading] = shares
+        for geonameid, share in shares_by_reading[reading]:
+            context.support[(i, geonameid)] = share
 
 
 def _supports(other: Candidate, cand: Candidate) -> bool:
