@@ -117,7 +117,9 @@ def _mentions(doc: Doc, context: ExtractionContext, published: date) -> list[Men
         # A disaster story drops its casualty and blast sentences; a fight or arson told in it stays.
         if disaster and all(c.cue in _CASUALTY_CUES for c in cues if c.cue in CORE_CUES):
             continue
-        if out_of_scope(sentence.text) and not any(c.cue in _ALWAYS_POLITICAL or c.cue == "clash" or _deliberate_fire(c) for c in cues):
+        scope = out_of_scope(sentence.text)
+        # (a sports "clash" is a match; fans who riot or clash with police still make a riot)
+        if scope and not any(c.cue in _ALWAYS_POLITICAL or (c.cue == "clash" and scope != "sport") or _deliberate_fire(c) for c in cues):
             continue
         real = [c for c in cues if c.cue not in CORE_CUES or not unreal_reason(sentence, c)]
         if not any(c.cue in CORE_CUES for c in real):

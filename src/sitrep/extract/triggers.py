@@ -92,9 +92,9 @@ def generic_marker(text: str) -> str | None:
     return match.group(0) if match else None
 
 
-def out_of_scope(text: str, kinds: tuple[str, ...] = ("disaster", "crime")) -> str | None:
-    """"disaster" or "crime" when `text` is about an accident, disaster, epidemic or ordinary crime and
-    carries no sign of political or organised violence; None otherwise."""
+def out_of_scope(text: str, kinds: tuple[str, ...] = ("disaster", "crime", "sport")) -> str | None:
+    """"disaster", "crime" or "sport" when `text` is about an accident, disaster, epidemic, ordinary crime
+    or a sports result and carries no sign of political or organised violence; None otherwise."""
     patterns = load_lexicon().nonpolitical
     folded = ignorecase_fold(text)
     if patterns["political"].search(text, folded):

@@ -1,0 +1,83 @@
+"""Ordinary news that is no event: sports results, figurative fights and battles, road deaths, heart attacks,
+firefighting. Each still gives its event when it also carries a sign of political violence."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from event_helpers import current_events_on
+
+from sitrep.extract.triggers import find_cues, out_of_scope
+
+current = current_events_on(date(2020, 5, 12))
+
+
+@pytest.mark.parametrize("text", [
+    "A teenager who is fighting leukaemia has joined a slimming club.",
+    "Manhattan High East student battles cancer.",
+    "The lopsided vote failed to reflect the contentious political battle that preceded it.",
+    "The couple fought a long legal battle over the land.",
+    "He battled the blaze for an hour.",
+])
+def test_figurative_fights_and_battles_are_no_clash(text):
+    assert "clash" not in {c.cue for c in find_cues(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy fighting broke out in Idlib on Sunday.",
+    "Troops battled militants in the hills.",
+    "The rebels fought the army for hours near the border.",
+    "Fighting between the army and the Taliban killed 12.",
+])
+def test_real_fights_still_cue_a_clash(text):
+    assert "clash" in {c.cue for c in find_cues(text)}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Al-Gaish produced an impressive display to beat Ittihad 4-1 on Saturday.", "sport"),
+    ("Saturday's clash with Arsenal ended 2-2.", "sport"),
+    ("The striker was injured in the Champions League semi-final.", "sport"),
+    ("Man, 34, struck, killed by car.", "disaster"),
+    ("A Goose Creek man was hit by a car and killed early Sunday morning.", "disaster"),
+    ("A 72-year-old man died of an apparent heart attack Saturday.", "disaster"),
+    ("Firefighters launched an initial attack on the flames.", "disaster"),
+])
+def test_sports_road_deaths_and_heart_attacks_are_out_of_scope(text, kind):
+    assert out_of_scope(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "The siege ended 3-4 weeks later.",  # a range, not a score
+    "Militants beat two villagers 3-4 times a week.",
+    "Gunmen killed two soldiers with a car bomb near the stadium.",  # a sign of political violence
+])
+def test_ranges_and_political_violence_are_in_scope(text):
+    assert out_of_scope(text) != "sport"
+    assert out_of_scope("A soldier was hit by a car bomb and killed.") is None
+
+
+def test_a_match_report_gives_no_event_but_fans_rioting_after_it_do(extractor):
+    assert current(extractor, "On 10 May 2020, Al-Gaish beat Ittihad 4-1 in Cairo. Ahli coach Manuel Jose "
+                              "made two substitutions during the second half.") == []
+    assert current(extractor, "On 10 May 2020, Saturday's clash with Zamalek in Cairo ended 2-2.") == []
+    [riot] = current(extractor, "On 10 May 2020, fans clashed with police after the cup final in Cairo, "
+                                "throwing stones at officers.")
+    assert riot.event_type == "Riots"
+
+
+def test_extract_cli_keeps_the_attack_and_drops_the_ordinary_news(run_cli, tmp_path):
+    article = tmp_path / "local-news.txt"
+    article.write_text(
+        "On 10 May 2020, Islamic State gunmen attacked an army checkpoint near Baqubah, Diyala, killing two soldiers.\n\n"
+        "In Baghdad, Al-Shorta beat Al-Zawraa 3-1 on Saturday in the Iraqi Premier League.\n\n"
+        "A 60-year-old man was hit by a car and killed on Palestine Street on Sunday.\n\n"
+        "A local teacher who has been fighting leukaemia for two years opened a school library.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("extract", "--published", "2020-05-11", str(article))
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    current_events = [e for e in events if not e["background"] and not e["generic"]]
+    assert [(e["sub_event_type"], e["fatalities"]) for e in current_events] == [("Armed clash", 2)], result.stdout
