@@ -48,6 +48,16 @@ def test_geoparse_widens_a_name_the_model_cut_at_its_particle(run_cli):
     assert by_text["Foz do Iguacu"]["country_code"] == "BR" and by_text["Foz do Iguacu"]["start"] == text.index("Foz")
 
 
+def test_geoparse_reads_a_state_abbreviation_as_the_parent_of_a_district(run_cli):
+    # Poonch is a district on both sides of the Line of Control; "J&K" is the Indian side
+    text = "On 9 May 2020, Indian and Pakistani forces exchanged fire in Degwar sector area (Poonch district, J&K)."
+    result = run_cli("geoparse", "-", input=text)
+    assert result.returncode == 0, result.stderr
+    by_text = {row["text"]: row for row in _rows(result.stdout)}
+    assert by_text["J&K"]["country_code"] == "IN" and by_text["J&K"]["feature_code"] == "ADM1"
+    assert by_text["Poonch"]["country_code"] == "IN" and by_text["Poonch"]["admin1"] == "Jammu and Kashmir"
+
+
 def test_geoparse_file_argument(run_cli, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Gunmen attacked a checkpoint near Rutba on Tuesday.", encoding="utf-8")

@@ -125,7 +125,8 @@ def test_country_points_follow_the_geonames_convention(gazetteer):
 
 @pytest.mark.parametrize(("written", "country", "admin1"), [
     ("B.C.", "CA", "British Columbia"), ("Ont.", "CA", "Ontario"), ("NSW", "AU", "New South Wales"),
-    ("Qld", "AU", "Queensland"), ("Tenn.", "US", "Tennessee"),
+    ("Qld", "AU", "Queensland"), ("Tenn.", "US", "Tennessee"), ("J&K", "IN", "Jammu and Kashmir"),
+    ("KPK", "PK", "Khyber Pakhtunkhwa"), ("AJK", "PK", "Azad Jammu and Kashmir"),
 ])
 def test_state_and_province_abbreviations(gazetteer, written, country, admin1):
     areas = [c.place for c in gazetteer.candidates(written) if c.admin_level == 1]

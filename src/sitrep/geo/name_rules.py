@@ -110,8 +110,8 @@ def _longest_known(mention: Mention, run: re.Match, text: str, gazetteer: Gazett
 
 
 # Capitalised word runs, with the lower-case particles of transliterated names: "Deir ez-Zor", "Al-Qaim".
-_NAME_RUN = re.compile(
-    r"\b[A-Z][\w’'‘-]*[\w](?:[ -](?:(?:al|el|ez|az|ad|as|ar|ash|an|at|ed|es|de|du|la|le|al-|el-|del|della|di|da|do|dos|das|wa|"
+_NAME_RUN = re.compile(  # (or initials joined by "&": "J&K")
+    r"\b[A-Z]&[A-Z]\b|\b[A-Z][\w’'‘-]*[\w](?:[ -](?:(?:al|el|ez|az|ad|as|ar|ash|an|at|ed|es|de|du|la|le|al-|el-|del|della|di|da|do|dos|das|wa|"
     r"los|las|imeni)[ -]){0,2}[A-Z][\w’'‘-]*[\w]){0,3}"
 )
 # Words a longer capitalised run may hold around a place name without being part of it: "In Mosul",

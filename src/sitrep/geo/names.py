@@ -150,9 +150,11 @@ US_STATE_ABBREVIATIONS = {
     "WI": ["Wis.", "Wisc."], "WY": ["Wyo."], "DC": ["D.C."],
 }
 
-# Canadian Press and Australian abbreviations of provinces and states, by GeoNames admin1 code; the
-# ones that are also common words or first names ("Man.", "Vic.", "ACT", "WA") are left out.
+# Canadian Press, Australian, Indian and Pakistani abbreviations of provinces and states, by GeoNames admin1
+# code; the ones that are also common words, first names or other bodies' initials ("Man.", "Vic.", "ACT",
+# "WA"; "UP", "MP", "AP", "TN", "KP": Union Parishad, Member of Parliament, Associated Press, Tennessee) are left out.
 OTHER_ADMIN1_ABBREVIATIONS = {
+    ("IN", "12"): ["J&K"], ("PK", "03"): ["KPK"], ("PK", "06"): ["AJK"],
     ("CA", "01"): ["Alta."], ("CA", "02"): ["B.C."], ("CA", "04"): ["N.B."], ("CA", "05"): ["Nfld."],
     ("CA", "07"): ["N.S."], ("CA", "08"): ["Ont."], ("CA", "09"): ["P.E.I.", "PEI"], ("CA", "10"): ["Que."],
     ("CA", "11"): ["Sask."], ("CA", "13"): ["N.W.T.", "NWT"],
