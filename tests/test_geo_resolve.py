@@ -288,6 +288,13 @@ def test_a_village_the_model_calls_a_product_or_work_of_art_is_found_after_near(
     assert hnutove["Hnutove"].place.country_code == "UA"
 
 
+def test_a_town_the_model_calls_a_group_of_people_is_a_place_but_a_demonym_is_not(geoparse):
+    # the small model tags "Tindouf" NORP: no demonym, and a town of 45,000 under its own name
+    tops = _by_text(geoparse("The army fired on refugees trying to escape from Tindouf camps in the region."))
+    assert tops["Tindouf"].place.country_code == "DZ"
+    assert "Algerian" not in _by_text(geoparse("The army fired on refugees trying to escape from Algerian camps."))
+
+
 def test_a_town_under_another_spelling_after_a_verb_of_attack(geoparse):
     # "Tall Refaat" is Tall Rif'at only under the loose key; "shelled" says it is a place.
     tops = _by_text(geoparse("On 29 April 2020, Turkish forces shelled Tall Refaat and its vicinity in Aleppo using artillery fire."))

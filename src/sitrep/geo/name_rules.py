@@ -230,6 +230,9 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         labels -= {"DATE", "TIME"}  # "region of Dahuk": the model's date without a digit, an area's own name
     if labels & {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}:
         return None
+    if labels == {"NORP"} and gazetteer.country_of_demonym(name) is None and any(
+            c.exact and c.preferred and (c.admin_level is not None or c.population >= _VARIANT_TOWN_POPULATION) for c in candidates):
+        labels = set()  # "from Tindouf camps": the model's group of people is a town of that name, not a demonym
     admin_after = bool(ADMIN_AFTER.match(text[end : end + 30]))
     locative = previous in _LOCATIVE or previous in _PLACE_VERBS or admin_after
     if _is_hierarchy_parent(text, start, candidates):
