@@ -295,6 +295,13 @@ def test_a_town_the_model_calls_a_group_of_people_is_a_place_but_a_demonym_is_no
     assert "Algerian" not in _by_text(geoparse("The army fired on refugees trying to escape from Algerian camps."))
 
 
+def test_a_district_of_a_city_is_not_a_namesake_elsewhere(geoparse):
+    # the gazetteer's only "Desnianskyi" is a district of Chernihiv, 120 km from Kyiv
+    tops = _by_text(geoparse("Medics protested in Desnianskyi district of Kyiv on Wednesday."))
+    assert tops["Desnianskyi"].place is None
+    assert tops["Kyiv"].place.country_code == "UA"
+
+
 def test_a_town_under_another_spelling_after_a_verb_of_attack(geoparse):
     # "Tall Refaat" is Tall Rif'at only under the loose key; "shelled" says it is a place.
     tops = _by_text(geoparse("On 29 April 2020, Turkish forces shelled Tall Refaat and its vicinity in Aleppo using artillery fire."))

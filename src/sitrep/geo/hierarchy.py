@@ -73,10 +73,10 @@ def written_hierarchy(text: str, mentions: list, candidates: list[list[Candidate
 # Between a place and its area in notes-style text: " (", ", ", " district, ", " area of ", " payam (".
 _KIND = (r"(?:area|district|village|town|city|payam|county|lga|sub-?district|municipality|province|region|neighbou?rhood|"
          r"camp|locality|commune|department|ward|barangay|front)")
-# "X area of Y", "X district, Y"; not "the Georgian town of Gori", where the name after "of" is the town
+# "X area of Y", "X district of Y", "X district, Y"; not "the Georgian town of Gori", where the name after "of" is the town
 # Before the kind word, the rest of a name the model cut ("Khwaja [Raheem] area of") or a qualifier ("sector area").
 _BEFORE_KIND = r"(?:[A-Z][\w'’-]*\s+){0,2}(?:(?:sector|border|frontier|rural|urban|tribal|forest|mountain|desert|coastal)\s+)?"
-_HIERARCHY_GAP = re.compile(rf"^\s*(?:{_BEFORE_KIND}(?i:{_KIND}\s*(?:,|\(|in\b)|(?:area|neighbou?rhood)\s+of)|,|\()\s*"
+_HIERARCHY_GAP = re.compile(rf"^\s*(?:{_BEFORE_KIND}(?i:{_KIND}\s*(?:,|\(|in\b)|(?:area|neighbou?rhood|district|quarter|suburb)\s+of)|,|\()\s*"
                             rf"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}(?:\s+(?i:{_KIND}))?\s*,\s*)?$")  # "X (Unknown, Y"
 _STRICT_GAP = re.compile(rf"\(|\b{_KIND}\b", re.I)  # "X (Y", "X district, Y": X lies in Y
 
