@@ -154,6 +154,15 @@ def test_sentence_without_place_takes_the_town_not_its_state_named_after_it(loca
     assert [(l.place.name, l.geo_precision) for l in attack] == [("Sobral", 2)]  # near the town, not the state seat
 
 
+def test_a_capital_named_like_its_state_after_a_town_of_the_state_is_the_state(locate):
+    # "Rio de Janeiro" after "Nova Iguacu," names the state, whatever reading the name got: one place, the town
+    raid, deaths = locate("In Nova Iguacu, Rio de Janeiro, police raided a house. Two men died in the operation.")
+    assert [(l.place.name, l.geo_precision) for l in raid] == [("Nova Iguaçu", 1)]
+    assert [(l.place.name, l.geo_precision) for l in deaths] == [("Nova Iguaçu", 2)]
+    [both] = locate("Police raided houses in Nova Iguacu and Rio de Janeiro.")  # a list keeps both
+    assert {l.place.name for l in both} == {"Nova Iguaçu", "Rio de Janeiro"}
+
+
 def test_namesake_abroad_is_not_the_event_place(extractor):
     from sitrep.records import Place, Toponym
 

@@ -37,6 +37,7 @@ from sitrep.geo.borders import border_areas
 from sitrep.geo.borders import km as _km
 from sitrep.geo.detect import dateline_extent
 from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.names import fold
 from sitrep.geo.namesakes import namesakes_abroad, prefer_actor_areas
 from sitrep.geo.place_roles import NATURAL_CLASSES, is_actor_home, is_in_passing, is_part_of_town, names_a_thing, place_level
 from sitrep.records import Article, Event, Location, Place, Toponym
@@ -82,7 +83,7 @@ def locate_event(
         # "a ship attacked in the Red Sea off Hodeidah", "clashes in Puntland near Galkayo": the town is the place
         sub_country = [t for t in sub_country if t.place.feature_class not in NATURAL_CLASSES]
     if sub_country:
-        locations = [_location(t, gazetteer) for t in _most_specific(sub_country)]
+        locations = [_location(t, gazetteer) for t in _most_specific(sub_country, text)]
         return _distinct([loc for loc in locations if loc is not None])
     for toponym in inside:
         border = _border_location(toponym, toponyms, text, gazetteer)
@@ -139,7 +140,7 @@ def _offsets(span: Any) -> tuple[int, int]:
     return int(span.start), int(span.end)
 
 
-def _most_specific(toponyms: list[Toponym]) -> list[Toponym]:
+def _most_specific(toponyms: list[Toponym], text: str) -> list[Toponym]:
     """Drop an area when a place inside it is also named ("Rutba, in Anbar" -> Rutba)."""
     kept = []
     for t in toponyms:
@@ -153,8 +154,22 @@ def _most_specific(toponyms: list[Toponym]) -> list[Toponym]:
             o.end <= t.start and t.start - o.end < 40 and o.place.admin1 == t.place.admin1 for o in inner
         ):
             continue
+        if level == 3 and t.relation is None and _names_its_area(t) and any(
+            o is not t and o.place.country_code == t.place.country_code and o.place.admin1 == t.place.admin1
+            and place_level(o.place) == 3 and o.end <= t.start and _COMMA_GAP.fullmatch(text[o.end : t.start]) for o in toponyms
+        ):
+            continue  # "in Nova Iguacu, Rio de Janeiro": the state the town before lies in, not its capital
         kept.append(t)
     return kept
+
+
+_COMMA_GAP = re.compile(r"\s*,\s*")
+
+
+def _names_its_area(toponym: Toponym) -> bool:
+    """A town named exactly like its first-level area ("Rio de Janeiro", "Kirkuk")."""
+    place = toponym.place
+    return bool(place.admin1) and fold(place.name) == fold(place.admin1)
 
 
 def _location(toponym: Toponym, gazetteer: Gazetteer) -> Location | None:
@@ -211,7 +226,7 @@ def _from_context(start, end, toponyms, text, gazetteer, countries: set[str]) ->
     # "in Sobral, Ceara, police raided a house. Officers were attacked": the town, not the state named after
     # it; the nearest place named at all when the town gives no point (an area without a seat)
     location = None
-    for near_before, near_after in ((_most_specific(before), _most_specific(after)), (before, after)):
+    for near_before, near_after in ((_most_specific(before, text), _most_specific(after, text)), (before, after)):
         pick = max(near_before, key=lambda t: t.end) if near_before else min(near_after, key=lambda t: t.start)
         location = borders.get(id(pick)) or _location(pick, gazetteer)
         if location is not None:
