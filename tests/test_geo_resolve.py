@@ -302,6 +302,15 @@ def test_a_district_of_a_city_is_not_a_namesake_elsewhere(geoparse):
     assert tops["Kyiv"].place.country_code == "UA"
 
 
+def test_a_parent_written_after_a_kind_word_or_before_a_full_stop_makes_a_place(geoparse):
+    # the small model calls all three people; the hierarchy written after them says they are places
+    tops = _by_text(geoparse("Gunmen shot a man in Barangay Basak, Guihulngan, Negros Oriental. Police said he died."))
+    assert tops["Guihulngan"].place.country_code == "PH" and tops["Guihulngan"].place.admin2 == "Negros Oriental"
+    tops = _by_text(geoparse("A man was found dead at the borders between Escobedo and Monterrey municipalities, Nuevo Leon."))
+    assert tops["Monterrey"].place.admin1 == "Nuevo Leon"
+    assert tops["Nuevo Leon"].place.feature_code == "ADM1"
+
+
 def test_a_town_under_another_spelling_after_a_verb_of_attack(geoparse):
     # "Tall Refaat" is Tall Rif'at only under the loose key; "shelled" says it is a place.
     tops = _by_text(geoparse("On 29 April 2020, Turkish forces shelled Tall Refaat and its vicinity in Aleppo using artillery fire."))

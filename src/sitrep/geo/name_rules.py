@@ -264,9 +264,10 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
 
 # "Chatsworth (eThekwini, KwaZulu-Natal)", "Porak area of Pul I Alam district, Logar", "Hit, Anbar":
 # after a comma or an opening bracket that follows a name or a kind-of-area word.
-_PARENT_SLOT = re.compile(r"(?:[A-Z][\w'’-]*|\b(?:province|governorate|district|region|county|oblast|municipality|"
-                          r"city|town|village|area|commune|department|prefecture|state|zone|woreda|payam|lga|tehsil|"
-                          r"sub-?district|township|locality|sector|neighbou?rhood|camp))\s*(?:,|\()\s*$")
+_PARENT_SLOT = re.compile(r"(?:[A-Z][\w'’-]*|\b(?:provinces?|governorates?|districts?|regions?|count(?:y|ies)|oblasts?|"
+                          r"municipalit(?:y|ies)|cit(?:y|ies)|towns?|villages?|areas?|communes?|departments?|prefectures?|"
+                          r"states?|zones?|woredas?|payams?|lgas?|tehsils?|sub-?districts?|townships?|localit(?:y|ies)|sectors?|"
+                          r"neighbou?rhoods?|camps?))\s*(?:,|\()\s*$")
 
 
 # A lower-case Arabic article written before a name the run starts after: "in al-Hasakeh", "near ar-Rutba".
@@ -301,7 +302,9 @@ _PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|p
 
 
 # A name's parent written right after it: "Caripe, Monagas state", "Tieba (Bankass, Mopti)", "Daret Azza in Aleppo".
-_PARENT_AFTER = re.compile(r"\s*(?:,|\(|\s+in\s+)\s*([A-Z][\w'’.-]*(?:[ -](?:(?:de|del|do|da)[ -])?[A-Z][\w'’.-]*){0,2})")
+# (a kind word may stand between: "Escobedo and Monterrey municipalities, Nuevo Leon")
+_PARENT_AFTER = re.compile(r"\s*(?:(?:municipalit(?:y|ies)|cit(?:y|ies)|towns?|villages?|districts?|provinces?)\s*)?"
+                           r"(?:,|\(|\s+in\s+)\s*([A-Z][\w'’.-]*(?:[ -](?:(?:de|del|do|da)[ -])?[A-Z][\w'’.-]*){0,2})")
 
 
 def _has_written_parent(text: str, end: int, candidates, gazetteer: Gazetteer) -> bool:
@@ -310,8 +313,12 @@ def _has_written_parent(text: str, end: int, candidates, gazetteer: Gazetteer) -
     match = _PARENT_AFTER.match(text, end)
     if not match:
         return False
-    parents = [c for c in gazetteer.candidates(match.group(1), exact_only=True) if c.admin_level is not None]
-    return any(contains(p, c) for p in parents for c in candidates if c.exact and c.admin_level != 0)
+    words = match.group(1).split()
+    for size in range(len(words), 0, -1):  # "Negros Oriental. Police said": the words of the parent's name only
+        parents = [c for c in gazetteer.candidates(" ".join(words[:size]).rstrip("."), exact_only=True) if c.admin_level is not None]
+        if parents:
+            return any(contains(p, c) for p in parents for c in candidates if c.exact and c.admin_level != 0)
+    return False
 
 
 def _is_hierarchy_parent(text: str, start: int, candidates) -> bool:
