@@ -58,6 +58,14 @@ def test_geoparse_reads_a_state_abbreviation_as_the_parent_of_a_district(run_cli
     assert by_text["Poonch"]["country_code"] == "IN" and by_text["Poonch"]["admin1"] == "Jammu and Kashmir"
 
 
+def test_geoparse_reads_a_district_under_another_vowel_spelling_in_its_state(run_cli):
+    text = "Militants lobbed a grenade at CRPF personnel at Pakherpora town (Budgam district, J&K) on Tuesday."
+    result = run_cli("geoparse", "-", input=text)
+    assert result.returncode == 0, result.stderr
+    by_text = {row["text"]: row for row in _rows(result.stdout)}
+    assert by_text["Budgam"]["name"] == "Badgam" and by_text["Budgam"]["country_code"] == "IN"
+
+
 def test_geoparse_file_argument(run_cli, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Gunmen attacked a checkpoint near Rutba on Tuesday.", encoding="utf-8")

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.names import fold, is_usable_alias, loose
+from sitrep.geo.names import consonant_skeleton, fold, is_usable_alias, loose
 from sitrep.settings import Settings
 
 QAIM, RUTBA, RAMADI, BAQUBAH = 92138, 98677, 98717, 97990
@@ -37,6 +37,22 @@ def test_fold_and_loose_keys_absorb_transliteration_variants():
 @pytest.mark.parametrize("written", ["Ein Issa", "Ain Issa", "Ras Al Ain", "Tell Abyad"])
 def test_ain_and_tal_spellings_find_the_syrian_towns(gazetteer, written):
     assert any(c.place.country_code == "SY" and c.place.feature_class == "P" for c in gazetteer.candidates(written))
+
+
+def test_consonant_skeletons_absorb_vowel_spellings():
+    assert consonant_skeleton("Budgam") == consonant_skeleton("Badgam") == "bdgm"
+    assert consonant_skeleton("Nahri Saraj") == consonant_skeleton("Nahr-e Sarāj")
+    assert consonant_skeleton("Girishk") == consonant_skeleton("Gereshk")
+    assert consonant_skeleton("Quamishli") == consonant_skeleton("Al Qamishli")
+    assert consonant_skeleton("Kirkuk") == consonant_skeleton("Karak") == "krk"  # why three consonants are not enough
+
+
+def test_variants_are_looked_up_inside_an_area_only(gazetteer):
+    kashmir = next(c.place for c in gazetteer.candidates("Jammu and Kashmir") if c.admin_level == 1)
+    assert "Badgam" in {v.place.name for v in gazetteer.variants_in_area("Budgam", kashmir)}
+    punjab = next(c.place for c in gazetteer.candidates("Punjab") if c.admin_level == 1 and c.place.country_code == "PK")
+    assert gazetteer.variants_in_area("Budgam", punjab) == []  # the consonants alone find nothing outside the area
+    assert gazetteer.variants_in_area("Bdg", kashmir) == []  # three consonants match too much
 
 
 def test_only_latin_capitalised_alternates_are_indexed():

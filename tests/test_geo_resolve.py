@@ -311,6 +311,14 @@ def test_a_parent_written_after_a_kind_word_or_before_a_full_stop_makes_a_place(
     assert tops["Nuevo Leon"].place.feature_code == "ADM1"
 
 
+def test_an_unknown_spelling_is_the_place_of_its_written_area_with_the_same_consonants(geoparse):
+    tops = _by_text(geoparse("A drone strike killed a militant in Nahri Saraj district, Helmand."))
+    assert tops["Nahri Saraj"].place.name == "Nahr-e Sarāj" and tops["Nahri Saraj"].place.admin1 == "Helmand"
+    # a name known as written is not re-spelled into its neighbour's area: a list of states
+    tops = _by_text(geoparse("Cases were reported in Ohio, New York, Ohio and Indiana."))
+    assert all(t.place is None or t.place.name != "Newark" for t in tops.values())
+
+
 def test_a_town_under_another_spelling_after_a_verb_of_attack(geoparse):
     # "Tall Refaat" is Tall Rif'at only under the loose key; "shelled" says it is a place.
     tops = _by_text(geoparse("On 29 April 2020, Turkish forces shelled Tall Refaat and its vicinity in Aleppo using artillery fire."))

@@ -212,6 +212,8 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         candidates = [c for c in candidates if c.admin_level in (0, 1) or c.population >= _WELL_KNOWN_POPULATION
                       or (with_kind and c.admin_level == 2)]
     if not candidates:
+        if not well_known_only and _variant_in_parent_after(text, end, name, gazetteer):
+            return Mention(start, end, name, "rule")  # "Nahri Saraj district, Helmand": Nahr-e Saraj
         return None
     prefix = _ARTICLE_PREFIX.search(text, max(0, start - 4), start)
     if prefix and not any(s < end and prefix.start() < e for s, e in taken):
@@ -304,21 +306,34 @@ _PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|p
 # A name's parent written right after it: "Caripe, Monagas state", "Tieba (Bankass, Mopti)", "Daret Azza in Aleppo".
 # (a kind word may stand between: "Escobedo and Monterrey municipalities, Nuevo Leon")
 _PARENT_AFTER = re.compile(r"\s*(?:(?:municipalit(?:y|ies)|cit(?:y|ies)|towns?|villages?|districts?|provinces?)\s*)?"
-                           r"(?:,|\(|\s+in\s+)\s*([A-Z][\w'’.-]*(?:[ -](?:(?:de|del|do|da)[ -])?[A-Z][\w'’.-]*){0,2})")
+                           r"(?:,|\(|\s+in\s+)\s*([A-Z][\w'’.&-]*(?:[ -](?:(?:de|del|do|da)[ -])?[A-Z][\w'’.&-]*){0,2})")
 
 
 def _has_written_parent(text: str, end: int, candidates, gazetteer: Gazetteer) -> bool:
     """Is the name followed by the country or admin area that one of its exact readings lies in?
     The hierarchy says it is a place, whatever the model tagged it."""
+    parents = _parents_after(text, end, gazetteer)
+    return any(contains(p, c) for p in parents for c in candidates if c.exact and c.admin_level != 0)
+
+
+def _parents_after(text: str, end: int, gazetteer: Gazetteer) -> list:
+    """The admin areas (or countries) of the parent written right after a name, read with as many of its words
+    as the gazetteer knows ("Negros Oriental. Police said": Negros Oriental)."""
     match = _PARENT_AFTER.match(text, end)
     if not match:
-        return False
+        return []
     words = match.group(1).split()
-    for size in range(len(words), 0, -1):  # "Negros Oriental. Police said": the words of the parent's name only
+    for size in range(len(words), 0, -1):
         parents = [c for c in gazetteer.candidates(" ".join(words[:size]).rstrip("."), exact_only=True) if c.admin_level is not None]
         if parents:
-            return any(contains(p, c) for p in parents for c in candidates if c.exact and c.admin_level != 0)
-    return False
+            return parents
+    return []
+
+
+def _variant_in_parent_after(text: str, end: int, name: str, gazetteer: Gazetteer) -> bool:
+    """Is there a place in the area written after the unknown name with the name's consonants ("Budgam
+    district, J&K": Badgam)? `resolve` then takes that place as the name's reading."""
+    return any(gazetteer.variants_in_area(name, p.place) for p in _parents_after(text, end, gazetteer) if p.admin_level in (1, 2))
 
 
 def _is_hierarchy_parent(text: str, start: int, candidates) -> bool:

@@ -61,6 +61,17 @@ def loose(name: str) -> str:
     return "".join(words)
 
 
+def consonant_skeleton(name: str) -> str:
+    """The name's consonants, for transliterations that differ in their vowels ("Budgam" / "Badgam", "Girishk" /
+    "Gereshk", "Nahri Saraj" / "Nahr-e Saraj"): no article, kh/q/dh/ph/w as k/k/d/f/v, no vowels, no doubles.
+    Too loose for a lookup on its own; `Gazetteer.variants_in_area` compares it inside a written parent only."""
+    key = _ARTICLE_RE.sub("", fold(name))
+    key = re.sub(r"[^a-z]", "", key)
+    for written, spoken in (("kh", "k"), ("q", "k"), ("dh", "d"), ("ph", "f"), ("w", "v")):
+        key = key.replace(written, spoken)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", key))
+
+
 def strip_admin_words(name: str) -> str:
     """"Anbar Province" -> "anbar": the folded name without the words for the kind of area."""
     key = _ADMIN_WORDS_RE.sub(" ", fold(name))

@@ -81,6 +81,11 @@ def resolve_mentions(
     _collect_support(mentions, candidates, context)
     _explicit_focus(mentions, candidates, article, gazetteer, context, doc)
     context.hierarchy = written_hierarchy(text, mentions, candidates)
+    for index, parents in context.hierarchy.parents.items():
+        if not any(c.exact for c in candidates[index]) and not any(contains(p, c) for p in parents for c in candidates[index]):
+            # "Nahri Saraj district, Helmand": no reading of the name as written, none in its written area, and a
+            # place there with the same consonants (a name known as written elsewhere is rather a list: "New York, Ohio")
+            candidates[index] = _variants_in(mentions[index], parents, gazetteer) or candidates[index]
     chosen = [_best(text, m, c, context, i, []) for i, (m, c) in enumerate(zip(mentions, candidates))]
     for _ in range(2):
         _focus_from(chosen, context)
@@ -123,6 +128,16 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
     if not cands:
         cands = _area_of_demonym(mention.text, gazetteer)
     return cands
+
+
+def _variants_in(mention: Mention, parents: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """The places of the written parent areas (the most specific first) spelled with the mention's consonants."""
+    for level in (2, 1):
+        found = {c.place.geonameid: c for p in parents if p.admin_level == level
+                 for c in gazetteer.variants_in_area(mention.text, p.place)}
+        if found:
+            return list(found.values())
+    return []
 
 
 def _area_of_demonym(word: str, gazetteer: Gazetteer) -> list[Candidate]:
