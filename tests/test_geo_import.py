@@ -53,6 +53,14 @@ def test_imported_places_are_resolved_in_context(run_cli, gazetteer_copy):
     assert rows["Syrian Desert"]["feature_code"] == "DSRT"
 
 
+def test_imported_names_are_found_under_another_vowel_spelling_in_their_area(run_cli, gazetteer_copy):
+    assert run_cli("gazetteer", "import", str(FIXTURES / "geonames-sample.txt"), env=gazetteer_copy).returncode == 0
+    result = run_cli("geoparse", "-", input="Clashes erupted in Bighooz, Deir ez-Zor, on Sunday.", env=gazetteer_copy)
+    assert result.returncode == 0, result.stderr
+    rows = {row["text"]: row for row in map(json.loads, result.stdout.splitlines())}
+    assert rows["Bighooz"]["geonameid"] == 99000001
+
+
 def test_import_makes_the_dump_capital_the_seat(run_cli, gazetteer_copy):
     import sqlite3
 

@@ -36,6 +36,7 @@ from sitrep.geo.names import (
     is_latin,
     is_usable_alias,
     loose,
+    skeleton_rows,
     strip_admin_words,
 )
 from sitrep.geo.schema import BUILDER_VERSION, create_schema
@@ -140,6 +141,7 @@ class _Builder:
     def _flush_names(self) -> None:
         rows = [(key, lk, gid, pref, src) for (key, gid), (lk, pref, src) in self.names.items()]
         self.conn.executemany("INSERT OR REPLACE INTO names VALUES (?, ?, ?, ?, ?)", rows)
+        self.conn.executemany("INSERT OR IGNORE INTO skeletons VALUES (?, ?)", skeleton_rows((key, gid) for key, gid in self.names))
         self.name_count = len(rows)
 
     # --- countries -----------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from sitrep.geo.names import consonant_skeleton, expansions, fold, loose
+from sitrep.geo.names import SKELETON_MIN_CONSONANTS, consonant_skeleton, expansions, fold, loose
 from sitrep.geo.schema import BUILDER_VERSION
 from sitrep.records import Place
 from sitrep.settings import Settings
@@ -94,7 +94,6 @@ class Gazetteer:
             pass
         self._feature_spellings: dict[str, tuple[str, ...]] | None = None
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)
-        self.skeletons_of_area = lru_cache(maxsize=64)(self._skeletons_of_area)  # the areas of a feed repeat
 
     @classmethod
     def open(cls, settings: Settings, *, build: bool = True) -> "Gazetteer":
@@ -214,27 +213,20 @@ class Gazetteer:
         """Places inside a first- or second-level area whose name (or an alternate) has the same consonants as
         `name` (`names.consonant_skeleton`): "Budgam district, J&K" is Badgam. The area keeps the loose key safe."""
         skeleton = consonant_skeleton(name)
-        if len(skeleton) < 4 or area.feature_code not in ("ADM1", "ADM2"):  # (3 consonants match too much)
+        if len(skeleton) < SKELETON_MIN_CONSONANTS or area.feature_code not in ("ADM1", "ADM2"):
             return []
-        by_skeleton = self.skeletons_of_area(area.geonameid)
-        return [Candidate(place, place.population or 0, False, False) for place in by_skeleton.get(skeleton, ())]
-
-    def _skeletons_of_area(self, area_id: int) -> dict[str, tuple[Place, ...]]:
-        row = self.conn.execute("SELECT country_code, admin1_code, admin2_code, feature_code FROM places WHERE geonameid = ?",
-                                (area_id,)).fetchone()
-        if row is None:
-            return {}
-        cc, a1, a2, code = row
-        where = "p.country_code = ? AND p.admin1_code = ?" + (" AND p.admin2_code = ?" if code == "ADM2" else "")
-        args = (cc, a1, a2) if code == "ADM2" else (cc, a1)
-        found: dict[str, dict[int, Place]] = {}
-        for *place_row, key in self.conn.execute(
-            f"SELECT {_PLACE_COLUMNS}, n.key FROM names n JOIN places p ON p.geonameid = n.geonameid "
-            f"WHERE {where} AND p.feature_class IN ('P', 'A') AND p.geonameid != ? AND p.latitude IS NOT NULL", (*args, area_id)
-        ):
-            place = self._place(tuple(place_row))
-            found.setdefault(consonant_skeleton(key), {})[place.geonameid] = place
-        return {skeleton: tuple(places.values()) for skeleton, places in found.items()}
+        codes = self.conn.execute("SELECT country_code, admin1_code, admin2_code FROM places WHERE geonameid = ?",
+                                  (area.geonameid,)).fetchone()
+        if codes is None:
+            return []
+        cc, a1, a2 = codes
+        same_area = "p.country_code = ? AND p.admin1_code = ?" + (" AND p.admin2_code = ?" if area.feature_code == "ADM2" else "")
+        rows = self.conn.execute(
+            f"SELECT {_PLACE_COLUMNS} FROM skeletons s JOIN places p ON p.geonameid = s.geonameid WHERE s.skeleton = ? "
+            f"AND {same_area} AND p.feature_class IN ('P', 'A') AND p.geonameid != ? AND p.latitude IS NOT NULL",
+            (skeleton, cc, a1, *((a2,) if area.feature_code == "ADM2" else ()), area.geonameid),
+        ).fetchall()
+        return [Candidate(place, place.population or 0, False, False) for place in map(self._place, rows)]
 
     def country_place(self, country_code: str) -> Place | None:
         """The country as a place (feature code PCLI), located at its capital."""

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sitrep.geo.names import fold, is_usable_alias, loose
+from sitrep.geo.names import fold, is_usable_alias, loose, skeleton_rows
 from sitrep.geo.schema import create_schema
 
 KEEP_CLASSES = {"P", "A", "H", "T", "L", "V"}
@@ -130,6 +130,7 @@ def _write_places(conn: sqlite3.Connection, rows: list[tuple]) -> int:
 def _write_names(conn: sqlite3.Connection, rows: list[tuple]) -> int:
     rows = [r for r in rows if len(r[0]) >= 2]
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?, ?)", rows)
+    conn.executemany("INSERT OR IGNORE INTO skeletons VALUES (?, ?)", skeleton_rows((r[0], r[2]) for r in rows))
     return len(rows)
 
 

@@ -72,6 +72,15 @@ def consonant_skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", key))
 
 
+SKELETON_MIN_CONSONANTS = 4  # three consonants match too much ("Kirkuk", "Karak")
+
+
+def skeleton_rows(rows) -> list[tuple[str, int]]:
+    """(skeleton, geonameid) rows for the `skeletons` table from (folded key, geonameid) pairs."""
+    found = {(consonant_skeleton(key), gid) for key, gid in rows}
+    return [(skeleton, gid) for skeleton, gid in found if len(skeleton) >= SKELETON_MIN_CONSONANTS]
+
+
 def strip_admin_words(name: str) -> str:
     """"Anbar Province" -> "anbar": the folded name without the words for the kind of area."""
     key = _ADMIN_WORDS_RE.sub(" ", fold(name))

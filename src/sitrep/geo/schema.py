@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 # Bump when the builder's output changes: an older file is rebuilt on open.
-BUILDER_VERSION = "13"
+BUILDER_VERSION = "14"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -36,6 +36,11 @@ CREATE TABLE IF NOT EXISTS names (
     PRIMARY KEY (key, geonameid)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_loose ON names(loose);
+CREATE TABLE IF NOT EXISTS skeletons (
+    skeleton TEXT NOT NULL,     -- names.consonant_skeleton() of a name, 4+ consonants (looked up inside an area only)
+    geonameid INTEGER NOT NULL,
+    PRIMARY KEY (skeleton, geonameid)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_geonameid ON names(geonameid);
 CREATE TABLE IF NOT EXISTS admins (
     country_code TEXT NOT NULL,
