@@ -19,6 +19,13 @@ def _rows(stdout: str) -> list[dict]:
     return [json.loads(line) for line in stdout.splitlines()]
 
 
+def _geoparse_by_text(run_cli, text: str) -> dict[str, dict]:
+    """`sitrep geoparse -` over the text: its rows by toponym text (the command must succeed)."""
+    result = run_cli("geoparse", "-", input=text)
+    assert result.returncode == 0, result.stderr
+    return {row["text"]: row for row in _rows(result.stdout)}
+
+
 def test_geoparse_plain_text_from_stdin(run_cli):
     text = "Protesters gathered in Tripoli, in northern Lebanon, and marched on to Beirut."
     result = run_cli("geoparse", "-", input=text)
@@ -33,36 +40,28 @@ def test_geoparse_plain_text_from_stdin(run_cli):
 
 def test_geoparse_finds_names_the_model_mistakes_for_people_after_al_or_a_direction(run_cli):
     text = "Rebels shelled Abboush in al-Hasakeh, and troops demolished a farm in Tayasir, east of Tubas."
-    result = run_cli("geoparse", "-", input=text)
-    assert result.returncode == 0, result.stderr
-    by_text = {row["text"]: row for row in _rows(result.stdout)}
+    by_text = _geoparse_by_text(run_cli, text)
     assert by_text["al-Hasakeh"]["country_code"] == "SY" and text[by_text["al-Hasakeh"]["start"]:].startswith("al-Hasakeh")
     assert by_text["Tubas"]["country_code"] == "PS"
 
 
 def test_geoparse_widens_a_name_the_model_cut_at_its_particle(run_cli):
     text = "On 5 May 2020, in Foz do Iguacu, Parana, a man was shot to death."
-    result = run_cli("geoparse", "-", input=text)
-    assert result.returncode == 0, result.stderr
-    by_text = {row["text"]: row for row in _rows(result.stdout)}
+    by_text = _geoparse_by_text(run_cli, text)
     assert by_text["Foz do Iguacu"]["country_code"] == "BR" and by_text["Foz do Iguacu"]["start"] == text.index("Foz")
 
 
 def test_geoparse_reads_a_state_abbreviation_as_the_parent_of_a_district(run_cli):
     # Poonch is a district on both sides of the Line of Control; "J&K" is the Indian side
     text = "On 9 May 2020, Indian and Pakistani forces exchanged fire in Degwar sector area (Poonch district, J&K)."
-    result = run_cli("geoparse", "-", input=text)
-    assert result.returncode == 0, result.stderr
-    by_text = {row["text"]: row for row in _rows(result.stdout)}
+    by_text = _geoparse_by_text(run_cli, text)
     assert by_text["J&K"]["country_code"] == "IN" and by_text["J&K"]["feature_code"] == "ADM1"
     assert by_text["Poonch"]["country_code"] == "IN" and by_text["Poonch"]["admin1"] == "Jammu and Kashmir"
 
 
 def test_geoparse_reads_a_district_under_another_vowel_spelling_in_its_state(run_cli):
     text = "Militants lobbed a grenade at CRPF personnel at Pakherpora town (Budgam district, J&K) on Tuesday."
-    result = run_cli("geoparse", "-", input=text)
-    assert result.returncode == 0, result.stderr
-    by_text = {row["text"]: row for row in _rows(result.stdout)}
+    by_text = _geoparse_by_text(run_cli, text)
     assert by_text["Budgam"]["name"] == "Badgam" and by_text["Budgam"]["country_code"] == "IN"
 
 
