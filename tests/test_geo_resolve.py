@@ -319,6 +319,18 @@ def test_an_unknown_spelling_is_the_place_of_its_written_area_with_the_same_cons
     assert all(t.place is None or t.place.name != "Newark" for t in tops.values())
 
 
+def test_of_an_areas_namesake_villages_the_one_by_the_city_of_the_same_name(geoparse):
+    # Donetsk oblast holds two Vesele and two Opytne: "X, Donetsk" is read as the one by the city (7 and 10 km),
+    # not the larger one 60-80 km away
+    vesele = _by_text(geoparse("Forces fired grenade launchers at positions in the area of Vesele, Donetsk."))["Vesele"].place
+    opytne = _by_text(geoparse("Rebels fired mortars at positions near Opytne, Donetsk."))["Opytne"].place
+    assert (vesele.admin1, round(vesele.latitude, 2)) == ("Donetsk", 48.06)
+    assert (opytne.admin1, round(opytne.latitude, 2)) == ("Donetsk", 48.1)
+    # a town named like the area is no hint for a name written like the town itself
+    text = "A meeting was held in Santa Ana, California. Officials from the City of Santa Ana, the Santa Ana school board and Irvine came."
+    assert {t.place.country_code for t in geoparse(text) if t.text == "Santa Ana"} == {"US"}
+
+
 def test_a_town_under_another_spelling_after_a_verb_of_attack(geoparse):
     # "Tall Refaat" is Tall Rif'at only under the loose key; "shelled" says it is a place.
     tops = _by_text(geoparse("On 29 April 2020, Turkish forces shelled Tall Refaat and its vicinity in Aleppo using artillery fire."))

@@ -228,6 +228,11 @@ class Gazetteer:
         ).fetchall()
         return [Candidate(place, place.population or 0, False, False) for place in map(self._place, rows)]
 
+    def seat(self, area: Place) -> Place | None:
+        """The admin area's representative town (its seat), as ACLED codes a region."""
+        row = self.conn.execute("SELECT seat_id FROM places WHERE geonameid = ?", (area.geonameid,)).fetchone()
+        return self.place(row[0]) if row and row[0] else None
+
     def country_place(self, country_code: str) -> Place | None:
         """The country as a place (feature code PCLI), located at its capital."""
         info = self.countries.get(country_code)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.geo.gazetteer import FEATURE_CLASSES, Candidate
+from sitrep.geo.names import fold
 
 NEAR_KM = 200.0
 
@@ -45,6 +46,8 @@ def written_hierarchy(text: str, mentions: list, candidates: list[list[Candidate
             gap = _ARTICLE_AT_END.sub(" ", text[mentions[j].end : mentions[j + 1].start])  # "in al-Hasakeh"
             if not _is_parent_gap(gap, first=j == i) or (j > i and i not in found.strict):
                 break
+            if _THE.search(gap) and fold(mentions[j + 1].text) == fold(mentions[i].text):
+                break  # "the City of Santa Ana, the Santa Ana school board": the name again, not its area ("Matiari (Matiari, Sindh)" is)
             hierarchy = bool(_HIERARCHY_GAP.match(gap))
             strict = bool(_STRICT_GAP.search(gap))
             if j == i and strict:
@@ -82,6 +85,7 @@ _STRICT_GAP = re.compile(rf"\(|\b{_KIND}\b", re.I)  # "X (Y", "X district, Y": X
 
 
 _ARTICLE_AT_END = re.compile(r"\s(?:al|el|as|ash|ad|ar|at|az|an)-$", re.I)
+_THE = re.compile(r"\bthe\b", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
 
 

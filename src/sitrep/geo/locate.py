@@ -108,7 +108,7 @@ def area_location(name: str, country: str, gazetteer: Gazetteer) -> Location | N
     """A first-level area named by `name` in the country (ACLED's name for it), coded as ACLED codes a region:
     its seat, precision 3."""
     area = next((c.place for c in gazetteer.candidates(name) if c.admin_level == 1 and c.place.country == country), None)
-    seat = _seat(area, gazetteer) if area is not None else None
+    seat = gazetteer.seat(area) if area is not None else None
     return Location(place=seat, geo_precision=3) if seat is not None else None
 
 
@@ -176,7 +176,7 @@ def _location(toponym: Toponym, gazetteer: Gazetteer) -> Location | None:
     place = toponym.place
     level = place_level(place)
     if level in (1, 2):
-        seat = _seat(place, gazetteer)
+        seat = gazetteer.seat(place)
         if seat is None:
             return None
         precision = 3 if level == 1 else 2
@@ -199,14 +199,6 @@ def _bracketed_parent(toponym: Toponym, others: list[Toponym], text: str) -> boo
         return False
     return any(o is not toponym and o.end <= toponym.start and o.place.country_code == toponym.place.country_code
                and _BRACKET_GAP.fullmatch(text[o.end : toponym.start]) for o in others)
-
-
-def _seat(place: Place, gazetteer: Gazetteer) -> Place | None:
-    """The admin area's representative town (its seat), as ACLED codes a region."""
-    row = gazetteer.conn.execute("SELECT seat_id FROM places WHERE geonameid = ?", (place.geonameid,)).fetchone()
-    if row and row[0]:
-        return gazetteer.place(row[0])
-    return None
 
 
 def _from_context(start, end, toponyms, text, gazetteer, countries: set[str]) -> Location | None:
@@ -268,7 +260,7 @@ def _border_location(toponym: Toponym, toponyms: list[Toponym], text: str, gazet
         "SELECT geonameid FROM places WHERE country_code = ? AND admin1_code = ? AND feature_code = 'ADM1'", (home, code)
     ).fetchone()
     area = gazetteer.place(row[0]) if row else None
-    seat = _seat(area, gazetteer) if area else None
+    seat = gazetteer.seat(area) if area else None
     return Location(place=seat, geo_precision=2, toponym=toponym) if seat else None
 
 

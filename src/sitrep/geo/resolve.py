@@ -37,6 +37,7 @@ NEIGHBOUR_WEIGHT = 0.3
 _TOWN_SHARE_OF_AREA = 0.05
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _VILLAGE_SHARE_OF_AREA = 0.01
+_PARENT_TOWN_KM = 40.0
 
 
 @dataclass
@@ -48,6 +49,7 @@ class _Context:
     capitals: set[int] = field(default_factory=set)
     neighbours: dict[str, set[str]] = field(default_factory=dict)  # country code -> countries bordering it
     hierarchy: WrittenHierarchy = field(default_factory=WrittenHierarchy)  # parents the text gives the names
+    parent_towns: dict[int, list] = field(default_factory=dict)  # mention -> seats named like its written parent area
 
 
 def resolve_toponyms(
@@ -82,6 +84,8 @@ def resolve_mentions(
     _explicit_focus(mentions, candidates, article, gazetteer, context, doc)
     context.hierarchy = written_hierarchy(text, mentions, candidates)
     for index, parents in context.hierarchy.parents.items():
+        context.parent_towns[index] = [t for t in _towns_named_like(parents, gazetteer)
+                                       if fold(t.name) != fold(mentions[index].text)]  # "Santa Ana, the Santa Ana ..."
         if not any(c.exact for c in candidates[index]) and not any(contains(p, c) for p in parents for c in candidates[index]):
             # "Nahri Saraj district, Helmand": no reading of the name as written, none in its written area, and a
             # place there with the same consonants (a name known as written elsewhere is rather a list: "New York, Ohio")
@@ -128,6 +132,18 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
     if not cands:
         cands = _area_of_demonym(mention.text, gazetteer)
     return cands
+
+
+def _towns_named_like(parents: list[Candidate], gazetteer: Gazetteer) -> list:
+    """The seats of the written parent areas that bear the area's name ("Donetsk" the oblast and the city)."""
+    towns = []
+    for parent in parents:
+        if parent.admin_level in (1, 2):
+            seat = gazetteer.seat(parent.place)
+            short = parent.place.admin1 if parent.admin_level == 1 else parent.place.admin2  # "Donetsk" of "Donetska oblast"
+            if seat is not None and seat.latitude is not None and fold(seat.name) in {fold(parent.place.name), fold(short or "")}:
+                towns.append(seat)
+    return towns
 
 
 def _variants_in(mention: Mention, parents: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
@@ -315,6 +331,9 @@ def _score(cand: Candidate, setting: _Setting, context: _Context, index: int, an
         score += 0.4
     if place.feature_class in FEATURE_CLASSES and not admin_word and setting.the_before:
         score += 2.0  # "the Pacific", "the Sahel": the ocean or the region, not the village of Pacific, Missouri
+    towns = context.parent_towns.get(index)
+    if towns and level is None and place.latitude is not None and any(km(place, t) < _PARENT_TOWN_KM for t in towns):
+        score += 0.3  # "Vesele, Donetsk": of the oblast's villages of that name, the one by the city the name also means
     if anchors and place.latitude is not None and level is None:
         weight = sum(conf for _, conf in anchors)
         near = sum(conf for a, conf in anchors
