@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from sitrep.extract.speech_sources import without_sources
@@ -83,3 +84,35 @@ def test_an_arrest_warrant_is_not_an_arrest(extractor):
 def test_a_passenger_aircraft_or_its_door_is_no_air_strike(extractor):
     text = "Gunmen hijacked a passenger aircraft in Beirut on Monday. A hostage was pushed out of the aircraft door."
     assert all(e.sub_event_type != "Air/drone strike" for e in events(extractor, text, current=False))
+
+
+HEADLINE_AND_LEAD = (
+    "Gunmen attack checkpoint in Diyala.\n\n"
+    "On 6 June 2021, Islamic State gunmen attacked an army checkpoint near Baqubah, Diyala, killing two soldiers.\n\n"
+    "The army said it would respond."
+)
+
+
+def test_a_headline_that_tells_the_leads_event_is_that_event_not_a_second_one(extractor):
+    [event] = events(extractor, HEADLINE_AND_LEAD)
+    assert (event.event_date, event.location, event.fatalities) == (date(2021, 6, 6), "Baqubah", 2)
+    assert [e.text for e in event.evidence][-1] == "Gunmen attack checkpoint in Diyala."
+
+
+def test_a_headline_of_another_kind_or_a_lead_of_several_sentences_stays_its_own_event(extractor):
+    other_kind = "Protesters rally in Baghdad.\n\n" + HEADLINE_AND_LEAD.split("\n\n", 1)[1]
+    assert {e.event_type for e in events(extractor, other_kind)} == {"Protests", "Battles"}
+    # a first paragraph of two sentences is a lead: its own dated report stays separate from the next paragraph's
+    lead = ("On 5 June 2021, gunmen attacked a checkpoint in Tikrit. Two soldiers were wounded.\n\n"
+            "On 6 June 2021, Islamic State gunmen attacked an army checkpoint near Baqubah, Diyala, killing two soldiers.")
+    assert len(events(extractor, lead)) == 2
+
+
+def test_extract_cli_gives_one_event_for_a_headline_and_its_lead(run_cli, tmp_path):
+    article = tmp_path / "diyala.txt"
+    article.write_text(HEADLINE_AND_LEAD, encoding="utf-8")
+    result = run_cli("extract", "--published", "2021-06-09", str(article))
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    current = [r for r in rows if not r["background"] and not r["generic"]]
+    assert [(r["event_date"], r["location"], r["fatalities"]) for r in current] == [("2021-06-06", "Baqubah", 2)]

@@ -82,8 +82,8 @@ def extract_events(doc: Doc, context: ExtractionContext) -> list[Event]:
     published = context.article.published or date.today()
     mentions = _mentions(doc, context, published)
     events: list[Event] = []
-    groups = _group(mentions)
     all_sentences = sentences_of(doc)
+    groups = _headline_into_lead(_group(mentions), all_sentences)
     for index, group in enumerate(groups):
         following = groups[index + 1][0].sentence.start if index + 1 < len(groups) else len(doc)
         tail = _tail(group, all_sentences, following)
@@ -265,6 +265,31 @@ def _anaphoric(token: Token | None) -> bool:
     return token is not None and token.pos_ == "NOUN" and any(
         c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "its", "their") for c in token.children
     )
+
+
+def _headline_into_lead(groups: list[list[Mention]], sentences: list[Span]) -> list[list[Mention]]:
+    """A first paragraph of one undated sentence ("Gunmen attack checkpoint in Diyala.") is a headline: its
+    event is the one the next two paragraphs tell, when they tell one of that type, not a second event."""
+    if len(groups) < 2 or not sentences:
+        return groups
+    headline = groups[0]
+    text = doc_text(sentences[0].doc)
+    body_start = len(text) - len(text.lstrip())
+    first_break = text.find("\n", body_start)
+    if first_break < 0 or sum(1 for s in sentences if s.start_char < first_break) != 1:
+        return groups  # no paragraphs, or a first paragraph of several sentences: a lead, not a headline
+    if any(m.sentence.start_char >= first_break or m.has_date or m.generic for m in headline):
+        return groups
+    for group in groups[1:]:
+        if group[0].paragraph > _LEAD_PARAGRAPHS:
+            break
+        if not group[0].generic and _compatible(group[0].kind, headline[0].kind):
+            group.extend(headline)  # after the lead: its places and dates come first
+            return groups[1:]
+    return groups
+
+
+_LEAD_PARAGRAPHS = 4  # paragraph numbers count line breaks: the headline's 0, then 2 and 4 after blank lines
 
 
 def _group(mentions: list[Mention]) -> list[list[Mention]]:
