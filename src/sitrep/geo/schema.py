@@ -36,12 +36,12 @@ CREATE TABLE IF NOT EXISTS names (
     PRIMARY KEY (key, geonameid)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_loose ON names(loose);
+CREATE INDEX IF NOT EXISTS names_geonameid ON names(geonameid);
 CREATE TABLE IF NOT EXISTS skeletons (
     skeleton TEXT NOT NULL,     -- names.consonant_skeleton() of a name, 4+ consonants (looked up inside an area only)
     geonameid INTEGER NOT NULL,
     PRIMARY KEY (skeleton, geonameid)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS names_geonameid ON names(geonameid);
 CREATE TABLE IF NOT EXISTS admins (
     country_code TEXT NOT NULL,
     admin1_code TEXT NOT NULL,
