@@ -139,3 +139,13 @@ def test_mixed_case_dateline_needs_a_country_and_a_long_dash(nlp, text, place, r
 
 def test_mixed_case_comma_and_dash_without_a_country_is_no_dateline(nlp):
     assert nlp("Yesterday, Smith — the party leader — resigned.")._.dateline is None
+
+
+def test_an_initialism_whose_dot_the_tokenizer_split_off_ends_no_sentence(nlp):
+    # Before a double space the tokenizer gives "u.s" and "." (and "Gen" and "."): still no sentence end,
+    # whether the parser or (in a paragraph selective parsing leaves unparsed) the punctuation rules split.
+    text = "Some of the u.s. troops left, but the u.s.  government still refuses. Gen.  Smith said so."
+    expected = ["Some of the u.s. troops left, but the u.s.  government still refuses.", "Gen.  Smith said so."]
+    assert [s.text for s in nlp(text).sents] == expected
+    selective = load_pipeline(Settings(selective_parse=True))
+    assert [s.text for s in selective(text).sents] == expected

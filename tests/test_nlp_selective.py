@@ -187,3 +187,61 @@ def test_paragraphs_of_a_batch_are_parsed_together_with_the_same_result(pipeline
     texts = [ARTICLE, ARTICLE.replace("Gao", "Kidal"), "No event here.\n\nGunmen killed two guards in Mopti on Sunday."]
     one_by_one = [_annotations(selective(t)) for t in texts]
     assert [_annotations(d) for d in selective.pipe(texts, batch_size=3)] == one_by_one
+
+
+# A text that lost its paragraph breaks: one long paragraph, one event cue in the middle of it.
+FLAT_BEFORE = (
+    "The town council will meet next month to discuss the budget for schools and roads. "
+    "Teachers hope for new classrooms before the rainy season. "
+    "The region's mango harvest is sold in Bamako and Abidjan. "
+    "Traders say prices rose after the harvest was smaller than last year. "
+    "The governor, Amadou Diallo, studied in Dakar and Paris before he entered politics in the 1990s. "
+    "A new bridge over the river is due to open in the spring, the ministry of works said. "
+    "Farmers in the valley grow rice, millet and onions for the markets of the capital. "
+    "The school year begins in October and ends in June, with a break in the hottest months. "
+)
+FLAT_EVENT = "Gunmen killed two guards in Mopti on Sunday. "
+FLAT_AFTER = (
+    "The mayor opened a new market hall in the old quarter last year. "
+    "Fishermen on the lake sell their catch in Sevare and Djenne every week. "
+    "The clinic in the town centre has two doctors and eleven nurses. "
+    "Tourists used to visit the mosque and the old port before the roads were closed. "
+    "A football tournament for schools will be held in the stadium in August. "
+    "The radio station broadcasts in French, Bambara and Fulfulde from a studio near the port. "
+    "Rains were late this year, and the river was low until September."
+)
+FLAT = FLAT_BEFORE + FLAT_EVENT + FLAT_AFTER
+
+
+def test_long_paragraph_is_parsed_in_blocks_of_whole_sentences(pipelines):
+    from sitrep.nlp.selective import BLOCK_TOKENS, LONG_PARAGRAPH_TOKENS, parse_units
+
+    full, _ = pipelines
+    doc = full(FLAT)
+    (paragraph,) = paragraph_ranges(doc)
+    assert paragraph[1] - paragraph[0] > LONG_PARAGRAPH_TOKENS
+    units = parse_units(doc, [paragraph])
+    assert len(units) > 2 and units[0][0] == 0 and units[-1][1] == len(doc)
+    assert all(a[1] == b[0] for a, b in zip(units, units[1:]))  # the blocks tile the paragraph
+    assert all(doc[s].is_sent_start for s, _, _ in units)  # and cut it only between sentences
+    assert all(e - s >= BLOCK_TOKENS for s, e, _ in units[:-1])
+    # A paragraph of news length stays one unit.
+    short = full(FLAT_EVENT + FLAT_AFTER[:120])
+    assert parse_units(short, paragraph_ranges(short)) == [(0, len(short), 0)]
+
+
+def test_flattened_text_is_parsed_around_its_cue_and_named_whole(pipelines):
+    full, selective = pipelines
+    whole, chosen = full(FLAT), selective(FLAT)
+    event = chosen.char_span(len(FLAT_BEFORE), len(FLAT_BEFORE) + len(FLAT_EVENT.strip()))
+    reference = whole[event.start : event.end]
+    assert [(t.tag_, t.dep_, t.head.i) for t in event] == [(t.tag_, t.dep_, t.head.i) for t in reference]
+    assert event.root.lemma_ == "kill"
+    # The first and last sentences are far from the cue: rule sentences and flat trees, no tags.
+    first, last = list(chosen.sents)[0], list(chosen.sents)[-1]
+    assert first.text.startswith("The town council") and last.text.startswith("Rains were late")
+    assert all(t.tag_ == "" for t in [*first, *last])
+    # The NER still reads the whole paragraph: its names are the context of the event's place.
+    assert [FLAT[s:e] for s, e in chosen.user_data[NAMED_RANGES]] == [FLAT]
+    assert _entities(chosen) == _entities(whole)
+    assert {"Dakar", "Sevare"} <= {x.text for x in chosen.ents}

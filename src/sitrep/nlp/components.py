@@ -103,10 +103,15 @@ def news_sentences(doc: Doc) -> Doc:
     for i in range(len(texts) - 1):
         text, lower_ = texts[i], lowers[i]
         lower = lower_.rstrip(".")
-        if text.endswith(".") and (lower in TITLES or _INITIALISM.fullmatch(lower_)):
+        # The tokenizer splits the last dot off "u.s." or "Gen." before a double space, whose token then
+        # stands between the abbreviation and the next word.
+        if (text.endswith(".") and (lower in TITLES or _INITIALISM.fullmatch(lower_))) or (
+            text == "." and i > 0 and (lowers[i - 1] in TITLES or _INITIALISM.fullmatch(lowers[i - 1]))
+            and not doc[i - 1].whitespace_
+        ):
             starts[i + 1] = -1
-        elif text == "." and i > 0 and lowers[i - 1] in TITLES and not doc[i - 1].whitespace_:
-            starts[i + 1] = -1
+            if texts[i + 1].isspace() and i + 2 < len(texts):
+                starts[i + 2] = -1
         elif text in _SENTENCE_END and (texts[i + 1] in _CLOSE_QUOTES or (i + 1) in closing):
             starts[i + 1] = -1
         elif text in _OPEN_QUOTES or (text == '"' and i not in closing):

@@ -5,8 +5,9 @@ spaCy time on a long article and the NER (with its own tok2vec) most of the rest
 the parse and the names of the sentences that can hold them. With selective parsing the full pipeline
 still tokenizes the whole article and sets the news sentence rules; the parse components run only on
 the paragraphs that hold an event cue (the trigger lexicon of `sitrep.extract.triggers`) or, with
-`speech`, a quotation or a speech verb. Each such paragraph is parsed as its own Doc with `CONTEXT`
-tokens on either side, so its tokens see the same neighbourhood as in the whole article (the tok2vec
+`speech`, a quotation or a speech verb; a paragraph longer than `LONG_PARAGRAPH_TOKENS` (a text that
+lost its paragraph breaks) is chosen from in blocks of whole sentences instead. Each chosen range is
+parsed as its own Doc with `CONTEXT` tokens on either side, so its tokens see the same neighbourhood as in the whole article (the tok2vec
 window reaches four tokens), and its tags, lemmas, heads and dependencies are copied back: downstream
 code sees an ordinary parsed Doc.
 
@@ -14,8 +15,8 @@ The other paragraphs get sentence boundaries from punctuation (after the news se
 tree per sentence (first token the root, the others attached to it as "dep"), no tag and the lower-cased
 form as lemma: nothing downstream finds an event there, and none was to be found.
 
-The NER reads the same paragraphs and the lead (headline and dateline: the paragraphs starting in the
-first `LEAD_CHARS` characters); the character ranges it read go to `doc.user_data[NAMED_RANGES]`, so that
+The NER reads the paragraphs that hold a parsed range and the lead (headline and dateline: the
+paragraphs starting in the first `LEAD_CHARS` characters); the character ranges it read go to `doc.user_data[NAMED_RANGES]`, so that
 place detection, whose rules lean on the NER's other entities, keeps to them. An event's place and the
 article's country focus then come from the event paragraphs and the lead, not from places named in
 passing elsewhere: on the HRDsAttack dev articles region and city agree with the gold more often than
@@ -52,6 +53,10 @@ COMPONENT = "sitrep_selective_parse"
 SUB_BATCH = {"tok2vec": 8}
 # The NER also reads the paragraphs that start in the first LEAD_CHARS characters: headline, dateline, lead.
 LEAD_CHARS = 600
+# A paragraph longer than this (news paragraphs run 40-80 tokens) is read in blocks of whole sentences
+# of at least BLOCK_TOKENS: flattened texts would otherwise be parsed and named whole for one cue.
+LONG_PARAGRAPH_TOKENS = 200
+BLOCK_TOKENS = 60
 NAMED_RANGES = "sitrep_named_ranges"  # Doc.user_data key: character ranges the NER read (absent: the whole text)
 _ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 _SUB_DOC_ATTRS = [ORTH, SPACY, NORM, SENT_START]
@@ -146,10 +151,14 @@ class SelectiveParse:
         """The token ranges to parse (merged neighbouring paragraphs), the same with their context, and
         the ranges the NER reads (the parsed ones and the lead)."""
         text = doc_text(doc)  # paragraphs sliced from the text read once (a Span's .text joins its tokens again)
-        spans = [doc[s:e] for s, e in paragraph_ranges(doc)]
-        wanted = [self.wants(text[x.start_char : x.end_char]) for x in spans]
-        selected = _merge([(x.start, x.end) for x, w in zip(spans, wanted) if w])
-        named = _merge([(x.start, x.end) for x, w in zip(spans, wanted) if w or x.start_char < LEAD_CHARS])
+        paragraphs = paragraph_ranges(doc)
+        units = parse_units(doc, paragraphs)
+        wanted = [self.wants(text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])]) for s, e, _ in units]
+        selected = _merge([(s, e) for (s, e, _), w in zip(units, wanted) if w])
+        # The NER reads whole paragraphs: the names around a cue (in a flattened text, its whole body) are
+        # the context that tells which Paris or Santa Clara the article is about.
+        named_paragraphs = {p for (_, _, p), w in zip(units, wanted) if w}
+        named = _merge([(s, e) for p, (s, e) in enumerate(paragraphs) if p in named_paragraphs or doc[s].idx < LEAD_CHARS])
         return selected, [(max(0, s - self.context), min(len(doc), e + self.context)) for s, e in selected], named
 
 
@@ -190,6 +199,27 @@ def paragraph_ranges(doc: Doc) -> list[tuple[int, int]]:
     if start < len(doc):
         ranges.append((start, len(doc)))
     return ranges
+
+
+def parse_units(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """The units the parse is chosen by, as (start, end, paragraph index): the paragraphs, with each one
+    longer than LONG_PARAGRAPH_TOKENS cut into blocks of whole rule sentences of at least BLOCK_TOKENS.
+    A text that lost its paragraph breaks (a flattened archive, a wire dump) then has only the sentences
+    around its event cues parsed, as a paragraphed one has."""
+    units: list[tuple[int, int, int]] = []
+    starts: list[bool] | None = None
+    for number, (s, e) in enumerate(paragraphs):
+        if e - s <= LONG_PARAGRAPH_TOKENS:
+            units.append((s, e, number))
+            continue
+        starts = starts or _rule_sentence_starts(doc)
+        block = s
+        for i in range(s + 1, e):
+            if starts[i] and i - block >= BLOCK_TOKENS and e - i >= BLOCK_TOKENS // 2:
+                units.append((block, i, number))
+                block = i
+        units.append((block, e, number))
+    return units
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
