@@ -122,3 +122,56 @@ def test_without_claims_the_pipeline_skips_a_text_without_event_cues(extractor):
     assert extractor.extract_one(article).relevant is False
     with_claims = extractor.extract_one(article, claims=True)  # its quotes and claims are still wanted
     assert with_claims.relevant is True and with_claims.events == []
+
+
+# Stories whose every event cue sits in a sentence the events stage drops as out of scope.
+OUT_OF_SCOPE_STORIES = [
+    # a disaster story: its deaths and injuries are no attack
+    "A strong earthquake on Java killed eight people and damaged more than 1,300 buildings, officials said. "
+    "Dozens were injured by falling rocks.",
+    # ordinary crime
+    "The burglar shot the shop owner during a robbery on Main Street. The shop reopened on Monday.",
+    # a sports result
+    "Arsenal beat Chelsea 4-1 in a fierce clash on Saturday. The win lifts them to third in the league.",
+]
+
+
+@pytest.mark.parametrize("text", OUT_OF_SCOPE_STORIES)
+def test_a_text_whose_cue_sentences_are_all_out_of_scope_cannot_report_an_event(text):
+    assert check_relevance(Article(text=text)).relevant  # the lead check lets it through
+    assert not could_report_event(Article(text=text))
+    # one sentence about political violence is enough
+    assert could_report_event(Article(text=text + " Later, gunmen attacked a clinic in the town."))
+
+
+def test_a_cue_sentence_counts_as_out_of_scope_only_together_with_its_neighbours():
+    # Cut before any parse, "p.m." ends a sentence here; spaCy may join the two, and the rebels of the
+    # second would then make the robbery political: the text is kept.
+    crime = "Police said the burglar shot the shop owner during a robbery at 5 p.m."
+    assert not could_report_event(Article(text=crime + " The shop reopened on Monday."))
+    assert could_report_event(Article(text=crime + " Rebels in the hills deny any link."))
+    # The out-of-scope word must be in the cue sentence itself, not only next to it.
+    assert could_report_event(Article(text="Gunmen killed two guards at the mine. The burglar fled."))
+
+
+def test_skipping_out_of_scope_texts_loses_no_event(tmp_path_factory):
+    from sitrep.pipeline import Extractor
+    from sitrep.settings import Settings
+
+    data_dir = tmp_path_factory.getbasetemp() / "sitrep-data"
+    cascade, everything = Extractor(Settings(data_dir=data_dir)), Extractor(Settings(data_dir=data_dir, cascade=False))
+    articles = [Article(text=t, id=f"s{i}") for i, t in enumerate(OUT_OF_SCOPE_STORIES)]
+    assert [r.relevant for r in cascade.extract(articles)] == [False] * len(articles)
+    assert [r.events for r in everything.extract(articles)] == [[]] * len(articles)
+
+
+def test_cli_extract_gives_the_same_events_with_and_without_the_cascade(run_cli, tmp_path):
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    for i, text in enumerate(OUT_OF_SCOPE_STORIES):
+        (folder / f"story{i}.txt").write_text(text, encoding="utf-8")
+    (folder / "attack.txt").write_text("Gunmen attacked a clinic in Gao on Sunday, killing two guards.", encoding="utf-8")
+    with_cascade = run_cli("extract", str(folder), "--published", "2024-03-07")
+    without = run_cli("extract", str(folder), "--published", "2024-03-07", env={"SITREP_CASCADE": "0"})
+    assert with_cascade.returncode == 0 and without.returncode == 0, with_cascade.stderr + without.stderr
+    assert "Gao" in with_cascade.stdout and with_cascade.stdout == without.stdout

@@ -28,7 +28,7 @@ from sitrep.extract.flags import HABITUAL, cue_token, generic_reason, unreal_rea
 from sitrep.extract.roles import roles_of
 from sitrep.extract.sentences import inside, quoted_ranges, sentences_of
 from sitrep.extract.taxonomy import PROTESTS, RIOTS, STRATEGIC
-from sitrep.extract.triggers import CORE_CUES, CueMatch, find_cues, out_of_scope
+from sitrep.extract.triggers import CORE_CUES, CueMatch, dropped_as_out_of_scope, find_cues, out_of_scope
 from sitrep.nlp.doctext import doc_text
 from sitrep.records import Event, Evidence, SourceReport
 
@@ -37,10 +37,6 @@ BACKGROUND_VAGUE_DAYS = 31
 # From this many sentences on a text is a feature or narrative article: its undated present-tense and bare
 # plural descriptions are patterns. Shorter texts (wires, leads, snippets) report the news itself.
 NARRATIVE_SENTENCES = 6
-# Cues that make a sentence political violence or a demonstration whatever crime or accident words it has.
-_ALWAYS_POLITICAL = frozenset({"mob", "riot", "protest", "shelling", "suicide", "chemical", "grenade"})
-# Cues a disaster story carries too: deaths, injuries, explosions.
-_CASUALTY_CUES = frozenset({"kill", "harm", "ied", "air", "clash", "overtakes", "gov_regains", "change", "other", "arrest"})
 # Sub-types that carry no deaths by definition (ACLED codes deaths in a protest as another sub-type).
 _NO_DEATHS = frozenset({"Peaceful protest", "Protest with intervention", "Agreement", "Headquarters or base established",
                         "Non-violent transfer of territory", "Change to group/activity", "Arrests", "Other"})
@@ -114,12 +110,7 @@ def _mentions(doc: Doc, context: ExtractionContext, published: date) -> list[Men
             if cues and found and found[-1].paragraph == paragraph:
                 found[-1].cues.extend(c for c in cues if not unreal_reason(sentence, c))
             continue
-        # A disaster story drops its casualty and blast sentences; a fight or arson told in it stays.
-        if disaster and all(c.cue in _CASUALTY_CUES for c in cues if c.cue in CORE_CUES):
-            continue
-        scope = out_of_scope(sentence.text)
-        # (a sports "clash" is a match; fans who riot or clash with police still make a riot)
-        if scope and not any(c.cue in _ALWAYS_POLITICAL or (c.cue == "clash" and scope != "sport") or _deliberate_fire(c) for c in cues):
+        if dropped_as_out_of_scope(sentence.text, cues, disaster):
             continue
         real = [c for c in cues if c.cue not in CORE_CUES or not unreal_reason(sentence, c)]
         if not any(c.cue in CORE_CUES for c in real):
@@ -141,11 +132,6 @@ def _mentions(doc: Doc, context: ExtractionContext, published: date) -> list[Men
             mention.split = len(clause_cues) < len(real)
             found.append(mention)
     return found
-
-
-def _deliberate_fire(cue: CueMatch) -> bool:
-    """Arson is an attack whatever it burns: "an arson attack on a chemical plant" is no industrial accident."""
-    return cue.cue == "loot" and "arson" in cue.text.lower()
 
 
 def _mention(sentence: Span, cues: list[CueMatch], paragraph: int) -> Mention | None:

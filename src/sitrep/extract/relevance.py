@@ -93,9 +93,48 @@ def check_relevance(article: Article) -> RelevanceDecision:
 
 
 def could_report_event(article: Article) -> bool:
-    """Does the text hold a word that can make a sentence an event (a core cue of the trigger lexicon)?
-    The events stage looks for those cues sentence by sentence, so a text without any gives no event:
-    skipping its NLP pass loses none (quotes and claims aside, which is why callers who want them do not ask)."""
-    from sitrep.extract.triggers import CORE_CUES, holds_cue
+    """Could the events stage find an event here? It looks for core cues (of the trigger lexicon) sentence
+    by sentence, outside quotations, and drops the sentences about disasters, accidents, ordinary crime and
+    sport (`dropped_as_out_of_scope`); a text where every cue sentence goes that way gives no event, so
+    skipping its NLP pass loses none (quotes and claims aside, which is why callers who want them do not ask).
 
-    return holds_cue(article.text, CORE_CUES)
+    The sentences here are cut at sentence-final punctuation and line breaks, before any parse. spaCy's
+    sentence may be this one joined to its neighbours, so a cue sentence counts as dropped only when it
+    holds an out-of-scope word itself and is dropped together with both neighbours as well."""
+    from sitrep.extract.sentences import inside, quoted_ranges
+    from sitrep.extract.triggers import CASUALTY_CUES, CORE_CUES, dropped_as_out_of_scope, find_cues, holds_cue, out_of_scope
+
+    text = article.text
+    if not holds_cue(text, CORE_CUES):
+        return False
+    quoted = quoted_ranges(text)
+    disaster = out_of_scope(text, ("disaster",)) is not None
+    pieces = rough_sentences(text)
+    cues = [[c for c in find_cues(text[s:e], s) if not inside(c.start, quoted)] for s, e in pieces]
+    for i, (start, end) in enumerate(pieces):
+        if not any(c.cue in CORE_CUES for c in cues[i]):
+            continue
+        low, high = max(0, i - 1), min(len(pieces), i + 2)
+        around = [c for piece_cues in cues[low:high] for c in piece_cues]
+        if disaster and all(c.cue in CASUALTY_CUES for c in around if c.cue in CORE_CUES):
+            continue
+        window = text[pieces[low][0] : pieces[high - 1][1]]
+        if out_of_scope(text[start:end]) is not None and dropped_as_out_of_scope(window, around, False):
+            continue
+        return True
+    return False
+
+
+_ROUGH_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+|\n+")
+
+
+def rough_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text's sentences cut at sentence-final punctuation and at line breaks."""
+    pieces, start = [], 0
+    for match in _ROUGH_SENTENCE_END.finditer(text):
+        if match.start() > start:
+            pieces.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        pieces.append((start, len(text)))
+    return pieces

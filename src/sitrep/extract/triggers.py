@@ -92,6 +92,31 @@ def generic_marker(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+# Cues that make a sentence political violence or a demonstration whatever crime or accident words it has.
+ALWAYS_POLITICAL = frozenset({"mob", "riot", "protest", "shelling", "suicide", "chemical", "grenade"})
+# Cues a disaster story carries too: deaths, injuries, explosions.
+CASUALTY_CUES = frozenset({"kill", "harm", "ied", "air", "clash", "overtakes", "gov_regains", "change", "other", "arrest"})
+
+
+def dropped_as_out_of_scope(sentence: str, cues: list[CueMatch], disaster_story: bool) -> bool:
+    """Is this sentence, with these cues, about something other than political violence?
+
+    A disaster story drops its casualty and blast sentences (a fight or arson told in it stays); a
+    sentence about an accident, ordinary crime or a sports result drops unless a cue makes it political
+    (a sports "clash" is a match; fans who riot or clash with police still make a riot)."""
+    if disaster_story and all(c.cue in CASUALTY_CUES for c in cues if c.cue in CORE_CUES):
+        return True
+    scope = out_of_scope(sentence)
+    return scope is not None and not any(
+        c.cue in ALWAYS_POLITICAL or (c.cue == "clash" and scope != "sport") or _deliberate_fire(c) for c in cues
+    )
+
+
+def _deliberate_fire(cue: CueMatch) -> bool:
+    """Arson is an attack whatever it burns: "an arson attack on a chemical plant" is no industrial accident."""
+    return cue.cue == "loot" and "arson" in cue.text.lower()
+
+
 def out_of_scope(text: str, kinds: tuple[str, ...] = ("disaster", "crime", "sport")) -> str | None:
     """"disaster", "crime" or "sport" when `text` is about an accident, disaster, epidemic, ordinary crime
     or a sports result and carries no sign of political or organised violence; None otherwise."""
