@@ -144,3 +144,9 @@ def test_gold_offsets_that_miss_by_one_are_aligned(tmp_path):
     [article] = read_gold(xml)
     [toponym] = article.toponyms
     assert toponym.text == "Pandi" and (toponym.start, toponym.end) == (14, 19)
+
+
+def test_geoparse_reads_a_transliterated_town_in_the_region_written_after_it(run_cli):
+    text = "HPG reported that Turkish Military forces conducted airstrikes in Zap (Amadiya) region of Dahuk, Northern Iraq."
+    by_text = _geoparse_by_text(run_cli, text)
+    assert by_text["Amadiya"]["country_code"] == "IQ" and by_text["Amadiya"]["admin1"] == "Duhok"

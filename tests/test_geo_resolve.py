@@ -384,3 +384,18 @@ def test_an_area_of_or_the_town_of_takes_a_loose_spelling(geoparse):
     assert tal["Tal Tamer"].place.country_code == "SY"
     spin = _by_text(geoparse("A Taliban sniper shot 2 Afghan soldiers in Mail area of Spin Boldak (Takhtah Pul) district, Kandahar."))
     assert spin["Spin Boldak"].place.admin1 == "Kandahar"
+
+
+def test_a_name_under_another_transliteration_is_the_place_of_the_region_written_after_it(geoparse):
+    # the model tags none of them; "(Amadiya) region of Dahuk" says Amadiya lies in Dahuk: Al 'Amadiyah
+    tops = _by_text(geoparse("Turkish forces conducted airstrikes in Kuniska area in Zap (Amadiya) region of Dahuk, Northern Iraq."))
+    assert tops["Amadiya"].place.name == "Al ‘Amādīyah" and tops["Amadiya"].place.admin1 == "Duhok"
+    # without a written area such a reading stays out (a small town under another spelling)
+    assert "Amadiya" not in _by_text(geoparse("Turkish forces conducted airstrikes near Amadiya on Sunday."))
+
+
+def test_the_last_name_before_a_plural_kind_of_area_is_that_area(geoparse):
+    # the model calls Balkh a person; "Laghman, and Balkh provinces" makes it the province, not its town
+    tops = _by_text(geoparse("Seven Taliban militants were killed during police operations in Kabul, Ghor, Laghman, and Balkh provinces."))
+    assert tops["Balkh"].place.feature_code == "ADM1" and tops["Balkh"].place.country_code == "AF"
+    assert tops["Laghman"].place.feature_code == "ADM1"

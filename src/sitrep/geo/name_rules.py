@@ -212,8 +212,9 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         candidates = [c for c in candidates if c.admin_level in (0, 1) or c.population >= _WELL_KNOWN_POPULATION
                       or (with_kind and c.admin_level == 2)]
     if not candidates:
-        if not well_known_only and _variant_in_parent_after(text, end, name, gazetteer):
-            return Mention(start, end, name, "rule")  # "Nahri Saraj district, Helmand": Nahr-e Saraj
+        if not well_known_only and (_reading_in_parent_after(text, end, name, gazetteer)
+                                    or _variant_in_parent_after(text, end, name, gazetteer)):
+            return Mention(start, end, name, "rule")  # "Zap (Amadiya) region of Dahuk", "Nahri Saraj district, Helmand"
         return None
     prefix = _ARTICLE_PREFIX.search(text, max(0, start - 4), start)
     if prefix and not any(s < end and prefix.start() < e for s, e in taken):
@@ -299,14 +300,17 @@ def _after_locative(text: str, start: int) -> bool:
     return bool(words) and words[-1].lower() in _STRONG_LOCATIVE
 
 
+# (plural after the last name of a list: "in Kabul, Ghor, Laghman, and Balkh provinces")
 _PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|province|governorate|municipality|"
-                               r"township|subdivision|tehsil|commune|sub-?district|lga|woreda|payam)\b", re.I)
+                               r"township|subdivision|tehsil|commune|sub-?district|lga|woreda|payam|"
+                               r"cities|towns|villages|districts|provinces|governorates|municipalities)\b", re.I)
 
 
 # A name's parent written right after it: "Caripe, Monagas state", "Tieba (Bankass, Mopti)", "Daret Azza in Aleppo".
 # (a kind word may stand between: "Escobedo and Monterrey municipalities, Nuevo Leon")
+# (or follow "region of": "Zap (Amadiya) region of Dahuk", "the Tigray region of Ethiopia")
 _PARENT_AFTER = re.compile(r"\s*(?:(?:municipalit(?:y|ies)|cit(?:y|ies)|towns?|villages?|districts?|provinces?)\s*)?"
-                           r"(?:,|\(|\s+in\s+)\s*([A-Z][\w'’.&-]*(?:[ -](?:(?:de|del|do|da)[ -])?[A-Z][\w'’.&-]*){0,2})")
+                           r"(?:,|\(|\s+in\s+|\)?\s*\b(?:region|district|area|province|governorate)\s+of\s+)\s*([A-Z][\w'’.&-]*(?:[ -](?:(?:de|del|do|da)[ -])?[A-Z][\w'’.&-]*){0,2})")
 
 
 def _has_written_parent(text: str, end: int, candidates, gazetteer: Gazetteer) -> bool:
@@ -328,6 +332,13 @@ def _parents_after(text: str, end: int, gazetteer: Gazetteer) -> list:
         if parents:
             return parents
     return []
+
+
+def _reading_in_parent_after(text: str, end: int, name: str, gazetteer: Gazetteer) -> bool:
+    """Is a reading of the name under another transliteration a place of the area written after it ("Zap
+    (Amadiya) region of Dahuk": Al 'Amadiyah)? Such readings count elsewhere only for areas and big cities."""
+    parents = [p for p in _parents_after(text, end, gazetteer) if p.admin_level in (1, 2)]
+    return bool(parents) and any(contains(p, c) for c in gazetteer.candidates(name) if c.admin_level != 0 for p in parents)
 
 
 def _variant_in_parent_after(text: str, end: int, name: str, gazetteer: Gazetteer) -> bool:

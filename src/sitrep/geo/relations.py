@@ -29,10 +29,12 @@ _BEFORE = [
 ]
 # A region of an area: "western Anbar", "northern Syria", "eastern Iraq".
 _REGION_BEFORE = re.compile(rf"\b((?:far\s+)?(?:{_DIRECTION}|central|(?:north|south)\s*-?\s*(?:central|east|west)(?:ern)?))\s+(?:the\s+)?$", re.I)
-# The kind of area after the name: "Anbar province", "Diyala governorate", "Sinjar district".
+# The kind of area after the name: "Anbar province", "Diyala governorate", "Sinjar district" (plural after
+# the last name of a list: "Laghman and Balkh provinces").
 ADMIN_AFTER = re.compile(
     r"^\s+(province|governorate|district|region|state|county|parish|prefecture|department|oblast|municipality|"
-    r"sub-?district|territory|emirate|division|lga|local government area)\b",
+    r"sub-?district|territory|emirate|division|lga|local government area|"
+    r"provinces|governorates|districts|regions|counties|prefectures|departments|oblasts|municipalities)\b",
     re.I,
 )
 CITY_AFTER = re.compile(r"^\s+(city|town|village|hamlet)\b", re.I)
