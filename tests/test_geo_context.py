@@ -196,3 +196,25 @@ def test_residents_of_an_area_given_as_a_place_resolve_to_the_area(extractor):
 def test_end_of_a_longer_foreign_name_is_not_a_place(geoparse):
     tops = geoparse("Soldiers bombed militant bases in the Mbau area (Mocimboa Da Praia, Cabo Delgado) on Sunday.")
     assert "Praia" not in tops and tops["Cabo Delgado"].place.country_code == "MZ"
+
+
+def test_a_municipality_in_its_written_state_beats_the_state_of_the_same_name(extractor, geoparse):
+    # Venezuela has a Sucre state and eleven Sucre municipalities; "Bolivar" also names a municipality of
+    # Sucre state, which holds no state: "Sucre municipality, Bolivar state" is the municipality in Bolivar.
+    text = "In Caura, Sucre municipality, Bolivar state, two indigenous guards were killed by unidentified armed men."
+    tops = geoparse(text)
+    assert (tops["Sucre"].place.feature_code, tops["Sucre"].place.admin1) == ("ADM2", "Bolivar")
+    [[location]] = _located(extractor, text)
+    assert location.place.admin1 == "Bolivar"
+
+
+def test_an_area_contains_no_area_of_its_own_level_or_above(extractor):
+    from sitrep.geo.hierarchy import contains
+
+    gazetteer = extractor.gazetteer
+    state = next(c for c in gazetteer.candidates("Sucre") if c.place.country_code == "VE" and c.admin_level == 1)
+    municipality = next(c for c in gazetteer.candidates("Bolivar") if c.place.country_code == "VE"
+                        and c.admin_level == 2 and c.place.admin1 == state.place.admin1)
+    town = next(c for c in gazetteer.candidates("Cumana") if c.place.country_code == "VE")
+    assert contains(state, municipality) and contains(state, town)
+    assert not contains(municipality, state)

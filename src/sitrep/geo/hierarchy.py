@@ -136,6 +136,8 @@ def _redistricted(parent: Candidate, cand: Candidate) -> bool:
 def contains(parent: Candidate, child: Candidate) -> bool:
     if parent.place.country_code != child.place.country_code or parent.place.geonameid == child.place.geonameid:
         return False
+    if parent.admin_level is not None and child.admin_level is not None and child.admin_level <= parent.admin_level:
+        return False  # an area holds no area of its own level or above (a district no state of its name)
     if parent.admin_level == 0:
         return True
     if parent.admin_level is None:  # "Bara in Idleb" with Idleb the town: nearby
