@@ -399,3 +399,12 @@ def test_the_last_name_before_a_plural_kind_of_area_is_that_area(geoparse):
     tops = _by_text(geoparse("Seven Taliban militants were killed during police operations in Kabul, Ghor, Laghman, and Balkh provinces."))
     assert tops["Balkh"].place.feature_code == "ADM1" and tops["Balkh"].place.country_code == "AF"
     assert tops["Laghman"].place.feature_code == "ADM1"
+
+
+def test_a_repeated_name_is_no_evidence_for_its_own_reading(geoparse):
+    # Tripoli twice and Beirut once: the two Tripolis' first guess (Libya's capital) must not outvote Beirut
+    text = "Protesters gathered in Tripoli on Monday. Rioters in Tripoli later blocked the road to Beirut with burning tyres."
+    assert {t.place.country_code for t in geoparse(text)} == {"LB"}
+    # other names still count, however often they are repeated
+    text = "Militias clashed in Tripoli on Sunday. Fighting near Misrata and Misrata's port went on."
+    assert _by_text(geoparse(text))["Tripoli"].place.country_code == "LY"

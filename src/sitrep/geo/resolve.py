@@ -45,6 +45,9 @@ class _Context:
     explicit: Counter = field(default_factory=Counter)  # country code -> weight (dateline, country names, demonyms)
     focus: Counter = field(default_factory=Counter)  # country code -> weight, from the places chosen so far
     admin_focus: Counter = field(default_factory=Counter)  # (country code, admin1 name) -> weight
+    # the same, from the mentions of each name: a name is no evidence for its own reading ("Tripoli ... Tripoli")
+    focus_by_name: dict = field(default_factory=dict)
+    admin_focus_by_name: dict = field(default_factory=dict)
     support: dict[tuple[int, int], float] = field(default_factory=dict)  # (mention, geonameid) -> share of other names nearby
     capitals: set[int] = field(default_factory=set)
     neighbours: dict[str, set[str]] = field(default_factory=dict)  # country code -> countries bordering it
@@ -92,7 +95,7 @@ def resolve_mentions(
             candidates[index] = _variants_in(mentions[index], parents, gazetteer) or candidates[index]
     chosen = [_best(text, m, c, context, i, []) for i, (m, c) in enumerate(zip(mentions, candidates))]
     for _ in range(2):
-        _focus_from(chosen, context)
+        _focus_from(chosen, context, [fold(m.text) for m in mentions])
         anchors = [(c, conf) for c, conf in chosen if c is not None and c.admin_level is None]
         chosen = [
             _best(text, m, c, context, i, [a for a in anchors if a[0] is not chosen[i][0]])
@@ -202,16 +205,21 @@ def _explicit_focus(mentions, candidates, article, gazetteer, context, doc) -> N
                     context.explicit[code] += 0.5
 
 
-def _focus_from(chosen: list[tuple[Candidate | None, float]], context: _Context) -> None:
-    """Country and first-level-area focus from the places chosen so far, weighted by confidence."""
+def _focus_from(chosen: list[tuple[Candidate | None, float]], context: _Context, names: list[str]) -> None:
+    """Country and first-level-area focus from the places chosen so far, weighted by confidence (and the
+    share of each name in it, which that name's own mentions leave out)."""
     context.focus = Counter(context.explicit)
     context.admin_focus = Counter()
-    for cand, confidence in chosen:
+    context.focus_by_name, context.admin_focus_by_name = {}, {}
+    for (cand, confidence), name in zip(chosen, names):
         if cand is None:
             continue
         context.focus[cand.place.country_code] += confidence
+        context.focus_by_name.setdefault(name, Counter())[cand.place.country_code] += confidence
         if cand.admin_level != 0 and cand.place.admin1:
-            context.admin_focus[(cand.place.country_code, cand.place.admin1)] += confidence
+            area = (cand.place.country_code, cand.place.admin1)
+            context.admin_focus[area] += confidence
+            context.admin_focus_by_name.setdefault(name, Counter())[area] += confidence
 
 
 
@@ -246,6 +254,7 @@ class _Setting:
     in_area_slot: bool
     focus: Counter
     focus_total: float
+    admin_focus: Counter
     admin_total: float
     countries_named_exactly: set  # country codes of the exact, preferred country readings
     biggest_areas: dict  # see `_biggest_area_by_country`
@@ -253,6 +262,10 @@ class _Setting:
     @classmethod
     def of(cls, text: str, mention: Mention, cands: list[Candidate], context: _Context, index: int,
            city_context: bool, biggest_areas: dict):
+        name = fold(mention.text)
+        own, own_areas = context.focus_by_name.get(name), context.admin_focus_by_name.get(name)
+        focus = (context.focus - own if own else context.focus) or context.explicit
+        admin_focus = context.admin_focus - own_areas if own_areas else context.admin_focus
         return cls(
             cands=cands,
             admin_word=admin_word_after(text, mention.end),
@@ -260,9 +273,10 @@ class _Setting:
             the_before=bool(_THE_BEFORE.search(text[max(0, mention.start - 5) : mention.start])),
             parents=context.hierarchy.parents.get(index),
             in_area_slot=index in context.hierarchy.area_slots,
-            focus=context.focus if context.focus else context.explicit,
-            focus_total=sum(context.focus.values()) or sum(context.explicit.values()),
-            admin_total=sum(context.admin_focus.values()),
+            focus=focus,
+            focus_total=sum(focus.values()),
+            admin_focus=admin_focus,
+            admin_total=sum(admin_focus.values()),
             countries_named_exactly={c.place.country_code for c in cands if c.is_country and c.exact and c.preferred},
             biggest_areas=biggest_areas,
         )
@@ -291,8 +305,7 @@ def _score(cand: Candidate, setting: _Setting, context: _Context, index: int, an
     score = 0.6 * min(math.log10(population + 1) / 7.0, 1.0)
     if level == 0:
         score += 0.6 if cand.exact else 0.3
-        focus_now = context.focus or context.explicit
-        total = sum(focus_now.values())
+        focus_now, total = setting.focus, setting.focus_total
         if total and focus_now.get(place.country_code, 0.0) < 0.2 * total and any(
             c.admin_level in (1, 2) and focus_now.get(c.place.country_code, 0.0) > 0.5 * total for c in cands
         ):
@@ -309,7 +322,7 @@ def _score(cand: Candidate, setting: _Setting, context: _Context, index: int, an
             nearby = sum(focus.get(n, 0.0) for n in context.neighbours.get(place.country_code, ()))
             score += NEIGHBOUR_WEIGHT * nearby / focus_total
     if setting.admin_total and level != 0 and place.admin1:
-        score += 0.6 * context.admin_focus.get((place.country_code, place.admin1), 0.0) / setting.admin_total
+        score += 0.6 * setting.admin_focus.get((place.country_code, place.admin1), 0.0) / setting.admin_total
     score += 0.8 * context.support.get((index, place.geonameid), 0.0)
     if setting.parents:
         score += 1.5 if any(contains(p, cand) for p in setting.parents) else -0.5
