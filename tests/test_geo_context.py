@@ -218,3 +218,13 @@ def test_an_area_contains_no_area_of_its_own_level_or_above(extractor):
     town = next(c for c in gazetteer.candidates("Cumana") if c.place.country_code == "VE")
     assert contains(state, municipality) and contains(state, town)
     assert not contains(municipality, state)
+
+
+def test_a_landmark_word_before_a_bracketed_hierarchy_keeps_the_hierarchy(extractor, geoparse):
+    # "As Sadah fort (Merkhah As Sufla, Shabwah)": the fort's district and governorate; the gazetteer's As
+    # Sadah is Sa'dah city, 500 km away in another governorate, so the fort is a place it lacks
+    text = "Fighters fired RPGs and other weapons at As Sadah fort (Merkhah As Sufla, Shabwah)."
+    tops = geoparse(text)
+    assert tops["As Sadah"].place is None
+    [[location]] = _located(extractor, text)
+    assert location.place.admin1 == "Shabwah" and location.geo_precision == 2

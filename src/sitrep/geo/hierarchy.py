@@ -74,8 +74,9 @@ def written_hierarchy(text: str, mentions: list, candidates: list[list[Candidate
 
 
 # Between a place and its area in notes-style text: " (", ", ", " district, ", " area of ", " payam (".
-_KIND = (r"(?:area|district|village|town|city|payam|county|lga|sub-?district|municipality|province|region|neighbou?rhood|"
-         r"camp|locality|commune|department|ward|barangay|front)")
+_KIND = (r"(?:areas?|districts?|villages?|towns?|city|payam|county|lga|sub-?district|municipality|province|region|neighbou?rhood|"
+         r"camp|locality|commune|department|ward|barangay|front|frontline|subdivision|upazila|mandal|sub-?county|zone|"
+         r"territory|hill|mountain|island|airbase|base|fort|checkpoint|market|port)")
 # "X area of Y", "X district of Y", "X district, Y"; not "the Georgian town of Gori", where the name after "of" is the town
 # Before the kind word, the rest of a name the model cut ("Khwaja [Raheem] area of") or a qualifier ("sector area").
 _BEFORE_KIND = r"(?:[A-Z][\w'’-]*\s+){0,2}(?:(?:sector|border|frontier|rural|urban|tribal|forest|mountain|desert|coastal)\s+)?"
