@@ -408,3 +408,11 @@ def test_a_repeated_name_is_no_evidence_for_its_own_reading(geoparse):
     # other names still count, however often they are repeated
     text = "Militias clashed in Tripoli on Sunday. Fighting near Misrata and Misrata's port went on."
     assert _by_text(geoparse(text))["Tripoli"].place.country_code == "LY"
+
+
+def test_a_mixed_case_acronym_is_no_place_spelled_like_it(geoparse):
+    # the model calls "JaS" (Jaysh al-Sharqiya) a place; GeoNames has "Jas" among the names of Iasi, Romania
+    text = "Police forces, supported by Jaysh al Islam, JaS and the 9th Division, clashed with rebels in the town of Jarablus."
+    tops = _by_text(geoparse(text))
+    assert "JaS" not in tops or tops["JaS"].place is None
+    assert tops["Jarablus"].place.country_code == "SY"

@@ -117,6 +117,10 @@ def resolve_mentions(
     return toponyms
 
 
+# A short name with a capital after a small letter: "JaS", "DoD", "HoA".
+_MIXED_CASE_ACRONYM = re.compile(r"^[A-Z][a-z]{1,2}[A-Z][A-Za-z]?$")
+
+
 def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
     cands = [c for c in gazetteer.candidates(mention.text) if c.place.latitude is not None or c.is_country]
     code = gazetteer.country_of_demonym(mention.text)  # "Syrians" where a place is expected: Syria
@@ -132,6 +136,9 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
     if mention.source != "dateline" and 2 <= len(mention.text) <= 4 and mention.text.isalpha() and mention.text.isupper():
         # an acronym ("EU"; datelines are in capitals anyway) is not a town it spells ("Eu")
         cands = [c for c in cands if not (c.preferred and c.admin_level is None and not c.place.name.isupper())]
+    elif _MIXED_CASE_ACRONYM.match(mention.text):
+        # "JaS" (Jaysh al-Sharqiya), "DoD": an acronym, not a place spelled that way in other case ("Jas", Iasi)
+        cands = [c for c in cands if c.is_country]
     if not cands:
         cands = _area_of_demonym(mention.text, gazetteer)
     return cands
