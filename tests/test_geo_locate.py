@@ -189,3 +189,23 @@ def test_the_article_country_on_a_tie_is_the_first_named_whatever_the_hash_seed(
     answers = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(6)}
     assert answers == {"UG SY"}
+
+
+def test_the_ends_of_a_road_are_not_the_place_when_the_sentence_gives_one(locate):
+    [locations] = locate("Armed men cut off the road linking Aden to Taizz in At Turbah area (Ash Shamayatayn, Taizz).")
+    assert [l.place.name for l in locations] == ["At Turbah"]
+    # a road named only by its ends places the event once, at the first end
+    [locations] = locate("Gunmen ambushed a convoy on the highway between Kabul and Jalalabad on Sunday.")
+    assert [l.place.name for l in locations] == ["Kabul"]
+
+
+def test_cli_extract_places_a_roadblock_where_the_note_says_not_at_the_roads_end(run_cli, tmp_path):
+    import json
+
+    note = tmp_path / "note.txt"
+    note.write_text("On 6 May 2020, armed men cut off the road linking Aden to Taizz in At Turbah area "
+                    "(Ash Shamayatayn, Taizz) to pressure the authorities.", encoding="utf-8")
+    result = run_cli("extract", str(note), "--published", "2020-05-07")
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [(e["location"], e["admin1"]) for e in events] == [("At Turbah", "Taizz")]

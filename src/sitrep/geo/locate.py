@@ -39,7 +39,9 @@ from sitrep.geo.detect import dateline_extent
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.names import fold
 from sitrep.geo.namesakes import namesakes_abroad, prefer_actor_areas
-from sitrep.geo.place_roles import NATURAL_CLASSES, is_actor_home, is_in_passing, is_part_of_town, names_a_thing, place_level
+from sitrep.geo.place_roles import (
+    NATURAL_CLASSES, is_actor_home, is_in_passing, is_part_of_town, is_road_end, names_a_thing, place_level,
+)
 from sitrep.records import Article, Event, Location, Place, Toponym
 
 _BORDER = re.compile(r"border|frontier", re.I)
@@ -73,6 +75,8 @@ def locate_event(
     if any(not names_a_thing(text, t) for t in sub_country):
         # "on Murree road in Rawalpindi city": the town, not the road's namesake; the road alone still places it
         sub_country = [t for t in sub_country if not names_a_thing(text, t)]
+    elif len(sub_country) > 1 and all(is_road_end(text, t) for t in sub_country[1:]):
+        sub_country = sub_country[:1]  # "the highway between Kabul and Jalalabad": one event, at the first end
     # "in Binga (Lisala, Mongala)": the bracket holds Binga's areas, whatever level their names resolved to
     sub_country = [t for t in sub_country if not _bracketed_parent(t, sub_country, text)]
     named_countries = {t.place.country_code for t in inside if t.place.feature_code == "PCLI" and not is_actor_home(text, t)}

@@ -47,8 +47,21 @@ _PART_OF_TOWN_AFTER = re.compile(r"^\s+(?:neighbou?rhood|community|colony)s?\b",
 _PART_OF_TOWN_WORDS = {"colonia", "barrio", "fraccionamiento"}
 
 
+# The ends of a road named by them ("Aden-Taizz road" is a thing above): "cut off the road linking Aden to
+# Taizz in At Turbah area", "the highway between Kabul and Jalalabad".
+_ROAD_ENDS_BEFORE = re.compile(
+    r"\b(?:roads?|highways?|motorways?|routes?|railways?|railroads?|supply\s+lines?)\s+(?:linking|connecting|joining|between|from)\s+"
+    r"(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+(?:and|to|with)\s+)?$",
+    re.I,
+)
+
+
 def names_a_thing(text: str, toponym: Toponym) -> bool:
-    return bool(_THING_NOUNS.match(text[toponym.end : toponym.end + 40]))
+    return bool(_THING_NOUNS.match(text[toponym.end : toponym.end + 40])) or is_road_end(text, toponym)
+
+
+def is_road_end(text: str, toponym: Toponym) -> bool:
+    return bool(_ROAD_ENDS_BEFORE.search(text[max(0, toponym.start - 80) : toponym.start]))
 
 
 def is_part_of_town(text: str, toponym: Toponym) -> bool:
