@@ -228,3 +228,12 @@ def test_a_landmark_word_before_a_bracketed_hierarchy_keeps_the_hierarchy(extrac
     assert tops["As Sadah"].place is None
     [[location]] = _located(extractor, text)
     assert location.place.admin1 == "Shabwah" and location.geo_precision == 2
+
+
+def test_a_metropolitan_municipality_in_a_bracketed_hierarchy(extractor, geoparse):
+    # the model cuts "Nelson Mandela Bay" to a person; the metro's short name keeps it whole, not Nelson, England
+    text = "Inmates set alight their sheets at St Albans Prison in Port Elizabeth (Nelson Mandela Bay, Eastern Cape)."
+    tops = geoparse(text)
+    assert tops["Nelson Mandela Bay"].place.country_code == "ZA"
+    [[location]] = _located(extractor, text)
+    assert location.place.country_code == "ZA" and location.place.admin1 == "Eastern Cape"

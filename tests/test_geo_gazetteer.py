@@ -97,6 +97,12 @@ def test_admin_area_has_short_name_and_seat(gazetteer):
     assert seat == RAMADI  # the provincial capital represents the province
 
 
+def test_a_metropolitan_municipality_is_found_by_its_short_name(gazetteer):
+    # GeoNames: "Nelson Mandela Bay Metropolitan Municipality"; notes and news: "Nelson Mandela Bay"
+    found = [c for c in gazetteer.candidates("Nelson Mandela Bay") if c.admin_level == 2]
+    assert found and found[0].place.country_code == "ZA" and found[0].place.admin1 == "Eastern Cape"
+
+
 def test_places_carry_admin_names_and_acled_country(gazetteer):
     rutba = gazetteer.place(RUTBA)
     assert rutba.country == "Iraq" and rutba.iso3 == "IRQ" and rutba.admin1 == "Anbar"

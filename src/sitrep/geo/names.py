@@ -25,6 +25,7 @@ ADMIN_WORDS = (
     "governorate", "province", "provinz", "district", "region", "state", "prefecture", "oblast", "department",
     "departement", "municipality", "county", "parish", "qada", "qadha", "muhafazat", "muhafazah", "wilayah",
     "wilayat", "division", "territory", "emirate", "regional state", "local government area", "lga", "city of",
+    "metropolitan",  # "Nelson Mandela Bay Metropolitan Municipality" -> "Nelson Mandela Bay"
 )
 _ADMIN_WORDS_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ADMIN_WORDS) + r")\b")
 
