@@ -416,3 +416,11 @@ def test_a_mixed_case_acronym_is_no_place_spelled_like_it(geoparse):
     tops = _by_text(geoparse(text))
     assert "JaS" not in tops or tops["JaS"].place is None
     assert tops["Jarablus"].place.country_code == "SY"
+
+
+def test_the_other_end_of_a_route_makes_a_name_a_place(geoparse):
+    # the model calls Al Mayadin a person; "from X to Al-Bukamal" with Al-Bukamal a known town says it is a place
+    text = "Warplanes carried out raids on positions in the area stretching from Al Mayadin to Al-Bukamal in Deir-ez-Zor."
+    assert _by_text(geoparse(text))["Al Mayadin"].place.country_code == "SY"
+    # persons on either side stay persons
+    assert not geoparse("The chairmanship passed from Ahmed to Mohammed and then from Ali to Hassan.")

@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc
 
 from sitrep.geo.gazetteer import FEATURE_CLASSES, Gazetteer
-from sitrep.geo.hierarchy import contains
+from sitrep.geo.hierarchy import contains, km
 from sitrep.geo.mentions import PLACE_LABELS, Mention
 from sitrep.geo.relations import ADMIN_AFTER
 
@@ -258,6 +258,8 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
             return Mention(start, end, name, "rule")  # "east of Tubas", "the northern countryside of Aleppo"
         if not well_known_only and kind_of:
             return Mention(start, end, name, "rule")  # "the town of Hasbaya"
+        if not well_known_only and sizeable and _route_end(text, start, end, previous, candidates, gazetteer):
+            return Mention(start, end, name, "rule")  # "the area stretching from Al Mayadin to Al-Bukamal"
         if not (locative and sizeable and previous not in {"of", "and", "from", "to"}):
             return None
     elif not (locative or big or relative):
@@ -287,6 +289,31 @@ _VARIANT_CITY_POPULATION = 100_000
 _VARIANT_TOWN_POPULATION = 10_000  # after a verb whose object is a place
 _WEAK_LABELS = {"PRODUCT", "WORK_OF_ART", "LANGUAGE"}  # not LAW: "Section 6 of the act"
 _STRONG_LOCATIVE = {"in", "near", "off", "outside", "inside", "around"}
+
+
+_ROUTE_NAME = r"((?-i:[A-Z])[\w'’-]*(?:[ -](?-i:[A-Z])[\w'’-]*){0,2})"
+_TO_PLACE_AFTER = re.compile(r"\s+to\s+(?:the\s+)?" + _ROUTE_NAME, re.I)
+_FROM_PLACE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?" + _ROUTE_NAME + r"\s+to\s+$", re.I)
+
+
+_ROUTE_KM = 300.0
+
+
+def _route_end(text: str, start: int, end: int, previous: str, candidates, gazetteer: Gazetteer) -> bool:
+    """"from X to Y" with Y a town the gazetteer knows as written and within `_ROUTE_KM` of a reading of X:
+    both are places ("from Al Mayadin to Al-Bukamal"; "from Ali to Hassan" are a town near Delhi and one
+    in Karnataka, and people)."""
+    if previous == "from":
+        other = _TO_PLACE_AFTER.match(text, end)
+    elif previous == "to":
+        other = _FROM_PLACE_BEFORE.search(text, max(0, start - 60), start)
+    else:
+        return False
+    if other is None:
+        return False
+    ends = [c for c in gazetteer.candidates(other.group(1), exact_only=True)
+            if c.exact and c.admin_level is None and c.population >= 1_000 and c.place.latitude is not None]
+    return any(km(c.place, e.place) <= _ROUTE_KM for c in candidates if c.place.latitude is not None for e in ends)
 
 
 def _after_place_verb(text: str, start: int) -> bool:
