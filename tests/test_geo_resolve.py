@@ -424,3 +424,12 @@ def test_the_other_end_of_a_route_makes_a_name_a_place(geoparse):
     assert _by_text(geoparse(text))["Al Mayadin"].place.country_code == "SY"
     # persons on either side stay persons
     assert not geoparse("The chairmanship passed from Ahmed to Mohammed and then from Ali to Hassan.")
+
+
+def test_one_other_area_named_does_not_pull_a_capital_to_a_village_there(geoparse):
+    # New York is the only other area named, but one of the article's several places: Cairo stays Egypt's
+    # capital, not the village of Cairo, New York (its own mentions being no evidence either way)
+    text = ("Sisi spoke on Friday after returning to Cairo from New York, where he attended the UN General Assembly. "
+            "Egypt is a strong country, he told reporters after his return from New York. "
+            "Rare protests erupted last week in Cairo and other cities. Police arrested hundreds in Cairo.")
+    assert {t.place.country_code for t in geoparse(text) if t.text == "Cairo"} == {"EG"}

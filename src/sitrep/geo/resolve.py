@@ -329,7 +329,7 @@ def _score(cand: Candidate, setting: _Setting, context: _Context, index: int, an
             nearby = sum(focus.get(n, 0.0) for n in context.neighbours.get(place.country_code, ()))
             score += NEIGHBOUR_WEIGHT * nearby / focus_total
     if setting.admin_total and level != 0 and place.admin1:
-        score += 0.6 * setting.admin_focus.get((place.country_code, place.admin1), 0.0) / setting.admin_total
+        score += 0.6 * setting.admin_focus.get((place.country_code, place.admin1), 0.0) / max(setting.admin_total, setting.focus_total)
     score += 0.8 * context.support.get((index, place.geonameid), 0.0)
     if setting.parents:
         score += 1.5 if any(contains(p, cand) for p in setting.parents) else -0.5
