@@ -291,11 +291,10 @@ _WEAK_LABELS = {"PRODUCT", "WORK_OF_ART", "LANGUAGE"}  # not LAW: "Section 6 of 
 _STRONG_LOCATIVE = {"in", "near", "off", "outside", "inside", "around"}
 
 
+# "from X to Y": the name at the other end, and how far apart the two may lie.
 _ROUTE_NAME = r"((?-i:[A-Z])[\w'’-]*(?:[ -](?-i:[A-Z])[\w'’-]*){0,2})"
 _TO_PLACE_AFTER = re.compile(r"\s+to\s+(?:the\s+)?" + _ROUTE_NAME, re.I)
 _FROM_PLACE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?" + _ROUTE_NAME + r"\s+to\s+$", re.I)
-
-
 _ROUTE_KM = 300.0
 
 
@@ -337,7 +336,8 @@ _PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|p
 # (a kind word may stand between: "Escobedo and Monterrey municipalities, Nuevo Leon")
 # (or follow "region of": "Zap (Amadiya) region of Dahuk", "the Tigray region of Ethiopia")
 _PARENT_AFTER = re.compile(r"\s*(?:(?:municipalit(?:y|ies)|cit(?:y|ies)|towns?|villages?|districts?|provinces?)\s*)?"
-                           r"(?:,|\(|\s+in\s+|\)?\s*\b(?:region|district|area|province|governorate)\s+of\s+)\s*([A-Z][\w'’.&-]*(?:[ -](?:(?:de|del|do|da)[ -])?[A-Z][\w'’.&-]*){0,2})")
+                           r"(?:,|\(|\s+in\s+|\)?\s*\b(?:region|district|area|province|governorate)\s+of\s+)"
+                           r"\s*([A-Z][\w'’.&-]*(?:[ -](?:(?:de|del|do|da)[ -])?[A-Z][\w'’.&-]*){0,2})")
 
 
 def _has_written_parent(text: str, end: int, candidates, gazetteer: Gazetteer) -> bool:

@@ -7,19 +7,19 @@ still tokenizes the whole article and sets the news sentence rules; the parse co
 the paragraphs that hold an event cue (the trigger lexicon of `sitrep.extract.triggers`) or, with
 `speech`, a quotation or a speech verb; a paragraph longer than `LONG_PARAGRAPH_TOKENS` (a text that
 lost its paragraph breaks) is chosen from in blocks of whole sentences instead. Each chosen range is
-parsed as its own Doc with `CONTEXT` tokens on either side, so its tokens see the same neighbourhood as in the whole article (the tok2vec
-window reaches four tokens), and its tags, lemmas, heads and dependencies are copied back: downstream
-code sees an ordinary parsed Doc.
+parsed as its own Doc with `CONTEXT` tokens on either side, so its tokens see the same neighbourhood as
+in the whole article (the tok2vec window reaches four tokens), and its tags, lemmas, heads and
+dependencies are copied back: downstream code sees an ordinary parsed Doc.
 
 The other paragraphs get sentence boundaries from punctuation (after the news sentence rules), one flat
 tree per sentence (first token the root, the others attached to it as "dep"), no tag and the lower-cased
 form as lemma: nothing downstream finds an event there, and none was to be found.
 
 The NER reads the paragraphs that hold a parsed range and the lead (headline and dateline: the
-paragraphs starting in the first `LEAD_CHARS` characters); the character ranges it read go to `doc.user_data[NAMED_RANGES]`, so that
-place detection, whose rules lean on the NER's other entities, keeps to them. An event's place and the
-article's country focus then come from the event paragraphs and the lead, not from places named in
-passing elsewhere: on the HRDsAttack dev articles region and city agree with the gold more often than
+paragraphs starting in the first `LEAD_CHARS` characters); the character ranges it read go to
+`doc.user_data[NAMED_RANGES]`, so that place detection, whose rules lean on the NER's other entities,
+keeps to them. An event's place and the article's country focus then come from the event paragraphs
+and the lead, not from places named in passing elsewhere: on the HRDsAttack dev articles region and city agree with the gold more often than
 with the whole-article NER, the best event's country as often (ACLED, CASE-2021 and MUC-4 figures are
 the same; `docs/performance.md`).
 
