@@ -212,8 +212,7 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         candidates = [c for c in candidates if c.admin_level in (0, 1) or c.population >= _WELL_KNOWN_POPULATION
                       or (with_kind and c.admin_level == 2)]
     if not candidates:
-        if not well_known_only and (_reading_in_parent_after(text, end, name, gazetteer)
-                                    or _variant_in_parent_after(text, end, name, gazetteer)):
+        if not well_known_only and _known_in_area_after(text, end, name, gazetteer):
             return Mention(start, end, name, "rule")  # "Zap (Amadiya) region of Dahuk", "Nahri Saraj district, Helmand"
         return None
     prefix = _ARTICLE_PREFIX.search(text, max(0, start - 4), start)
@@ -361,17 +360,17 @@ def _parents_after(text: str, end: int, gazetteer: Gazetteer) -> list:
     return []
 
 
-def _reading_in_parent_after(text: str, end: int, name: str, gazetteer: Gazetteer) -> bool:
-    """Is a reading of the name under another transliteration a place of the area written after it ("Zap
-    (Amadiya) region of Dahuk": Al 'Amadiyah)? Such readings count elsewhere only for areas and big cities."""
-    parents = [p for p in _parents_after(text, end, gazetteer) if p.admin_level in (1, 2)]
-    return bool(parents) and any(contains(p, c) for c in gazetteer.candidates(name) if c.admin_level != 0 for p in parents)
-
-
-def _variant_in_parent_after(text: str, end: int, name: str, gazetteer: Gazetteer) -> bool:
-    """Is there a place in the area written after the unknown name with the name's consonants ("Budgam
-    district, J&K": Badgam)? `resolve` then takes that place as the name's reading."""
-    return any(gazetteer.variants_in_area(name, p.place) for p in _parents_after(text, end, gazetteer) if p.admin_level in (1, 2))
+def _known_in_area_after(text: str, end: int, name: str, gazetteer: Gazetteer) -> bool:
+    """Is a name with no reading as written a place of the first- or second-level area written after it:
+    a reading under another transliteration ("Zap (Amadiya) region of Dahuk": Al 'Amadiyah; such readings
+    count elsewhere only for areas and big cities), or a place there with the name's consonants ("Budgam
+    district, J&K": Badgam, which `resolve` then takes as the name's reading)?"""
+    areas = [p for p in _parents_after(text, end, gazetteer) if p.admin_level in (1, 2)]
+    if not areas:
+        return False
+    if any(contains(p, c) for c in gazetteer.candidates(name) if c.admin_level != 0 for p in areas):
+        return True
+    return any(gazetteer.variants_in_area(name, p.place) for p in areas)
 
 
 def _is_hierarchy_parent(text: str, start: int, candidates) -> bool:
