@@ -48,6 +48,7 @@ class _Context:
     # the same, from the mentions of each name: a name is no evidence for its own reading ("Tripoli ... Tripoli")
     focus_by_name: dict = field(default_factory=dict)
     admin_focus_by_name: dict = field(default_factory=dict)
+    names: list[str] = field(default_factory=list)  # each mention's folded name, the key of the two above
     support: dict[tuple[int, int], float] = field(default_factory=dict)  # (mention, geonameid) -> share of other names nearby
     capitals: set[int] = field(default_factory=set)
     neighbours: dict[str, set[str]] = field(default_factory=dict)  # country code -> countries bordering it
@@ -86,6 +87,7 @@ def resolve_mentions(
     _collect_support(mentions, candidates, context)
     _explicit_focus(mentions, candidates, article, gazetteer, context, doc)
     context.hierarchy = written_hierarchy(text, mentions, candidates)
+    context.names = [fold(m.text) for m in mentions]
     for index, parents in context.hierarchy.parents.items():
         context.parent_towns[index] = [t for t in _towns_named_like(parents, gazetteer)
                                        if fold(t.name) != fold(mentions[index].text)]  # "Santa Ana, the Santa Ana ..."
@@ -95,7 +97,7 @@ def resolve_mentions(
             candidates[index] = _variants_in(mentions[index], parents, gazetteer) or candidates[index]
     chosen = [_best(text, m, c, context, i, []) for i, (m, c) in enumerate(zip(mentions, candidates))]
     for _ in range(2):
-        _focus_from(chosen, context, [fold(m.text) for m in mentions])
+        _focus_from(chosen, context)
         anchors = [(c, conf) for c, conf in chosen if c is not None and c.admin_level is None]
         chosen = [
             _best(text, m, c, context, i, [a for a in anchors if a[0] is not chosen[i][0]])
@@ -212,13 +214,13 @@ def _explicit_focus(mentions, candidates, article, gazetteer, context, doc) -> N
                     context.explicit[code] += 0.5
 
 
-def _focus_from(chosen: list[tuple[Candidate | None, float]], context: _Context, names: list[str]) -> None:
+def _focus_from(chosen: list[tuple[Candidate | None, float]], context: _Context) -> None:
     """Country and first-level-area focus from the places chosen so far, weighted by confidence (and the
     share of each name in it, which that name's own mentions leave out)."""
     context.focus = Counter(context.explicit)
     context.admin_focus = Counter()
     context.focus_by_name, context.admin_focus_by_name = {}, {}
-    for (cand, confidence), name in zip(chosen, names):
+    for (cand, confidence), name in zip(chosen, context.names):
         if cand is None:
             continue
         context.focus[cand.place.country_code] += confidence
@@ -262,17 +264,18 @@ class _Setting:
     focus: Counter
     focus_total: float
     admin_focus: Counter
-    admin_total: float
+    admin_total: float  # what an area's weight is divided by: all the places, not only those with an area (0: none)
     countries_named_exactly: set  # country codes of the exact, preferred country readings
     biggest_areas: dict  # see `_biggest_area_by_country`
 
     @classmethod
     def of(cls, text: str, mention: Mention, cands: list[Candidate], context: _Context, index: int,
            city_context: bool, biggest_areas: dict):
-        name = fold(mention.text)
+        name = context.names[index]
         own, own_areas = context.focus_by_name.get(name), context.admin_focus_by_name.get(name)
         focus = (context.focus - own if own else context.focus) or context.explicit
         admin_focus = context.admin_focus - own_areas if own_areas else context.admin_focus
+        focus_total = sum(focus.values())
         return cls(
             cands=cands,
             admin_word=admin_word_after(text, mention.end),
@@ -281,9 +284,9 @@ class _Setting:
             parents=context.hierarchy.parents.get(index),
             in_area_slot=index in context.hierarchy.area_slots,
             focus=focus,
-            focus_total=sum(focus.values()),
+            focus_total=focus_total,
             admin_focus=admin_focus,
-            admin_total=sum(admin_focus.values()),
+            admin_total=max(sum(admin_focus.values()), focus_total) if admin_focus else 0.0,
             countries_named_exactly={c.place.country_code for c in cands if c.is_country and c.exact and c.preferred},
             biggest_areas=biggest_areas,
         )
@@ -329,7 +332,7 @@ def _score(cand: Candidate, setting: _Setting, context: _Context, index: int, an
             nearby = sum(focus.get(n, 0.0) for n in context.neighbours.get(place.country_code, ()))
             score += NEIGHBOUR_WEIGHT * nearby / focus_total
     if setting.admin_total and level != 0 and place.admin1:
-        score += 0.6 * setting.admin_focus.get((place.country_code, place.admin1), 0.0) / max(setting.admin_total, setting.focus_total)
+        score += 0.6 * setting.admin_focus.get((place.country_code, place.admin1), 0.0) / setting.admin_total
     score += 0.8 * context.support.get((index, place.geonameid), 0.0)
     if setting.parents:
         score += 1.5 if any(contains(p, cand) for p in setting.parents) else -0.5
