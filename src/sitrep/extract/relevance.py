@@ -99,8 +99,9 @@ def could_report_event(article: Article) -> bool:
     skipping its NLP pass loses none (quotes and claims aside, which is why callers who want them do not ask).
 
     The sentences here are cut at sentence-final punctuation and line breaks, before any parse. spaCy's
-    sentence may be this one joined to its neighbours, so a cue sentence counts as dropped only when it
-    holds an out-of-scope word itself and is dropped together with both neighbours as well."""
+    sentence may be this one joined to its neighbours, so a cue sentence counts as dropped only when the
+    rule drops it together with both neighbours as well: in a disaster story, when all their core cues are
+    casualty cues; otherwise, when it holds an out-of-scope word itself and they are out of scope too."""
     from sitrep.extract.sentences import inside, quoted_ranges
     from sitrep.extract.triggers import CASUALTY_CUES, CORE_CUES, dropped_as_out_of_scope, find_cues, holds_cue, out_of_scope
 

@@ -19,9 +19,9 @@ The NER reads the paragraphs that hold a parsed range and the lead (headline and
 paragraphs starting in the first `LEAD_CHARS` characters); the character ranges it read go to
 `doc.user_data[NAMED_RANGES]`, so that place detection, whose rules lean on the NER's other entities,
 keeps to them. An event's place and the article's country focus then come from the event paragraphs
-and the lead, not from places named in passing elsewhere: on the HRDsAttack dev articles region and city agree with the gold more often than
-with the whole-article NER, the best event's country as often (ACLED, CASE-2021 and MUC-4 figures are
-the same; `docs/performance.md`).
+and the lead, not from places named in passing elsewhere: on the HRDsAttack dev articles region and
+city agree with the gold more often than with the whole-article NER, the best event's country as often
+(ACLED, CASE-2021 and MUC-4 figures are the same; `docs/performance.md`).
 
 Quantity claims read the parse of every paragraph, so the component is also a per-call switch: called
 with `full_parse=True` (`nlp.pipe(..., component_cfg={COMPONENT: {"full_parse": True}})`) it runs the
@@ -57,6 +57,7 @@ LEAD_CHARS = 600
 # of at least BLOCK_TOKENS: flattened texts would otherwise be parsed and named whole for one cue.
 LONG_PARAGRAPH_TOKENS = 200
 BLOCK_TOKENS = 60
+Range = tuple[int, int]  # token offsets, end excluded
 NAMED_RANGES = "sitrep_named_ranges"  # Doc.user_data key: character ranges the NER read (absent: the whole text)
 _ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 _SUB_DOC_ATTRS = [ORTH, SPACY, NORM, SENT_START]
@@ -113,14 +114,16 @@ class SelectiveParse:
         The paragraphs of all the Docs go through each parse component together (the tok2vec in
         sub-batches of `SUB_BATCH`): the same annotations as article by article, 10% less time.
         """
-        plans = [self._windows(doc) for doc in docs]
+        # Rule sentence starts, read once per Doc: they cut long paragraphs and fill the unparsed rest.
+        starts = [_rule_sentence_starts(doc) for doc in docs]
+        plans = [self._windows(doc, doc_starts) for doc, doc_starts in zip(docs, starts)]
         subs = [sub for doc, (_, windows, _) in zip(docs, plans) for sub in _sub_docs(doc, windows)]
         for name in PARSE_PIPES:
             if name in self.nlp.component_names and subs:
                 subs = list(self.nlp.get_pipe(name).pipe(subs, batch_size=SUB_BATCH.get(name, len(subs))))
         done = 0
-        for doc, (selected, windows, _) in zip(docs, plans):
-            _copy_back(doc, selected, windows, subs[done : done + len(windows)])
+        for doc, (selected, windows, _), doc_starts in zip(docs, plans, starts):
+            _copy_back(doc, selected, windows, subs[done : done + len(windows)], doc_starts)
             done += len(windows)
         if self.ner and "ner" in self.nlp.component_names:
             self._recognise_selected(docs, [ranges for _, _, ranges in plans])
@@ -147,12 +150,12 @@ class SelectiveParse:
             doc.set_ents(entities, default="outside")
             doc.user_data[NAMED_RANGES] = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in chosen]
 
-    def _windows(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+    def _windows(self, doc: Doc, starts: list[bool]) -> tuple[list[Range], list[Range], list[Range]]:
         """The token ranges to parse (merged neighbouring paragraphs), the same with their context, and
         the ranges the NER reads (the parsed ones and the lead)."""
         text = doc_text(doc)  # paragraphs sliced from the text read once (a Span's .text joins its tokens again)
         paragraphs = paragraph_ranges(doc)
-        units = parse_units(doc, paragraphs)
+        units = parse_units(doc, paragraphs, starts)
         wanted = [self.wants(text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])]) for s, e, _ in units]
         selected = _merge([(s, e) for (s, e, _), w in zip(units, wanted) if w])
         # The NER reads whole paragraphs: the names around a cue (in a flattened text, its whole body) are
@@ -172,9 +175,9 @@ def _sub_docs(doc: Doc, windows: list[tuple[int, int]]) -> list[Doc]:
     return [doc[ws:we].as_doc(array_head=_SUB_DOC_ATTRS, array=array) for ws, we in windows]
 
 
-def _copy_back(doc: Doc, selected: list[tuple[int, int]], windows: list[tuple[int, int]], subs: list[Doc]) -> None:
-    """The parsed paragraphs' annotations into `doc`; rule sentences and flat trees everywhere else."""
-    starts = _rule_sentence_starts(doc)
+def _copy_back(doc: Doc, selected: list[tuple[int, int]], windows: list[tuple[int, int]], subs: list[Doc],
+               starts: list[bool]) -> None:
+    """The parsed paragraphs' annotations into `doc`; rule sentences (`starts`) and flat trees everywhere else."""
     array = numpy.zeros((len(doc), len(_ATTRS)), dtype="uint64")
     covered = numpy.zeros(len(doc), dtype=bool)
     for (s, e), (ws, _), sub in zip(selected, windows, subs):
@@ -201,13 +204,13 @@ def paragraph_ranges(doc: Doc) -> list[tuple[int, int]]:
     return ranges
 
 
-def parse_units(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+def parse_units(doc: Doc, paragraphs: list[Range], starts: list[bool] | None = None) -> list[tuple[int, int, int]]:
     """The units the parse is chosen by, as (start, end, paragraph index): the paragraphs, with each one
     longer than LONG_PARAGRAPH_TOKENS cut into blocks of whole rule sentences of at least BLOCK_TOKENS.
     A text that lost its paragraph breaks (a flattened archive, a wire dump) then has only the sentences
-    around its event cues parsed, as a paragraphed one has."""
+    around its event cues parsed, as a paragraphed one has. `starts`: the Doc's rule sentence starts, if
+    already read."""
     units: list[tuple[int, int, int]] = []
-    starts: list[bool] | None = None
     for number, (s, e) in enumerate(paragraphs):
         if e - s <= LONG_PARAGRAPH_TOKENS:
             units.append((s, e, number))
