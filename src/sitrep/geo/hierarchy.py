@@ -25,6 +25,7 @@ class WrittenHierarchy:
     inside: set[int] = field(default_factory=set)  # "X in Y"
     listed: set[int] = field(default_factory=set)  # "Homa Bay, Rongo, Siaya": names in a list, not a hierarchy
     area_slots: set[int] = field(default_factory=set)  # mentions written as a parent: "(Rafah, North Sinai)"
+    children: dict[int, list[int]] = field(default_factory=dict)  # parent mention -> the mentions it is written as the parent of
 
 
 # Between a name and its parent: ", ", ", in eastern ", " in the north of ".
@@ -49,7 +50,8 @@ def written_hierarchy(text: str, mentions: list, candidates: list[list[Candidate
             if _THE.search(gap) and fold(mentions[j + 1].text) == fold(mentions[i].text):
                 break  # "the City of Santa Ana, the Santa Ana school board": the name again, not its area ("Matiari (Matiari, Sindh)" is)
             hierarchy = bool(_HIERARCHY_GAP.match(gap))
-            strict = bool(_STRICT_GAP.search(gap))
+            strict = bool(_STRICT_GAP.search(gap)) or (
+                j == i and i in found.area_slots and "," in gap and _inside_bracket(text, mentions[i].start))  # "(Y, Z)": Y in Z
             if j == i and strict:
                 found.strict.add(i)
             if j == i and "," not in gap and re.search(r"\bin\b", gap, re.I):
@@ -61,8 +63,11 @@ def written_hierarchy(text: str, mentions: list, candidates: list[list[Candidate
             inner = j == i and not hierarchy  # "Bara in Idleb": a town may be the parent
             levels = (0, 1, 2) if i in found.strict else (0, 1)  # lists of counties are not hierarchies
             # a sea or region is no town-like parent: "Gao in the Sahel" keeps Gao
+            before = len(parents)
             parents += [c for c in candidates[j + 1] if c.admin_level in levels
                         or (inner and c.population >= 20_000 and c.place.feature_class not in FEATURE_CLASSES)]
+            if len(parents) > before:
+                found.children.setdefault(j + 1, []).append(i)
             if any(c.is_country and c.exact for c in candidates[j + 1]):
                 break  # nothing is written as inside a place inside a country ("Morocco, Tunisia and Libya")
             j += 1
@@ -76,11 +81,11 @@ def written_hierarchy(text: str, mentions: list, candidates: list[list[Candidate
 # Between a place and its area in notes-style text: " (", ", ", " district, ", " area of ", " payam (".
 _KIND = (r"(?:areas?|districts?|villages?|towns?|city|payam|county|lga|sub-?district|municipality|province|region|neighbou?rhood|"
          r"camp|locality|commune|department|ward|barangay|front|frontline|subdivision|upazila|mandal|sub-?county|zone|"
-         r"territory|hill|mountain|island|airbase|base|fort|checkpoint|market|port)")
+         r"territory|hill|mountain|island|airbase|base|fort|checkpoint|market|port|cent(?:er|re))")
 # "X area of Y", "X district of Y", "X district, Y"; not "the Georgian town of Gori", where the name after "of" is the town
 # Before the kind word, the rest of a name the model cut ("Khwaja [Raheem] area of") or a qualifier ("sector area").
-_BEFORE_KIND = r"(?:[A-Z][\w'’-]*\s+){0,2}(?:(?:sector|border|frontier|rural|urban|tribal|forest|mountain|desert|coastal)\s+)?"
-_HIERARCHY_GAP = re.compile(rf"^\s*(?:{_BEFORE_KIND}(?i:{_KIND}\s*(?:,|\(|in\b)|(?:area|neighbou?rhood|district|quarter|suburb)\s+of)|,|\()\s*"
+_BEFORE_KIND = r"(?:[A-Z][\w'’-]*\s+){0,2}(?:(?:sector|border|frontier|rural|urban|tribal|forest|mountain|desert|coastal|district)\s+)?"
+_HIERARCHY_GAP = re.compile(rf"^\s*(?:{_BEFORE_KIND}(?i:{_KIND}\s*(?:,|\(|in\b)|(?:area|neighbou?rhood|district|quarter|suburb|village|hamlet)\s+of)|,|\()\s*"
                             rf"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}(?:\s+(?i:{_KIND}))?\s*,\s*)?$")  # "X (Unknown, Y"
 _STRICT_GAP = re.compile(rf"\(|\b{_KIND}\b", re.I)  # "X (Y", "X district, Y": X lies in Y
 
@@ -88,6 +93,12 @@ _STRICT_GAP = re.compile(rf"\(|\b{_KIND}\b", re.I)  # "X (Y", "X district, Y": X
 _ARTICLE_AT_END = re.compile(r"\s(?:al|el|as|ash|ad|ar|at|az|an)-$", re.I)
 _THE = re.compile(r"\bthe\b", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
+
+
+def _inside_bracket(text: str, position: int) -> bool:
+    """Whether a bracket opened shortly before `position` is still open there."""
+    before = text[max(0, position - 60) : position]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _in_list(text: str, mentions, i: int) -> bool:
@@ -108,7 +119,7 @@ def _is_parent_gap(gap: str, first: bool) -> bool:
 def outside_parents(cands: list[Candidate], parents: list[Candidate], index: int, hierarchy: WrittenHierarchy) -> bool:
     """No reading of the name lies in the area the text puts it in, and the hierarchy is clear enough to
     say the gazetteer lacks the place: notes-style "X (Y, Z)" / "X district, Y", or "X, Y" / "X in Y" with
-    X no big town (a big one may be a list: "Mosul, Kirkuk") and no state ("Michigan, in Utah's ...")."""
+    X no big town or state of Y's country (that may be a list: "Mosul, Kirkuk", "Michigan, in Utah's ...")."""
     if any(c.is_country or c.place.feature_code == "CONT" for c in cands):
         return False
     if any(contains(p, c) for p in parents for c in cands):
@@ -117,8 +128,12 @@ def outside_parents(cands: list[Candidate], parents: list[Candidate], index: int
         return False  # "Tirupati (Chittoor, AP)": districts are redrawn (Tirupati got its own in 2022), states rarely
     if index in hierarchy.strict:
         return True
-    if index in hierarchy.listed or any(c.admin_level == 1 for c in cands) or max(c.population for c in cands) >= _LIST_TOWN_POPULATION:
+    if index in hierarchy.listed:
         return False
+    parent_countries = {p.place.country_code for p in parents}
+    if any((c.admin_level == 1 or c.population >= _LIST_TOWN_POPULATION) and c.place.country_code in parent_countries
+           for c in cands):
+        return False  # a list of the country's towns or states; no foreign city or region heads one ("Valencia, Sangre Grande")
     return index in hierarchy.inside or any(p.admin_level == 1 for p in parents)
 
 

@@ -26,6 +26,7 @@ _LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "toward", "tow
 
 _RULE_MIN_POPULATION = 50_000
 _WELL_KNOWN_POPULATION = 100_000
+_WELL_KNOWN_ALTERNATE_POPULATION = 250_000  # a big town under a former or other-language name
 # Capitalised words that are place names in GeoNames but far more often something else in news.
 _COMMON_WORDS = {
     "Police", "Army", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "March", "May",
@@ -33,7 +34,7 @@ _COMMON_WORDS = {
     "Media", "Mission", "Union", "Liberty", "Victoria", "Hope", "Unity", "Independence", "Progress", "Justice",
     "Security", "Officials", "Sunni", "Shia", "Shiite", "Kurdish", "Kurds", "Arab", "Arabs", "Christian", "Victory",
     "University", "Bank", "Square", "Hospital", "Court", "Molotov", "Central", "National", "Northern", "Southern",
-    "Eastern", "Western", "North", "South", "East", "West",
+    "Eastern", "Western", "North", "South", "East", "West", "Colonia", "Barrio",  # "Colonia San Jeronimo": a neighbourhood
 }
 
 
@@ -180,6 +181,18 @@ def rule_mentions(doc: Doc, text: str, gazetteer: Gazetteer, found: list[Mention
     return result
 
 
+def _well_known_within_name(cand, name: str) -> bool:
+    """A reading a name keeps inside a longer name: a country, a big first-level area or town under its own name
+    ("Texas Tech") or a very big one under another ("Uitenhage Provincial Hospital", Kariega), or a county written
+    with its kind word ("Walker County Sheriff"). Not an alternate name of a mid-sized town ("Bir" of "Bir Hasan"
+    is not Beed, India) nor a small country's municipality ("Bar" of "Bar Elias")."""
+    if cand.admin_level == 0:
+        return True
+    if " " in name and cand.admin_level == 2 and ADMIN_AFTER.match(" " + name.split()[-1]):
+        return True
+    return cand.population >= (_WELL_KNOWN_POPULATION if cand.preferred else _WELL_KNOWN_ALTERNATE_POPULATION)
+
+
 def _run_word_key(word: str) -> str:
     return re.sub(r"['’]s$", "", word.lower()).strip("’'‘-")
 
@@ -208,9 +221,7 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
                  or ((relative or kind_of) and c.place.feature_class == "P")]
     candidates = [c for c in found if c.place.latitude is not None or c.is_country]
     if well_known_only:  # part of another name: "Texas" of "Texas Tech" is a place, "Haram" of "Boko Haram" is not
-        with_kind = bool(ADMIN_AFTER.match(" " + name.split()[-1])) if " " in name else False  # "Walker County"
-        candidates = [c for c in candidates if c.admin_level in (0, 1) or c.population >= _WELL_KNOWN_POPULATION
-                      or (with_kind and c.admin_level == 2)]
+        candidates = [c for c in candidates if _well_known_within_name(c, name)]
     if not candidates:
         if not well_known_only and _known_in_area_after(text, end, name, gazetteer):
             return Mention(start, end, name, "rule")  # "Zap (Amadiya) region of Dahuk", "Nahri Saraj district, Helmand"
@@ -271,7 +282,7 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
 _PARENT_SLOT = re.compile(r"(?:[A-Z][\w'’-]*|\b(?:provinces?|governorates?|districts?|regions?|count(?:y|ies)|oblasts?|"
                           r"municipalit(?:y|ies)|cit(?:y|ies)|towns?|villages?|areas?|communes?|departments?|prefectures?|"
                           r"states?|zones?|woredas?|payams?|lgas?|tehsils?|sub-?districts?|townships?|localit(?:y|ies)|sectors?|"
-                          r"neighbou?rhoods?|camps?))\s*(?:,|\()\s*$")
+                          r"neighbou?rhoods?|camps?|cent(?:er|re)))\s*(?:,|\()\s*$")  # "in Zari district center, Balkh"
 
 
 # A lower-case Arabic article written before a name the run starts after: "in al-Hasakeh", "near ar-Rutba".

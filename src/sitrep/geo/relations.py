@@ -51,6 +51,22 @@ def relation_before(text: str, start: int, window: int = 80) -> str | None:
     return None
 
 
+# A building or site named after the town it stands in: "outside the Uitenhage Provincial Hospital" is outside the
+# hospital, in Uitenhage.
+_FACILITY_AFTER = re.compile(
+    r"^(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}\s+(?:hospital|university|college|school|prison|jail|stadium|mosque|church|cathedral|"
+    r"temple|square|station|market|hotel|court(?:house)?|hall|palace|cent(?:re|er)|clinic|library|museum|ministry|embassy|"
+    r"consulate|headquarters|mall)\b",
+    re.I,
+)
+
+
+def names_a_facility_after(text: str, end: int) -> bool:
+    """The name opens a building's name ("Uitenhage Provincial Hospital", "Kabul University"): a relation written
+    before it ("outside the", "near the") places the event at the building, inside the town."""
+    return bool(_FACILITY_AFTER.match(text[end : end + 60]))
+
+
 def region_before(text: str, start: int) -> str | None:
     """A part-of-area adjective right before the name: "western" in "western Anbar"."""
     match = _REGION_BEFORE.search(text[max(0, start - 30) : start])
@@ -73,6 +89,15 @@ def admin_word_after(text: str, end: int) -> str | None:
         return match.group(1).lower()
     listed = _LIST_THEN_ADMINS.match(text[end : end + 160])
     return listed.group(1).lower() if listed else None
+
+
+_VILLAGE_AFTER = re.compile(r"^\s+(?:village|hamlet)\b", re.I)
+_VILLAGE_BEFORE = re.compile(r"\b(?:village|hamlet)\s+of\s+$", re.I)
+
+
+def is_village_context(text: str, start: int, end: int) -> bool:
+    """"the village of Korogo" / "Korogo village": no city of hundreds of thousands."""
+    return bool(_VILLAGE_AFTER.match(text[end : end + 20]) or _VILLAGE_BEFORE.search(text[max(0, start - 20) : start]))
 
 
 def is_city_context(text: str, start: int, end: int) -> bool:

@@ -22,11 +22,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from sitrep.geo.candidates import mention_candidates
 from sitrep.geo.detect import Mention, find_mentions
 from sitrep.geo.gazetteer import FEATURE_CLASSES, Candidate, Gazetteer
 from sitrep.geo.hierarchy import NEAR_KM, WrittenHierarchy, contains, km, outside_parents, written_hierarchy
-from sitrep.geo.names import FORMER_COUNTRY_CODES, fold
-from sitrep.geo.relations import admin_word_after, is_city_context, region_before, relation_before
+from sitrep.geo.names import fold
+from sitrep.geo.relations import (
+    admin_word_after, is_city_context, is_village_context, names_a_facility_after, region_before, relation_before,
+)
 from sitrep.records import Article, Toponym
 
 _SUPPORT_KM = 60.0
@@ -38,6 +41,7 @@ _TOWN_SHARE_OF_AREA = 0.05
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _VILLAGE_SHARE_OF_AREA = 0.01
 _PARENT_TOWN_KM = 40.0
+_VILLAGE_MAX_POPULATION = 250_000  # what a text calling a place a village may mean (news called Ranya, 114,000, one)
 
 
 @dataclass
@@ -54,6 +58,8 @@ class _Context:
     neighbours: dict[str, set[str]] = field(default_factory=dict)  # country code -> countries bordering it
     hierarchy: WrittenHierarchy = field(default_factory=WrittenHierarchy)  # parents the text gives the names
     parent_towns: dict[int, list] = field(default_factory=dict)  # mention -> seats named like its written parent area
+    # mention written as a parent -> its readings that hold a reading of a name written inside it ("Ropar (Punjab)": India's)
+    holding_readings: dict[int, set[int]] = field(default_factory=dict)
 
 
 def resolve_toponyms(
@@ -79,7 +85,7 @@ def resolve_mentions(
     Three passes: priors and explicit context; then the country and first-level-area focus of
     the places chosen (weighted by confidence) and their nearness; then once more with that.
     """
-    candidates = [_candidates(m, gazetteer) for m in mentions]
+    candidates = [mention_candidates(m, gazetteer) for m in mentions]
     context = _Context(capitals=gazetteer.capital_ids, neighbours=gazetteer.neighbours)
     for code, weight in (country_hints or {}).items():
         if code in gazetteer.countries and weight > 0:
@@ -95,6 +101,10 @@ def resolve_mentions(
             # "Nahri Saraj district, Helmand": no reading of the name as written, none in its written area, and a
             # place there with the same consonants (a name known as written elsewhere is rather a list: "New York, Ohio")
             candidates[index] = _variants_in(mentions[index], parents, gazetteer) or candidates[index]
+    for index, children in context.hierarchy.children.items():
+        # a name's readings under its own name say more than its alternate names ("Rupnagar" is a Pakistani village's too)
+        inside = [c for child in children for c in ([c for c in candidates[child] if c.preferred] or candidates[child])]
+        context.holding_readings[index] = {p.place.geonameid for p in candidates[index] if any(contains(p, c) for c in inside)}
     chosen = [_best(text, m, c, context, i, []) for i, (m, c) in enumerate(zip(mentions, candidates))]
     for _ in range(2):
         _focus_from(chosen, context)
@@ -106,6 +116,8 @@ def resolve_mentions(
     toponyms = []
     for mention, (candidate, score) in zip(mentions, chosen):
         relation = relation_before(text, mention.start) or region_before(text, mention.start)
+        if relation and names_a_facility_after(text, mention.end):
+            relation = None
         toponyms.append(
             Toponym(
                 start=mention.start,
@@ -117,33 +129,6 @@ def resolve_mentions(
             )
         )
     return toponyms
-
-
-# A short name with a capital after a small letter: "JaS", "DoD", "HoA".
-_MIXED_CASE_ACRONYM = re.compile(r"^[A-Z][a-z]{1,2}[A-Z][A-Za-z]?$")
-
-
-def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
-    cands = [c for c in gazetteer.candidates(mention.text) if c.place.latitude is not None or c.is_country]
-    code = gazetteer.country_of_demonym(mention.text)  # "Syrians" where a place is expected: Syria
-    if code and not any(c.is_country and c.place.country_code == code for c in cands):
-        country = gazetteer.country_candidate(code)
-        if country:
-            cands.append(country)
-    former = FORMER_COUNTRY_CODES.get(fold(mention.text))  # "Zaire": the country under its former name
-    if former and not any(c.is_country and c.place.country_code == former for c in cands):
-        country = gazetteer.country_candidate(former)
-        if country:
-            cands.append(Candidate(country.place, country.population, True, True))
-    if mention.source != "dateline" and 2 <= len(mention.text) <= 4 and mention.text.isalpha() and mention.text.isupper():
-        # an acronym ("EU"; datelines are in capitals anyway) is not a town it spells ("Eu")
-        cands = [c for c in cands if not (c.preferred and c.admin_level is None and not c.place.name.isupper())]
-    elif _MIXED_CASE_ACRONYM.match(mention.text):
-        # "JaS" (Jaysh al-Sharqiya), "DoD": an acronym, not a place spelled that way in other case ("Jas", Iasi)
-        cands = [c for c in cands if c.is_country]
-    if not cands:
-        cands = _area_of_demonym(mention.text, gazetteer)
-    return cands
 
 
 def _towns_named_like(parents: list[Candidate], gazetteer: Gazetteer) -> list:
@@ -165,31 +150,6 @@ def _variants_in(mention: Mention, parents: list[Candidate], gazetteer: Gazettee
                  for c in gazetteer.variants_in_area(mention.text, p.place)}
         if found:
             return list(found.values())
-    return []
-
-
-def _area_of_demonym(word: str, gazetteer: Gazetteer) -> list[Candidate]:
-    """"Ohioans", "Minnesotans", "Ontarians", "Dagestani", "Abkhaz", "European" where a place is expected:
-    the first-level area or continent whose name the word is built on (the gazetteer's demonyms are countries')."""
-    if len(word) < 5 or not word[:1].isupper():
-        return []
-    if word.endswith("ans"):
-        stems = [word[:-1], word[:-2], word[:-3], word[:-3] + "o"]  # South Ossetians, Ohioans, Ontarians
-    elif word.endswith("an"):
-        stems = [word[:-1], word[:-2]]  # South Ossetian, European
-    elif word.endswith(("i", "is")):
-        stems = [word.rstrip("s")[:-1]]  # Dagestani
-    elif word[-1] in "zkh":
-        stems = [word + "ia"]  # Abkhaz
-    else:
-        return []
-    for stem in stems:
-        if len(stem) < 4:
-            continue
-        found = [c for c in gazetteer.candidates(stem, exact_only=True)
-                 if c.admin_level == 1 or c.place.feature_code == "CONT"]
-        if found:
-            return [Candidate(c.place, c.population, False, False) for c in found]
     return []
 
 
@@ -238,6 +198,10 @@ def _best(text: str, mention: Mention, cands: list[Candidate], context: _Context
     parents = context.hierarchy.parents.get(index)
     if parents and outside_parents(cands, parents, index, context.hierarchy):
         return None, 0.0  # "Pisky, Donetsk": a village the gazetteer lacks, not its namesake elsewhere
+    if is_village_context(text, mention.start, mention.end):
+        cands = [c for c in cands if c.admin_level is not None or c.population < _VILLAGE_MAX_POPULATION]
+        if not cands:
+            return None, 0.0  # "the village of Korogo" is not Korhogo, a city of 440,000 known by that alternate name
     city_context = is_city_context(text, mention.start, mention.end)
     biggest_areas = _biggest_area_by_country(cands)
     if not city_context:
@@ -338,6 +302,8 @@ def _score(cand: Candidate, setting: _Setting, context: _Context, index: int, an
         score += 1.5 if any(contains(p, cand) for p in setting.parents) else -0.5
     if setting.in_area_slot and level in (1, 2):
         score += 0.4  # "(Al Qabbaytah, Lahij)": the governorate, not its town
+    if place.geonameid in context.holding_readings.get(index, ()):
+        score += 0.5  # "Rupnagar city (Punjab)": the Punjab that holds a Rupnagar
     admin_word = setting.admin_word
     if admin_word:
         score += 0.8 if level in (1, 2) else -0.3

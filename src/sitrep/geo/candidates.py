@@ -1,0 +1,62 @@
+"""Which gazetteer entries a place name may refer to: its spellings, a demonym written where a place is expected
+("Syrians", "Ohioans"), a former country name ("Zaire"), and not a town an acronym spells ("EU", "JaS")."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.geo.gazetteer import Candidate, Gazetteer
+from sitrep.geo.mentions import Mention
+from sitrep.geo.names import FORMER_COUNTRY_CODES, fold
+
+# A short name with a capital after a small letter: "JaS", "DoD", "HoA".
+_MIXED_CASE_ACRONYM = re.compile(r"^[A-Z][a-z]{1,2}[A-Z][A-Za-z]?$")
+
+
+def mention_candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
+    """The readings of a mention, located ones only (a country may have no point)."""
+    cands = [c for c in gazetteer.candidates(mention.text) if c.place.latitude is not None or c.is_country]
+    code = gazetteer.country_of_demonym(mention.text)  # "Syrians" where a place is expected: Syria
+    if code and not any(c.is_country and c.place.country_code == code for c in cands):
+        country = gazetteer.country_candidate(code)
+        if country:
+            cands.append(country)
+    former = FORMER_COUNTRY_CODES.get(fold(mention.text))  # "Zaire": the country under its former name
+    if former and not any(c.is_country and c.place.country_code == former for c in cands):
+        country = gazetteer.country_candidate(former)
+        if country:
+            cands.append(Candidate(country.place, country.population, True, True))
+    if mention.source != "dateline" and 2 <= len(mention.text) <= 4 and mention.text.isalpha() and mention.text.isupper():
+        # an acronym ("EU"; datelines are in capitals anyway) is not a town it spells ("Eu")
+        cands = [c for c in cands if not (c.preferred and c.admin_level is None and not c.place.name.isupper())]
+    elif _MIXED_CASE_ACRONYM.match(mention.text):
+        # "JaS" (Jaysh al-Sharqiya), "DoD": an acronym, not a place spelled that way in other case ("Jas", Iasi)
+        cands = [c for c in cands if c.is_country]
+    if not cands:
+        cands = _area_of_demonym(mention.text, gazetteer)
+    return cands
+
+
+def _area_of_demonym(word: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """"Ohioans", "Minnesotans", "Ontarians", "Dagestani", "Abkhaz", "European" where a place is expected:
+    the first-level area or continent whose name the word is built on (the gazetteer's demonyms are countries')."""
+    if len(word) < 5 or not word[:1].isupper():
+        return []
+    if word.endswith("ans"):
+        stems = [word[:-1], word[:-2], word[:-3], word[:-3] + "o"]  # South Ossetians, Ohioans, Ontarians
+    elif word.endswith("an"):
+        stems = [word[:-1], word[:-2]]  # South Ossetian, European
+    elif word.endswith(("i", "is")):
+        stems = [word.rstrip("s")[:-1]]  # Dagestani
+    elif word[-1] in "zkh":
+        stems = [word + "ia"]  # Abkhaz
+    else:
+        return []
+    for stem in stems:
+        if len(stem) < 4:
+            continue
+        found = [c for c in gazetteer.candidates(stem, exact_only=True)
+                 if c.admin_level == 1 or c.place.feature_code == "CONT"]
+        if found:
+            return [Candidate(c.place, c.population, False, False) for c in found]
+    return []
