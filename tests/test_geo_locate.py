@@ -209,3 +209,26 @@ def test_cli_extract_places_a_roadblock_where_the_note_says_not_at_the_roads_end
     assert result.returncode == 0, result.stderr
     events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert [(e["location"], e["admin1"]) for e in events] == [("At Turbah", "Taizz")]
+
+
+def test_a_building_named_after_its_town_places_the_event_in_the_town(locate):
+    # Only the town's own areas are named beside the hospital: the protest was in Uitenhage (Kariega), not the metro's seat.
+    [locations] = locate("Health workers demonstrated outside the Uitenhage Provincial Hospital (Nelson Mandela Bay, Eastern Cape).")
+    assert [(l.place.name, l.geo_precision) for l in locations] == [("Kariega", 1)]
+
+
+def test_a_stretch_of_land_is_coded_to_its_first_end(locate):
+    # "from" opens the stretch here, not an origin; ACLED codes the stretch to its first end.
+    [locations] = locate("Warplanes carried out raids on militia positions in the area stretching from Al Mayadin to Al-Bukamal "
+                         "in Deir-ez-Zor.")
+    assert [l.place.name for l in locations] == ["Al Mayādīn"]
+    [origin] = locate("Fighters from Al Mayadin attacked a checkpoint in Al-Bukamal.")
+    assert [l.place.name for l in origin] == ["Ālbū Kamāl"]
+
+
+def test_a_town_an_unknown_place_is_written_in_is_near_the_event(locate):
+    # Kanama is no place the gazetteer knows: the event is near Rafah (precision 2), as ACLED codes the nearest known place.
+    [locations] = locate("Attackers killed two people in Kanama (Rafah, North Sinai).")
+    assert [(l.place.name, l.place.country_code, l.geo_precision) for l in locations] == [("Rafaḩ", "EG", 2)]
+    [known] = locate("Attackers killed two people in Rafah (North Sinai).")
+    assert [(l.place.country_code, l.geo_precision) for l in known] == [("EG", 1)]

@@ -40,7 +40,8 @@ from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.names import fold
 from sitrep.geo.namesakes import namesakes_abroad, prefer_actor_areas
 from sitrep.geo.place_roles import (
-    NATURAL_CLASSES, is_actor_home, is_in_passing, is_part_of_town, is_road_end, names_a_thing, place_level,
+    NATURAL_CLASSES, is_actor_home, is_far_end_of_stretch, is_in_passing, is_part_of_town, is_road_end, names_a_building_in,
+    names_a_thing, place_level,
 )
 from sitrep.records import Article, Event, Location, Place, Toponym
 
@@ -70,11 +71,13 @@ def locate_event(
         toponyms = [t for t in toponyms if id(t) not in abroad]
     # The dateline says where the reporter was: context for other sentences, not this one's place.
     inside = [t for t in toponyms if t.place is not None and t.start >= max(start, dateline_end) and t.end <= end]
-    usable = [t for t in inside if not is_actor_home(text, t) and not is_in_passing(text, t) and not is_part_of_town(text, t)]
+    usable = [t for t in inside if not is_actor_home(text, t) and not is_in_passing(text, t) and not is_part_of_town(text, t)
+              and not is_far_end_of_stretch(text, t)]
     sub_country = [t for t in usable if t.place.feature_code != "PCLI"]
     if any(not names_a_thing(text, t) for t in sub_country):
         # "on Murree road in Rawalpindi city": the town, not the road's namesake; the road alone still places it
-        sub_country = [t for t in sub_country if not names_a_thing(text, t)]
+        plain = [t for t in sub_country if not names_a_thing(text, t)]
+        sub_country = [t for t in sub_country if not names_a_thing(text, t) or names_a_building_in(text, t, plain)]
     elif len(sub_country) > 1 and all(is_road_end(text, t) for t in sub_country[1:]):
         sub_country = sub_country[:1]  # "the highway between Kabul and Jalalabad": one event, at the first end
     # "in Binga (Lisala, Mongala)": the bracket holds Binga's areas, whatever level their names resolved to
@@ -87,7 +90,8 @@ def locate_event(
         # "a ship attacked in the Red Sea off Hodeidah", "clashes in Puntland near Galkayo": the town is the place
         sub_country = [t for t in sub_country if t.place.feature_class not in NATURAL_CLASSES]
     if sub_country:
-        locations = [_location(t, gazetteer) for t in _most_specific(sub_country, text)]
+        unknown = [t for t in toponyms if t.place is None and start <= t.start and t.end <= end]
+        locations = [_location(t, gazetteer, _holds_unknown_name(t, unknown, text)) for t in _most_specific(sub_country, text)]
         return _distinct([loc for loc in locations if loc is not None])
     for toponym in inside:
         border = _border_location(toponym, toponyms, text, gazetteer)
@@ -176,7 +180,7 @@ def _names_its_area(toponym: Toponym) -> bool:
     return bool(place.admin1) and fold(place.name) == fold(place.admin1)
 
 
-def _location(toponym: Toponym, gazetteer: Gazetteer) -> Location | None:
+def _location(toponym: Toponym, gazetteer: Gazetteer, holds_unknown: bool = False) -> Location | None:
     place = toponym.place
     level = place_level(place)
     if level in (1, 2):
@@ -188,10 +192,23 @@ def _location(toponym: Toponym, gazetteer: Gazetteer) -> Location | None:
     if place.feature_class in NATURAL_CLASSES:  # rivers, mountains, deserts: a large area
         precision = 3 if place.feature_class != "L" or not place.population else 2
         return Location(place=place, geo_precision=precision, toponym=toponym)
-    precision = 1
+    precision = 2 if holds_unknown else 1
     if toponym.relation:
         precision = 3 if _BORDER.search(toponym.relation) and level == 0 else 2
     return Location(place=place, geo_precision=precision, toponym=toponym)
+
+
+# Between a name and the town written as its place: "Kanama (Rafah", "Valencia, Sangre Grande", "Tieba village, Bankass".
+_UNKNOWN_INSIDE_GAP = re.compile(r"\s*(?:(?:village|hamlet|locality|camp)\s*)?(?:,|\(|\bin\b)\s*", re.I)
+# In a city a name the gazetteer lacks is mostly a quarter of it ("Abu Salim (Tripoli)"), which ACLED codes as the city.
+_CITY_POPULATION = 100_000
+
+
+def _holds_unknown_name(toponym: Toponym, unknown: list[Toponym], text: str) -> bool:
+    """A place the gazetteer lacks is written as lying in this town (no city): the event is near the town (ACLED's
+    precision 2 for the nearest known place), not at it."""
+    return (toponym.place.population or 0) < _CITY_POPULATION and any(
+        u.end <= toponym.start and _UNKNOWN_INSIDE_GAP.fullmatch(text[u.end : toponym.start]) for u in unknown)
 
 
 _BRACKET_GAP = re.compile(r"\s*\((?:[^()]{0,40},\s*)?")

@@ -25,7 +25,8 @@ _ACTOR_NOUNS = re.compile(
 _PASSING_BEFORE = re.compile(
     r"(?:\bsaid\s+(?:\w+\s+)?in|\btold\s+(?:\w+\s+){0,3}in|\bspeaking\s+(?:\w+\s+)?in|\bstatement\s+(?:issued\s+)?in|"
     r"\bbased\s+in|\bheadquartered\s+in|\bvisit(?:ed|ing)?\s+(?:to\s+)?|\bflew\s+(?:back\s+)?to|\breturned\s+to|"
-    r"\bfled\s+to|\bfrom|\bborn\s+in|\bnative\s+of|\bnews\s+conference\s+in|\bsummit\s+in|\btalks\s+in|\bmeeting\s+in)\s+(?:the\s+)?"
+    r"\bfled\s+to|(?<!stretching\s)(?<!extending\s)(?<!ranging\s)\bfrom|"
+    r"\bborn\s+in|\bnative\s+of|\bnews\s+conference\s+in|\bsummit\s+in|\btalks\s+in|\bmeeting\s+in)\s+(?:the\s+)?"
     # and the rest of a list after it: "migrants from UP and Bihar"
     r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}(?:\s*,\s*|\s+and\s+|\s+or\s+)){0,3}$",
     re.I,
@@ -58,6 +59,39 @@ _ROAD_ENDS_BEFORE = re.compile(
 
 def names_a_thing(text: str, toponym: Toponym) -> bool:
     return bool(_THING_NOUNS.match(text[toponym.end : toponym.end + 40])) or is_road_end(text, toponym)
+
+
+# Of those things, the buildings and sites that mostly stand in the town they are named after (a road leads to its
+# namesake; a company or a mine may be anywhere).
+_BUILDING_NOUNS = re.compile(
+    r"^(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s*(?:university|college|school|hospital|prison|jail|stadium|mosque|church|market|"
+    r"square|station)s?\b",
+    re.I,
+)
+
+
+def names_a_building_in(text: str, toponym: Toponym, others: list[Toponym]) -> bool:
+    """"outside the Uitenhage Provincial Hospital (Nelson Mandela Bay, Eastern Cape)": a building named after its
+    town, with only the town's own areas named beside it, is in that town."""
+    place = toponym.place
+    return bool(_BUILDING_NOUNS.match(text[toponym.end : toponym.end + 40])) and place_level(place) == 3 and all(
+        place_level(o.place) in (1, 2) and o.place.country_code == place.country_code and o.place.admin1 == place.admin1
+        and (place_level(o.place) == 1 or not place.admin2 or o.place.admin2 == place.admin2)
+        for o in others
+    )
+
+
+# The far end of a stretch of land: "the area stretching from Al Mayadin to Al-Bukamal" is coded, as ACLED does, to
+# its first end (the first end is no origin either: see `_PASSING_BEFORE`).
+_STRETCH_FAR_END_BEFORE = re.compile(
+    r"\b(?:stretching|extending|ranging)\s+from\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:[\s-]+(?-i:[A-Z])[\w'’-]*){0,2}\s+"
+    r"(?:to|up\s+to|as\s+far\s+as)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def is_far_end_of_stretch(text: str, toponym: Toponym) -> bool:
+    return bool(_STRETCH_FAR_END_BEFORE.search(text[max(0, toponym.start - 80) : toponym.start]))
 
 
 def is_road_end(text: str, toponym: Toponym) -> bool:
