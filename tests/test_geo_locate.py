@@ -232,3 +232,12 @@ def test_a_town_an_unknown_place_is_written_in_is_near_the_event(locate):
     assert [(l.place.name, l.place.country_code, l.geo_precision) for l in locations] == [("Rafaḩ", "EG", 2)]
     [known] = locate("Attackers killed two people in Rafah (North Sinai).")
     assert [(l.place.country_code, l.geo_precision) for l in known] == [("EG", 1)]
+
+
+def test_a_natural_feature_inside_the_only_area_named_is_the_more_specific_place(locate):
+    # Jabal al-Zawiya lies in the southern countryside of Idleb: the event is there, not at Idlib city (35 km off).
+    [locations] = locate("Regime forces shelled the town of Kansafra in Jabal al-Zawiya in the southern countryside of Idleb.")
+    assert [l.place.name for l in locations] == ["Jabal al-Zawiya"]
+    # a town named beside a sea is still the place
+    [ship] = locate("A ship was attacked in the Red Sea off Hodeidah.")
+    assert [l.place.country_code for l in ship] == ["YE"] and ship[0].place.feature_class == "P"

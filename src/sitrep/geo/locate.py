@@ -87,8 +87,12 @@ def locate_event(
         # "Al Fazzah and Al Jabaliyah areas in western Yemen": a namesake abroad is not the place
         sub_country = [t for t in sub_country if t.place.country_code in named_countries]
     if any(t.place.feature_class not in NATURAL_CLASSES for t in sub_country):
-        # "a ship attacked in the Red Sea off Hodeidah", "clashes in Puntland near Galkayo": the town is the place
+        # "a ship attacked in the Red Sea off Hodeidah", "clashes in Puntland near Galkayo": the town is the place;
+        # but "in Jabal al-Zawiya in the southern countryside of Idleb": the feature, inside the area named around it
+        natural = [t for t in sub_country if t.place.feature_class in NATURAL_CLASSES]
         sub_country = [t for t in sub_country if t.place.feature_class not in NATURAL_CLASSES]
+        if natural and all(_wider_than(t, feature) for t in sub_country for feature in natural):
+            sub_country = natural
     if sub_country:
         unknown = [t for t in toponyms if t.place is None and start <= t.start and t.end <= end]
         locations = [_location(t, gazetteer, _holds_unknown_name(t, unknown, text)) for t in _most_specific(sub_country, text)]
@@ -178,6 +182,17 @@ def _names_its_area(toponym: Toponym) -> bool:
     """A town named exactly like its first-level area ("Rio de Janeiro", "Kirkuk")."""
     place = toponym.place
     return bool(place.admin1) and fold(place.name) == fold(place.admin1)
+
+
+_COUNTRYSIDE = re.compile(r"countryside|rural|environs")
+
+
+def _wider_than(toponym: Toponym, feature: Toponym) -> bool:
+    """The first-level area, or the countryside of its town, that a natural feature of the text lies in."""
+    place, inner = toponym.place, feature.place
+    if not inner.admin1 or place.country_code != inner.country_code or place.admin1 != inner.admin1:
+        return False
+    return place_level(place) == 1 or bool(toponym.relation and _COUNTRYSIDE.search(toponym.relation))
 
 
 def _location(toponym: Toponym, gazetteer: Gazetteer, holds_unknown: bool = False) -> Location | None:
