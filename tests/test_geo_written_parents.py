@@ -85,3 +85,25 @@ def test_cli_geoparse_refuses_a_foreign_reading_the_written_area_rules_out(run_c
     rows = {row["text"]: row for row in map(json.loads, result.stdout.splitlines())}
     assert rows["Valencia"]["geonameid"] is None
     assert rows["Sangre Grande"]["country_code"] == "TT"
+
+
+def test_a_name_in_a_list_of_one_countrys_states_is_a_state(extractor):
+    from sitrep.geo.detect import given_mentions
+    from sitrep.geo.resolve import resolve_mentions
+
+    # Alone, "Washington" is the capital and "New Brunswick" the New Jersey city; in these lists they are states.
+    text = ("The states with reported cases are Arizona, California, Georgia, Utah, Washington and Wisconsin. "
+            "Illnesses in Canada occurred in British Columbia, Alberta, Manitoba, Ontario and New Brunswick.")
+    names = ["Arizona", "California", "Georgia", "Utah", "Washington", "Wisconsin", "Canada", "British Columbia",
+             "Alberta", "Manitoba", "Ontario", "New Brunswick"]
+    spans = sorted((text.index(name), text.index(name) + len(name)) for name in names)
+    places = {t.text: t.place for t in resolve_mentions(text, given_mentions(text, spans), Article(text=text),
+                                                         extractor.gazetteer, doc=extractor.nlp(text))}
+    assert (places["Washington"].country_code, places["Washington"].feature_code) == ("US", "ADM1")
+    assert (places["New Brunswick"].country_code, places["New Brunswick"].feature_code) == ("CA", "ADM1")
+    # a list of towns stays towns
+    places = {t.text: t.place for t in resolve_mentions(
+        "Fighting spread to Mosul, Kirkuk and Tikrit.", given_mentions("Fighting spread to Mosul, Kirkuk and Tikrit.",
+                                                                      [(19, 24), (26, 32), (37, 43)]),
+        Article(text="x"), extractor.gazetteer)}
+    assert places["Kirkuk"].feature_code == "PPL"

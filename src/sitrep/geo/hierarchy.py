@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from sitrep.geo.gazetteer import FEATURE_CLASSES, Candidate
@@ -99,6 +100,28 @@ def _inside_bracket(text: str, position: int) -> bool:
     """Whether a bracket opened shortly before `position` is still open there."""
     before = text[max(0, position - 60) : position]
     return before.rfind("(") > before.rfind(")")
+
+
+def lists_of_areas(text: str, mentions, candidates: list[list[Candidate]]) -> dict[int, str]:
+    """"Arizona, California, ..., Utah, Washington and Wisconsin": a name in a list of three or more whose other
+    items are mostly (two thirds) first-level areas of one country, by their own names -> that country's code."""
+    groups: list[list[int]] = []
+    for i in range(len(mentions)):
+        if i and _LIST_GAP.match(text[mentions[i - 1].end : mentions[i].start]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    found = {}
+    for group in (g for g in groups if len(g) >= 3):
+        areas = {j: {c.place.country_code for c in candidates[j] if c.admin_level == 1 and c.exact and c.preferred}
+                 for j in group}
+        for i in group:
+            votes = Counter(code for j in group if j != i for code in areas[j])
+            if votes:
+                code, count = votes.most_common(1)[0]
+                if count >= 2 / 3 * (len(group) - 1):
+                    found[i] = code
+    return found
 
 
 def _in_list(text: str, mentions, i: int) -> bool:

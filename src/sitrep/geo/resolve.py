@@ -25,7 +25,9 @@ from spacy.tokens import Doc
 from sitrep.geo.candidates import mention_candidates
 from sitrep.geo.detect import Mention, find_mentions
 from sitrep.geo.gazetteer import FEATURE_CLASSES, Candidate, Gazetteer
-from sitrep.geo.hierarchy import NEAR_KM, WrittenHierarchy, contains, km, outside_parents, written_hierarchy
+from sitrep.geo.hierarchy import (
+    NEAR_KM, WrittenHierarchy, contains, km, lists_of_areas, outside_parents, written_hierarchy,
+)
 from sitrep.geo.names import fold
 from sitrep.geo.relations import (
     admin_word_after, is_city_context, is_village_context, names_a_facility_after, region_before, relation_before,
@@ -58,6 +60,7 @@ class _Context:
     neighbours: dict[str, set[str]] = field(default_factory=dict)  # country code -> countries bordering it
     hierarchy: WrittenHierarchy = field(default_factory=WrittenHierarchy)  # parents the text gives the names
     parent_towns: dict[int, list] = field(default_factory=dict)  # mention -> seats named like its written parent area
+    list_areas: dict[int, str] = field(default_factory=dict)  # mention in a list of one country's states -> that country
     # mention written as a parent -> its readings that hold a reading of a name written inside it ("Ropar (Punjab)": India's)
     holding_readings: dict[int, set[int]] = field(default_factory=dict)
 
@@ -94,6 +97,7 @@ def resolve_mentions(
     _explicit_focus(mentions, candidates, article, gazetteer, context, doc)
     context.hierarchy = written_hierarchy(text, mentions, candidates)
     context.names = [fold(m.text) for m in mentions]
+    context.list_areas = lists_of_areas(text, mentions, candidates)
     for index, parents in context.hierarchy.parents.items():
         context.parent_towns[index] = [t for t in _towns_named_like(parents, gazetteer)
                                        if fold(t.name) != fold(mentions[index].text)]  # "Santa Ana, the Santa Ana ..."
@@ -300,6 +304,8 @@ def _score(cand: Candidate, setting: _Setting, context: _Context, index: int, an
     score += 0.8 * context.support.get((index, place.geonameid), 0.0)
     if setting.parents:
         score += 1.5 if any(contains(p, cand) for p in setting.parents) else -0.5
+    if level == 1 and context.list_areas.get(index) == place.country_code:
+        score += 0.5  # "..., Utah, Washington and Wisconsin": the state, not the capital
     if setting.in_area_slot and level in (1, 2):
         score += 0.4  # "(Al Qabbaytah, Lahij)": the governorate, not its town
     if place.geonameid in context.holding_readings.get(index, ()):
