@@ -59,6 +59,15 @@ def test_village_of_and_district_center_write_the_area_a_name_lies_in(geoparse):
     assert places["Zari"] is None and places["Balkh"].country_code == "AF"
 
 
+def test_a_suburb_or_sector_of_a_town_is_no_namesake_elsewhere(geoparse):
+    # The San Jeronimo GeoNames knows is in Apurimac; the suburb of Cusco is not in cities500.
+    places = geoparse("On 1 May 2020, in San Jeronimo suburb, Cusco city, prisoners staged a demonstration.")
+    assert places["San Jeronimo"] is None and places["Cusco"].admin1 == "Cusco"
+    # Petare's sector is not a municipality of the same name in Aragua (a district is no redistricted town)
+    places = geoparse("On 4 May 2020, in the Jose Felix Ribas sector in Petare, Sucre municipality in Caracas, neighbors protested.")
+    assert places["Jose Felix Ribas"] is None and places["Petare"].admin1 == "Miranda"
+
+
 def test_a_name_inside_a_longer_name_is_no_town_known_by_that_alternate_name(geoparse):
     # "Bir" is an alternate name of Beed (India), "Bar" a Montenegrin municipality: parts of Lebanese place names here.
     assert "Bir" not in geoparse("On 28 April 2020, doctors at the Rafic Hariri University Hospital in Bir Hasan held a demonstration.")

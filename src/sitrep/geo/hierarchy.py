@@ -82,7 +82,7 @@ def written_hierarchy(text: str, mentions: list, candidates: list[list[Candidate
 # Between a place and its area in notes-style text: " (", ", ", " district, ", " area of ", " payam (".
 _KIND = (r"(?:areas?|districts?|villages?|towns?|city|payam|county|lga|sub-?district|municipality|province|region|neighbou?rhood|"
          r"camp|locality|commune|department|ward|barangay|front|frontline|subdivision|upazila|mandal|sub-?county|zone|"
-         r"territory|hill|mountain|island|airbase|base|fort|checkpoint|market|port|cent(?:er|re))")
+         r"territory|hill|mountain|island|airbase|base|fort|checkpoint|market|port|cent(?:er|re)|suburb|sector|quarter)")
 # "X area of Y", "X district of Y", "X district, Y"; not "the Georgian town of Gori", where the name after "of" is the town
 # Before the kind word, the rest of a name the model cut ("Khwaja [Raheem] area of") or a qualifier ("sector area").
 _BEFORE_KIND = r"(?:[A-Z][\w'’-]*\s+){0,2}(?:(?:sector|border|frontier|rural|urban|tribal|forest|mountain|desert|coastal|district)\s+)?"
@@ -168,9 +168,11 @@ def _redistricted(parent: Candidate, cand: Candidate) -> bool:
     """A town the text puts in a district GeoNames no longer has it in: same first-level area, a real town,
     and near the district's point ("Palanpur area of Surat" is not Palanpur town, 300 km away)."""
     a, b = parent.place, cand.place
-    return (parent.admin_level == 2 and cand.population >= _REDISTRICTED_TOWN_POPULATION and a.country_code == b.country_code
+    return (parent.admin_level == 2 and cand.admin_level is None and cand.population >= _REDISTRICTED_TOWN_POPULATION
+            and a.country_code == b.country_code
             and bool(a.admin1) and a.admin1 == b.admin1 and None not in (a.latitude, a.longitude, b.latitude, b.longitude)
             and km(a, b) <= _REDISTRICTED_KM)
+
 
 def contains(parent: Candidate, child: Candidate) -> bool:
     if parent.place.country_code != child.place.country_code or parent.place.geonameid == child.place.geonameid:
