@@ -116,3 +116,8 @@ def test_a_name_in_a_list_of_one_countrys_states_is_a_state(extractor):
                                                                       [(19, 24), (26, 32), (37, 43)]),
         Article(text="x"), extractor.gazetteer)}
     assert places["Kirkuk"].feature_code == "PPL"
+
+
+def test_a_name_known_only_with_its_lower_case_article_is_found(geoparse):
+    places = geoparse("On 29 April 2020, the IRGC in al-Bukamal heightened their security posture and sealed off the city.")
+    assert places["al-Bukamal"].country_code == "SY"

@@ -206,6 +206,11 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         return None  # folded, "America’s" would be the Americas (and "Paul's" a Paul)
     place_word_after = bool(_PLACE_WORD_AFTER.match(text[end : end + 25]))
     found = gazetteer.candidates(name, exact_only=not place_word_after)
+    article = _ARTICLE_PREFIX.search(text, max(0, start - 4), start)
+    if not found and article and not any(s < end and article.start() < e for s, e in taken):
+        found = gazetteer.candidates(text[article.start() : end], exact_only=not place_word_after)
+        if found:  # "the IRGC in al-Bukamal": known only with its article
+            start, name = article.start(), text[article.start() : end]
     # "the western countryside of Tell Abiad", "in rural Ras al Ain": an anchor place, whatever its size, unless
     # "the" stands before the name ("in the vicinity of the Marsh home")
     relative_of = bool(_RELATIVE_OF.search(text, max(0, start - 40), start))
