@@ -215,6 +215,9 @@ def test_a_building_named_after_its_town_places_the_event_in_the_town(locate):
     # Only the town's own areas are named beside the hospital: the protest was in Uitenhage (Kariega), not the metro's seat.
     [locations] = locate("Health workers demonstrated outside the Uitenhage Provincial Hospital (Nelson Mandela Bay, Eastern Cape).")
     assert [(l.place.name, l.geo_precision) for l in locations] == [("Kariega", 1)]
+    # a distance or a side still relates the event to the town, whatever follows its name
+    [south] = locate("A roadside bomb exploded 30 km south of the Kirkuk Central Prison on Monday.")
+    assert [(l.place.name, l.geo_precision) for l in south] == [("Kirkuk", 2)]
 
 
 def test_a_stretch_of_land_is_coded_to_its_first_end(locate):

@@ -43,6 +43,7 @@ _TOWN_SHARE_OF_AREA = 0.05
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _VILLAGE_SHARE_OF_AREA = 0.01
 _PARENT_TOWN_KM = 40.0
+_DISTANCE_OR_SIDE = re.compile(r"\d|north|south|east|west|border|frontier|countryside|rural", re.I)
 _VILLAGE_MAX_POPULATION = 250_000  # what a text calling a place a village may mean (news called Ranya, 114,000, one)
 
 
@@ -120,8 +121,8 @@ def resolve_mentions(
     toponyms = []
     for mention, (candidate, score) in zip(mentions, chosen):
         relation = relation_before(text, mention.start) or region_before(text, mention.start)
-        if relation and names_a_facility_after(text, mention.end):
-            relation = None
+        if relation and not _DISTANCE_OR_SIDE.search(relation) and names_a_facility_after(text, mention.end):
+            relation = None  # "outside the Uitenhage Provincial Hospital"; "30 km south of Kirkuk city center" keeps its
         toponyms.append(
             Toponym(
                 start=mention.start,
