@@ -244,3 +244,28 @@ def test_a_natural_feature_inside_the_only_area_named_is_the_more_specific_place
     # a town named beside a sea is still the place
     [ship] = locate("A ship was attacked in the Red Sea off Hodeidah.")
     assert [l.place.country_code for l in ship] == ["YE"] and ship[0].place.feature_class == "P"
+
+
+def test_no_place_known_takes_the_one_country_the_actors_operate_in(extractor):
+    text = "The monitors observed a total of 2 explosions involving unknown weapons near Novovyboeve."
+    doc = extractor.nlp(text)
+    article = Article(text=text)
+    toponyms = resolve_toponyms(doc, article, extractor.gazetteer)
+    [sentence] = list(doc.sents)
+    assert locate_event(sentence, toponyms, article, extractor.gazetteer) == []
+    [country] = locate_event(sentence, toponyms, article, extractor.gazetteer, actor_areas={"UA": {"05", "14"}})
+    assert (country.place.country_code, country.place.feature_code, country.place.latitude) == ("UA", "PCLI", None)
+    # actors of two countries say nothing about where
+    assert locate_event(sentence, toponyms, article, extractor.gazetteer, actor_areas={"UA": {"05"}, "RU": {"61"}}) == []
+
+
+def test_cli_extract_gives_a_front_line_note_without_a_known_place_its_country(run_cli, tmp_path):
+    import json
+
+    note = tmp_path / "note.txt"
+    note.write_text("On 7 May 2020, the OSCE SMM observed a total of 2 explosions involving unknown weapons near Novovyboeve.",
+                    encoding="utf-8")
+    result = run_cli("extract", str(note), "--published", "2020-05-08")
+    assert result.returncode == 0, result.stderr
+    [event] = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert (event["country"], event["iso3"], event["latitude"], event["geo_precision"]) == ("Ukraine", "UKR", None, 3)

@@ -22,7 +22,8 @@ Choices made here:
 - Namesakes (`sitrep.geo.namesakes`): a small town or area abroad that nothing in the article points
   to is no event place; a small place outside its actors' operating areas is read as its namesake inside.
 - Only a country known: a country-level Location whose place has feature_code "PCLI" and NO
-  coordinates (never a silent centroid); `apply_location` then fills country and iso3 only.
+  coordinates (never a silent centroid); `apply_location` then fills country and iso3 only. With no
+  place at all, the one country the article's actors operate in (`actor_areas`) is that country.
 - Nothing at all: an empty list.
 """
 
@@ -113,6 +114,9 @@ def locate_event(
     focus = _article_country(toponyms)
     if focus:
         return [_country_level(focus, None, gazetteer)]
+    if actor_areas and len(actor_areas) == 1:
+        # "the OSCE SMM observed explosions near Novovyboeve": no place known, but the actors operate in one country
+        return [_country_level(next(iter(actor_areas)), None, gazetteer)]
     return []
 
 
