@@ -34,7 +34,8 @@ def test_us_troops_in_syria_are_the_coalition_elsewhere_the_us_military(extracto
 
 def test_an_unplaced_event_takes_the_country_of_its_named_actors(extractor):
     [event] = current(extractor, "On 10 May 2020, unidentified gunmen shot dead a member of the Syrian Democratic Forces near Qwxzyville.")
-    assert event.country is None
+    # no place is known: the event is coded to the one country the SDF operate in, with no point
+    assert (event.country, event.latitude, event.geo_precision) == ("Syria", None, 3)
     assert event.actor1 == "Unidentified Armed Group (Syria)"
 
 
