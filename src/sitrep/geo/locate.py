@@ -75,10 +75,11 @@ def locate_event(
     usable = [t for t in inside if not is_actor_home(text, t) and not is_in_passing(text, t) and not is_part_of_town(text, t)
               and not is_far_end_of_stretch(text, t)]
     sub_country = [t for t in usable if t.place.feature_code != "PCLI"]
-    if any(not names_a_thing(text, t) for t in sub_country):
+    things = {id(t) for t in sub_country if names_a_thing(text, t)}
+    if len(things) < len(sub_country):
         # "on Murree road in Rawalpindi city": the town, not the road's namesake; the road alone still places it
-        plain = [t for t in sub_country if not names_a_thing(text, t)]
-        sub_country = [t for t in sub_country if not names_a_thing(text, t) or names_a_building_in(text, t, plain)]
+        plain = [t for t in sub_country if id(t) not in things]
+        sub_country = [t for t in sub_country if id(t) not in things or names_a_building_in(text, t, plain)]
     elif len(sub_country) > 1 and all(is_road_end(text, t) for t in sub_country[1:]):
         sub_country = sub_country[:1]  # "the highway between Kabul and Jalalabad": one event, at the first end
     # "in Binga (Lisala, Mongala)": the bracket holds Binga's areas, whatever level their names resolved to

@@ -206,8 +206,11 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         return None  # folded, "America’s" would be the Americas (and "Paul's" a Paul)
     place_word_after = bool(_PLACE_WORD_AFTER.match(text[end : end + 25]))
     found = gazetteer.candidates(name, exact_only=not place_word_after)
+    # A lower-case Arabic article before the run is part of the name ("in al-Hasakeh"), unless already taken.
     article = _ARTICLE_PREFIX.search(text, max(0, start - 4), start)
-    if not found and article and not any(s < end and article.start() < e for s, e in taken):
+    if article and any(s < end and article.start() < e for s, e in taken):
+        article = None
+    if not found and article:
         found = gazetteer.candidates(text[article.start() : end], exact_only=not place_word_after)
         if found:  # "the IRGC in al-Bukamal": known only with its article
             start, name = article.start(), text[article.start() : end]
@@ -231,9 +234,8 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         if not well_known_only and _known_in_area_after(text, end, name, gazetteer):
             return Mention(start, end, name, "rule")  # "Zap (Amadiya) region of Dahuk", "Nahri Saraj district, Helmand"
         return None
-    prefix = _ARTICLE_PREFIX.search(text, max(0, start - 4), start)
-    if prefix and not any(s < end and prefix.start() < e for s, e in taken):
-        start, name = prefix.start(), text[prefix.start() : end]  # "in al-Hasakeh": the article is part of the name
+    if article and article.start() < start:
+        start, name = article.start(), text[article.start() : end]  # "in al-Hasakeh": the article is part of the name
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
