@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from sitrep.geo.gazetteer import FEATURE_CLASSES
+from sitrep.geo.relations import BUILDING_WORDS
 from sitrep.records import Place, Toponym
 
 # Nouns that make a preceding place name an actor's home: "Iraqi forces", "the Baghdad government", and
@@ -61,13 +62,8 @@ def names_a_thing(text: str, toponym: Toponym) -> bool:
     return bool(_THING_NOUNS.match(text[toponym.end : toponym.end + 40])) or is_road_end(text, toponym)
 
 
-# Of those things, the buildings and sites that mostly stand in the town they are named after (a road leads to its
-# namesake; a company or a mine may be anywhere).
-_BUILDING_NOUNS = re.compile(
-    r"^(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s*(?:university|college|school|hospital|prison|jail|stadium|mosque|church|market|"
-    r"square|station)s?\b",
-    re.I,
-)
+# Of those things, the buildings named after their town.
+_BUILDING_NOUNS = re.compile(r"^(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s*(?:" + "|".join(BUILDING_WORDS) + r")s?\b", re.I)
 
 
 def names_a_building_in(text: str, toponym: Toponym, others: list[Toponym]) -> bool:

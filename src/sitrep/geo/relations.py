@@ -51,12 +51,15 @@ def relation_before(text: str, start: int, window: int = 80) -> str | None:
     return None
 
 
+# Buildings and sites that mostly stand in the town they are named after (a road leads to its namesake; a company or
+# a mine may be anywhere): the event is in that town (`place_roles.names_a_building_in`).
+BUILDING_WORDS = ("university", "college", "school", "hospital", "prison", "jail", "stadium", "mosque", "church", "market",
+                  "square", "station")
 # A building or site named after the town it stands in: "outside the Uitenhage Provincial Hospital" is outside the
 # hospital, in Uitenhage.
 _FACILITY_AFTER = re.compile(
-    r"^(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}\s+(?:hospital|university|college|school|prison|jail|stadium|mosque|church|cathedral|"
-    r"temple|square|station|market|hotel|court(?:house)?|hall|palace|cent(?:re|er)|clinic|library|museum|ministry|embassy|"
-    r"consulate|headquarters|mall)\b",
+    r"^(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}\s+(?:" + "|".join(BUILDING_WORDS) + r"|cathedral|temple|hotel|court(?:house)?|hall|"
+    r"palace|cent(?:re|er)|clinic|library|museum|ministry|embassy|consulate|headquarters|mall)\b",
     re.I,
 )
 
