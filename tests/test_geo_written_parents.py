@@ -51,6 +51,16 @@ def test_a_big_foreign_city_is_no_item_of_a_list_before_an_area(geoparse):
     assert places["Mosul"].name == "Mosul" and places["Kirkuk"].country_code == "IQ"
 
 
+def test_a_common_name_written_in_another_area_is_a_namesake_the_gazetteer_lacks(geoparse):
+    # Mexico has Benito Juarez towns in 22 states but none in Nuevo Leon under that name (GeoNames: Ciudad Benito
+    # Juarez); with no further list items after the state, the name is no big Benito Juarez elsewhere.
+    places = geoparse("On 2 May 2020, in Benito Juarez, Nuevo Leon, a man was shot dead by three armed individuals.")
+    assert places["Benito Juarez"] is None and places["Nuevo Leon"].feature_code == "ADM1"
+    # a big town whose name the country has in one area only is that town, whatever area the text gives it
+    places = geoparse("On 6 May 2020, in Apodaca, Jalisco, an armed man attacked a man in Colonia Prados de la Cienaguita.")
+    assert places["Apodaca"].admin1 == "Nuevo Leon"
+
+
 def test_village_of_and_district_center_write_the_area_a_name_lies_in(geoparse):
     # The Kirkoy GeoNames knows is in Mus, the Zari in Tibet; the text puts them in Bingol and Balkh.
     places = geoparse("Gendarmerie forces seized weapons during operations near Kirkoy village of Yayladere district, Bingol.")

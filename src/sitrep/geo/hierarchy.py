@@ -27,6 +27,7 @@ class WrittenHierarchy:
     listed: set[int] = field(default_factory=set)  # "Homa Bay, Rongo, Siaya": names in a list, not a hierarchy
     area_slots: set[int] = field(default_factory=set)  # mentions written as a parent: "(Rafah, North Sinai)"
     children: dict[int, list[int]] = field(default_factory=dict)  # parent mention -> the mentions it is written as the parent of
+    list_goes_on: set[int] = field(default_factory=set)  # "X, Y, Z" / "X, Y and Z": X's parent is followed by more items
 
 
 # Between a name and its parent: ", ", ", in eastern ", " in the north of ".
@@ -59,6 +60,8 @@ def written_hierarchy(text: str, mentions: list, candidates: list[list[Candidate
                 found.inside.add(i)
             if j == i and not strict and _in_list(text, mentions, i):
                 found.listed.add(i)
+            if j == i and _LIST_GOES_ON.match(text, mentions[i + 1].end):
+                found.list_goes_on.add(i)
             if strict and i in found.strict:
                 found.area_slots.add(j + 1)
             inner = j == i and not hierarchy  # "Bara in Idleb": a town may be the parent
@@ -94,6 +97,8 @@ _STRICT_GAP = re.compile(rf"\(|\b{_KIND}\b", re.I)  # "X (Y", "X district, Y": X
 _ARTICLE_AT_END = re.compile(r"\s(?:al|el|as|ash|ad|ar|at|az|an)-$", re.I)
 _THE = re.compile(r"\bthe\b", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
+# After "X, Y": more items follow ("Mosul, Kirkuk and Tikrit", "Mosul, Kirkuk, Tikrit"), not a clause ("..., a man was shot")
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|(?:and|or|&)\s)")
 
 
 def _inside_bracket(text: str, position: int) -> bool:
@@ -154,10 +159,19 @@ def outside_parents(cands: list[Candidate], parents: list[Candidate], index: int
     if index in hierarchy.listed:
         return False
     parent_countries = {p.place.country_code for p in parents}
-    if any((c.admin_level == 1 or c.population >= _LIST_TOWN_POPULATION) and c.place.country_code in parent_countries
-           for c in cands):
-        return False  # a list of the country's towns or states; no foreign city or region heads one ("Valencia, Sangre Grande")
+    maybe_list = index in hierarchy.list_goes_on or index in hierarchy.inside  # "Rockford in the Miss category"
+    if any((c.admin_level == 1 or (c.population >= _LIST_TOWN_POPULATION and (maybe_list or _one_area_has_it(cands, c))))
+           and c.place.country_code in parent_countries for c in cands):
+        # a list of the country's states or big towns, or a big town whose area the text gets wrong ("Apodaca,
+        # Jalisco"); no foreign city or region heads one ("Valencia, Sangre Grande"). A name the country has in many
+        # areas is rather one more namesake the gazetteer lacks: "in Benito Juarez, Nuevo Leon, a man was shot"
+        return False
     return index in hierarchy.inside or any(p.admin_level == 1 for p in parents)
+
+
+def _one_area_has_it(cands: list[Candidate], big: Candidate) -> bool:
+    """All the exact readings of the name in `big`'s country lie in its first-level area."""
+    return all(c.place.admin1 == big.place.admin1 for c in cands if c.exact and c.place.country_code == big.place.country_code)
 
 
 _REDISTRICTED_TOWN_POPULATION = 20_000
