@@ -55,6 +55,15 @@ def test_variants_are_looked_up_inside_an_area_only(gazetteer):
     assert gazetteer.variants_in_area("Bdg", kashmir) == []  # three consonants match too much
 
 
+def test_qualified_namesakes_are_looked_up_inside_an_area_only(gazetteer):
+    sindh = next(c.place for c in gazetteer.candidates("Sindh") if c.admin_level == 1)
+    assert [p.place.name for p in gazetteer.qualified_in_area("Badah", sindh)] == ["New Badah"]
+    assert [p.place.name for p in gazetteer.qualified_in_area("Setharja", sindh)] == ["Setharja Old"]
+    kashmir = next(c.place for c in gazetteer.candidates("Jammu and Kashmir") if c.admin_level == 1)
+    assert gazetteer.qualified_in_area("Badah", kashmir) == []
+    assert gazetteer.qualified_in_area("Bad", sindh) == []  # too short a name to qualify
+
+
 def test_only_latin_capitalised_alternates_are_indexed():
     assert is_usable_alias("Ar Rutbah")
     assert not is_usable_alias("alrtbt")  # GeoNames' machine transliteration

@@ -61,6 +61,17 @@ def test_a_common_name_written_in_another_area_is_a_namesake_the_gazetteer_lacks
     assert places["Apodaca"].admin1 == "Nuevo Leon"
 
 
+def test_a_place_the_area_holds_only_with_a_qualifier_is_that_place(geoparse):
+    # GeoNames has no plain Badah or Setharja in Sindh, but New Badah (Larkana) and Setharja Old (Khairpur).
+    places = geoparse("On 27 April 2020, residents held a protest demonstration in Badah town (Larkana, Sindh), against load shedding.")
+    assert places["Badah"].name == "New Badah" and places["Badah"].admin1 == "Sindh"
+    places = geoparse("On 2 May 2020, residents of Rajpar community held a protest in Setharja town (Khairpur, Sindh).")
+    assert places["Setharja"].name == "Setharja Old"
+    # without a written area the qualified name is not looked for
+    alone = geoparse("On 27 April 2020, residents held a protest demonstration in Badah.").get("Badah")
+    assert alone is None or alone.name != "New Badah"
+
+
 def test_village_of_and_district_center_write_the_area_a_name_lies_in(geoparse):
     # The Kirkoy GeoNames knows is in Mus, the Zari in Tibet; the text puts them in Bingol and Balkh.
     places = geoparse("Gendarmerie forces seized weapons during operations near Kirkoy village of Yayladere district, Bingol.")
@@ -104,6 +115,16 @@ def test_cli_geoparse_refuses_a_foreign_reading_the_written_area_rules_out(run_c
     rows = {row["text"]: row for row in map(json.loads, result.stdout.splitlines())}
     assert rows["Valencia"]["geonameid"] is None
     assert rows["Sangre Grande"]["country_code"] == "TT"
+
+
+def test_cli_extract_codes_an_event_at_the_qualified_namesake_in_the_written_area(run_cli, tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("On 29 April 2020, teachers staged a protest demonstration in Badah town (Larkana, Sindh), demanding "
+                    "the arrest of people who set fire to wheat crops in the area.", encoding="utf-8")
+    result = run_cli("extract", str(note), "--published", "2020-04-30")
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [(e["location"], e["admin1"], e["geo_precision"]) for e in events] == [("New Badah", "Sindh", 1)]
 
 
 def test_a_name_in_a_list_of_one_countrys_states_is_a_state(extractor):

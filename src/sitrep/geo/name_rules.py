@@ -380,15 +380,15 @@ def _parents_after(text: str, end: int, gazetteer: Gazetteer) -> list:
 
 def _known_in_area_after(text: str, end: int, name: str, gazetteer: Gazetteer) -> bool:
     """Is a name with no reading as written a place of the first- or second-level area written after it:
-    a reading under another transliteration ("Zap (Amadiya) region of Dahuk": Al 'Amadiyah; such readings
-    count elsewhere only for areas and big cities), or a place there with the name's consonants ("Budgam
-    district, J&K": Badgam, which `resolve` then takes as the name's reading)?"""
+    a reading under another transliteration ("Zap (Amadiya) region of Dahuk": Al 'Amadiyah; such readings count
+    elsewhere only for areas and big cities), or a place there with the name's consonants ("Budgam district, J&K":
+    Badgam, then the name's reading in `resolve`) or with a qualifier ("Setharja town (Khairpur, Sindh)": Setharja Old)?"""
     areas = [p for p in _parents_after(text, end, gazetteer) if p.admin_level in (1, 2)]
     if not areas:
         return False
     if any(contains(p, c) for c in gazetteer.candidates(name) if c.admin_level != 0 for p in areas):
         return True
-    return any(gazetteer.variants_in_area(name, p.place) for p in areas)
+    return any(gazetteer.variants_in_area(name, p.place) or gazetteer.qualified_in_area(name, p.place) for p in areas)
 
 
 def _is_hierarchy_parent(text: str, start: int, candidates) -> bool:

@@ -149,10 +149,11 @@ def _towns_named_like(parents: list[Candidate], gazetteer: Gazetteer) -> list:
 
 
 def _variants_in(mention: Mention, parents: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
-    """The places of the written parent areas (the most specific first) spelled with the mention's consonants."""
+    """The places of the written parent areas (the most specific first) spelled with the mention's consonants,
+    or named like it with a qualifier ("New Badah" for "Badah town (Larkana, Sindh)")."""
     for level in (2, 1):
         found = {c.place.geonameid: c for p in parents if p.admin_level == level
-                 for c in gazetteer.variants_in_area(mention.text, p.place)}
+                 for c in (gazetteer.variants_in_area(mention.text, p.place) or gazetteer.qualified_in_area(mention.text, p.place))}
         if found:
             return list(found.values())
     return []
