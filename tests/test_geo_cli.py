@@ -49,6 +49,8 @@ def test_geoparse_widens_a_name_the_model_cut_at_its_particle(run_cli):
     text = "On 5 May 2020, in Foz do Iguacu, Parana, a man was shot to death."
     by_text = _geoparse_by_text(run_cli, text)
     assert by_text["Foz do Iguacu"]["country_code"] == "BR" and by_text["Foz do Iguacu"]["start"] == text.index("Foz")
+    text = "On 9 May 2020, municipality workers in Kut e Abdollah protested against 2 months of unpaid salaries."
+    assert _geoparse_by_text(run_cli, text)["Kut e Abdollah"]["country_code"] == "IR"
 
 
 def test_geoparse_reads_a_state_abbreviation_as_the_parent_of_a_district(run_cli):

@@ -197,6 +197,9 @@ def test_a_name_the_model_cut_at_its_particle_is_widened_to_the_known_whole(geop
     assert tetela["Los Angeles Tetela"].place.admin1 == "Puebla" and "Los Angeles" not in tetela
     al_bab = _by_text(geoparse("A man's body was found in Al Bab city in Aleppo countryside."))
     assert al_bab["Al Bab"].place.country_code == "SY" and "Al" not in al_bab
+    # a Persian ezafe joins the parts of one name: the model's "Kut" is Iraq's Kut, the whole an Iranian town
+    kut = _by_text(geoparse("On 9 May 2020, a group of municipality workers in Kut e Abdollah protested against unpaid salaries."))
+    assert kut["Kut e Abdollah"].place.country_code == "IR" and "Kut" not in kut
 
 
 def test_widening_takes_no_kind_word_or_possessive(extractor):

@@ -113,7 +113,7 @@ def _longest_known(mention: Mention, run: re.Match, text: str, gazetteer: Gazett
 # Capitalised word runs, with the lower-case particles of transliterated names: "Deir ez-Zor", "Al-Qaim".
 _NAME_RUN = re.compile(  # (or initials joined by "&": "J&K")
     r"\b[A-Z]&[A-Z]\b|\b[A-Z][\w’'‘-]*[\w](?:[ -](?:(?:al|el|ez|az|ad|as|ar|ash|an|at|ed|es|de|du|la|le|al-|el-|del|della|di|da|do|dos|das|wa|"
-    r"los|las|imeni)[ -]){0,2}[A-Z][\w’'‘-]*[\w]){0,3}"
+    r"los|las|imeni|e)[ -]){0,2}[A-Z][\w’'‘-]*[\w]){0,3}"
 )
 # Words a longer capitalised run may hold around a place name without being part of it: "In Mosul",
 # "Anbar Province", "Baghdad Operations Command", "Walker County Sheriff's Office". Any other word makes
@@ -139,7 +139,7 @@ _RUN_EXTRA_WORDS = {
     "riding",
 }
 _PARTICLES = {"al", "el", "ez", "az", "ad", "as", "ar", "ash", "an", "at", "ed", "es", "de", "du", "la", "le", "al-", "el-", "wa",
-              "del", "della", "di", "da", "do", "dos", "das", "los", "las", "imeni"}
+              "del", "della", "di", "da", "do", "dos", "das", "los", "las", "imeni", "e"}
 # Verbs whose object is usually a place: "shelled Palmyra", "stormed Baghouz".
 _PLACE_VERBS = {"shelled", "bombed", "stormed", "seized", "captured", "recaptured", "besieged", "liberated", "overran",
                 "hit", "struck", "raided", "entered", "reached", "evacuated"}
