@@ -52,10 +52,12 @@ def test_a_big_foreign_city_is_no_item_of_a_list_before_an_area(geoparse):
 
 
 def test_a_common_name_written_in_another_area_is_a_namesake_the_gazetteer_lacks(geoparse):
-    # Mexico has Benito Juarez towns in 22 states but none in Nuevo Leon under that name (GeoNames: Ciudad Benito
-    # Juarez); with no further list items after the state, the name is no big Benito Juarez elsewhere.
+    # Mexico has Benito Juarez towns in 22 states but none in Nuevo Leon under that name; with no further list items
+    # after the state, the name is no big Benito Juarez elsewhere, and the state's Ciudad Benito Juarez is its reading.
     places = geoparse("On 2 May 2020, in Benito Juarez, Nuevo Leon, a man was shot dead by three armed individuals.")
-    assert places["Benito Juarez"] is None and places["Nuevo Leon"].feature_code == "ADM1"
+    assert places["Benito Juarez"].name == "Ciudad Benito Juárez" and places["Nuevo Leon"].feature_code == "ADM1"
+    places = geoparse("On 2 May 2020, in Rio Bravo, Nuevo Leon, a man was shot dead by three armed individuals.")
+    assert places["Rio Bravo"] is None and places["Nuevo Leon"].feature_code == "ADM1"  # Tamaulipas' Rio Bravo
     # a big town whose name the country has in one area only is that town, whatever area the text gives it
     places = geoparse("On 6 May 2020, in Apodaca, Jalisco, an armed man attacked a man in Colonia Prados de la Cienaguita.")
     assert places["Apodaca"].admin1 == "Nuevo Leon"

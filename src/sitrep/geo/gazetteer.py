@@ -27,9 +27,10 @@ _PLACE_COLUMNS = (
 )
 
 
-# Words that tell apart a place from its namesake next to it ("New Badah", "Setharja Old", "Bagh Kalan", "Nueva Italia").
+# Words that tell apart a place from its namesake next to it ("New Badah", "Setharja Old", "Bagh Kalan", "Nueva Italia"),
+# and kinds of settlement GeoNames keeps in a name that news leaves out ("Ciudad Benito Juarez", "Gasr Garabulli").
 _QUALIFIERS = ("new", "old", "upper", "lower", "greater", "little", "nuevo", "nueva", "novo", "nova", "kalan", "khurd",
-               "bala", "payin")
+               "bala", "payin", "ciudad", "qasr", "gasr", "qaryat", "poselok")
 
 
 # GeoNames feature classes of natural features and regions: water (H), relief (T), areas and regions (L).

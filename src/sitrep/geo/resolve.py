@@ -102,10 +102,15 @@ def resolve_mentions(
     for index, parents in context.hierarchy.parents.items():
         context.parent_towns[index] = [t for t in _towns_named_like(parents, gazetteer)
                                        if fold(t.name) != fold(mentions[index].text)]  # "Santa Ana, the Santa Ana ..."
-        if not any(c.exact for c in candidates[index]) and not any(contains(p, c) for p in parents for c in candidates[index]):
+        if any(contains(p, c) for p in parents for c in candidates[index]):
+            continue
+        if not any(c.exact for c in candidates[index]):
             # "Nahri Saraj district, Helmand": no reading of the name as written, none in its written area, and a
             # place there with the same consonants (a name known as written elsewhere is rather a list: "New York, Ohio")
             candidates[index] = _variants_in(mentions[index], parents, gazetteer) or candidates[index]
+        elif outside_parents(candidates[index], parents, index, context.hierarchy):
+            # "Benito Juarez, Nuevo Leon": a name of many places, none in the written area but Ciudad Benito Juarez
+            candidates[index] = _variants_in(mentions[index], parents, gazetteer, skeletons=False) or candidates[index]
     for index, children in context.hierarchy.children.items():
         # a name's readings under its own name say more than its alternate names ("Rupnagar" is a Pakistani village's too)
         inside = [c for child in children for c in ([c for c in candidates[child] if c.preferred] or candidates[child])]
@@ -148,12 +153,13 @@ def _towns_named_like(parents: list[Candidate], gazetteer: Gazetteer) -> list:
     return towns
 
 
-def _variants_in(mention: Mention, parents: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+def _variants_in(mention: Mention, parents: list[Candidate], gazetteer: Gazetteer, skeletons: bool = True) -> list[Candidate]:
     """The places of the written parent areas (the most specific first) spelled with the mention's consonants,
     or named like it with a qualifier ("New Badah" for "Badah town (Larkana, Sindh)")."""
     for level in (2, 1):
         found = {c.place.geonameid: c for p in parents if p.admin_level == level
-                 for c in (gazetteer.variants_in_area(mention.text, p.place) or gazetteer.qualified_in_area(mention.text, p.place))}
+                 for c in ((skeletons and gazetteer.variants_in_area(mention.text, p.place))
+                           or gazetteer.qualified_in_area(mention.text, p.place))}
         if found:
             return list(found.values())
     return []
