@@ -63,6 +63,15 @@ def test_a_common_name_written_in_another_area_is_a_namesake_the_gazetteer_lacks
     assert places["Apodaca"].admin1 == "Nuevo Leon"
 
 
+def test_the_countryside_of_an_area_is_written_as_its_parent(geoparse):
+    # Mansura in Louisiana, Algeria and Egypt are exact spellings; the Raqqa countryside holds Al Mansurah.
+    places = geoparse("On 1 May 2020, gunmen opened fire on QSD fighters in the town of Mansura in the western countryside "
+                      "of Ar-Raqqa, killing 1 QSD fighter.")
+    assert (places["Mansura"].country_code, places["Mansura"].admin1) == ("SY", "Raqqa")
+    # a name with no reading there is a village the gazetteer lacks, not Bara in Nigeria
+    assert geoparse("On 3 May 2020, regime forces shelled Bara in the south-western countryside of Idleb.")["Bara"] is None
+
+
 def test_a_place_the_area_holds_only_with_a_qualifier_is_that_place(geoparse):
     # GeoNames has no plain Badah or Setharja in Sindh, but New Badah (Larkana) and Setharja Old (Khairpur).
     places = geoparse("On 27 April 2020, residents held a protest demonstration in Badah town (Larkana, Sindh), against load shedding.")

@@ -32,7 +32,7 @@ class WrittenHierarchy:
 
 # Between a name and its parent: ", ", ", in eastern ", " in the north of ".
 _PARENT_GAP = re.compile(r"^\s*,?\s*(?:in\s+|of\s+)?(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|northern|southern|eastern|"
-                         r"western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?(?:part\s+of\s+)?$", re.I)
+                         r"western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?(?:(?:part|countryside)\s+of\s+)?$", re.I)
 
 # "X, Y" may also be a list ("Mosul, Kirkuk and Tikrit"): a town this big is kept even when Y does not contain it.
 _LIST_TOWN_POPULATION = 100_000
@@ -137,7 +137,7 @@ def _in_list(text: str, mentions, i: int) -> bool:
 
 
 def _is_parent_gap(gap: str, first: bool) -> bool:
-    if len(gap) > 30:
+    if len(gap) > 40:  # " in the south-western countryside of "
         return False
     if _HIERARCHY_GAP.match(gap):
         return True

@@ -109,8 +109,11 @@ def resolve_mentions(
             # place there with the same consonants (a name known as written elsewhere is rather a list: "New York, Ohio")
             candidates[index] = _variants_in(mentions[index], parents, gazetteer) or candidates[index]
         elif outside_parents(candidates[index], parents, index, context.hierarchy):
-            # "Benito Juarez, Nuevo Leon": a name of many places, none in the written area but Ciudad Benito Juarez
-            candidates[index] = _variants_in(mentions[index], parents, gazetteer, skeletons=False) or candidates[index]
+            # "Benito Juarez, Nuevo Leon": a name of many places, none in the written area but Ciudad Benito Juarez;
+            # "Mansura in the western countryside of Ar-Raqqa": Al Mansurah, a spelling the exact Mansuras hid
+            candidates[index] = ([c for c in gazetteer.lookup(mentions[index].text)
+                                  if c.place.latitude is not None and any(contains(p, c) for p in parents)]
+                                 or _variants_in(mentions[index], parents, gazetteer, skeletons=False) or candidates[index])
     for index, children in context.hierarchy.children.items():
         # a name's readings under its own name say more than its alternate names ("Rupnagar" is a Pakistani village's too)
         inside = [c for child in children for c in ([c for c in candidates[child] if c.preferred] or candidates[child])]
