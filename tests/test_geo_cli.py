@@ -53,6 +53,11 @@ def test_geoparse_widens_a_name_the_model_cut_at_its_particle(run_cli):
     assert _geoparse_by_text(run_cli, text)["Kut e Abdollah"]["country_code"] == "IR"
 
 
+def test_geoparse_finds_an_unpopulated_village_of_the_country_the_text_names(run_cli):
+    text = "Protesters from the movement in Lebanon gathered at the public courtyard in Hasbaya against the exchange rate."
+    assert _geoparse_by_text(run_cli, text)["Hasbaya"]["country_code"] == "LB"
+
+
 def test_geoparse_reads_a_state_abbreviation_as_the_parent_of_a_district(run_cli):
     # Poonch is a district on both sides of the Line of Control; "J&K" is the Indian side
     text = "On 9 May 2020, Indian and Pakistani forces exchanged fire in Degwar sector area (Poonch district, J&K)."

@@ -283,6 +283,15 @@ def test_the_anchor_of_rural_or_countryside_is_a_place_whatever_its_size(geopars
     assert "Marsh" not in _by_text(geoparse("Residents in the vicinity of the Marsh home said they smelled smoke."))
 
 
+def test_a_place_of_a_country_the_text_names_is_found_after_in_whatever_its_size(geoparse):
+    # cities500 gives Hasbaya no population, and the model calls it an organisation; the note names Lebanon.
+    text = ("On 29 April 2020, protesters from the movement against the political system in Lebanon gathered at the public "
+            "courtyard in Hasbaya in demonstration against the high US dollar exchange rate.")
+    assert _by_text(geoparse(text))["Hasbaya"].place.country_code == "LB"
+    # with no country named, an unpopulated entry the model calls an organisation stays unproposed
+    assert "Hasbaya" not in _by_text(geoparse(text.replace("in Lebanon ", "")))
+
+
 def test_a_village_the_model_calls_a_product_or_work_of_art_is_found_after_near(geoparse):
     # "Svitlodarsk" (GeoNames: Svetlodarsk) and "Hnutove": the small model's PRODUCT and WORK_OF_ART.
     svitlodarsk = _by_text(geoparse("The OSCE SMM observed a total of 11 shots involving small arms near Svitlodarsk."))

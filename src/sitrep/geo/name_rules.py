@@ -151,6 +151,8 @@ def rule_mentions(doc: Doc, text: str, gazetteer: Gazetteer, found: list[Mention
     taken = [(m.start, m.end) for m in found]
     other_entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in PLACE_LABELS]
     sentence_starts = {sent.start for sent in doc.sents}
+    # countries the text names: their places with no population in cities500 are still places after "in"
+    named_countries = {c.place.country_code for m in found for c in gazetteer.candidates(m.text, exact_only=True) if c.is_country}
     result = []
     for run in runs:
         words = list(re.finditer(r"\S+", run.group(0)))
@@ -170,7 +172,7 @@ def rule_mentions(doc: Doc, text: str, gazetteer: Gazetteer, found: list[Mention
                 start = run.start() + words[first].start()
                 end = run.start() + words[first + size - 1].end()
                 mention = _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sentence_starts,
-                                        well_known_only=in_other_name)
+                                        named_countries, well_known_only=in_other_name)
                 if mention:
                     hit = mention
                     break
@@ -197,7 +199,7 @@ def _run_word_key(word: str) -> str:
     return re.sub(r"['’]s$", "", word.lower()).strip("’'‘-")
 
 
-def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sentence_starts,
+def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sentence_starts, named_countries,
                   well_known_only: bool = False) -> Mention | None:
     name = text[start:end]
     if name in _COMMON_WORDS or len(name) < 3 or any(s < end and start < e for s, e in taken):
@@ -261,7 +263,7 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         return Mention(start, end, name, "rule")  # "Caripe, Monagas state": a place of the area written after it
     big = any(c.admin_level is not None or c.population >= _RULE_MIN_POPULATION for c in candidates)
     sizeable = any(c.admin_level is not None or c.population >= 1_000 or c.place.feature_class in FEATURE_CLASSES
-                   for c in candidates)
+                   or (c.exact and c.preferred and c.place.country_code in named_countries) for c in candidates)
     if span.start in sentence_starts and not locative:
         return None  # a capitalised sentence opener is too often something else
     if labels:  # the model saw a person or an organisation: only a clear locative clue overrides it
