@@ -54,7 +54,8 @@ def test_geoparse_widens_a_name_the_model_cut_at_its_particle(run_cli):
 
 
 def test_geoparse_finds_an_unpopulated_village_of_the_country_the_text_names(run_cli):
-    text = "Protesters from the movement in Lebanon gathered at the public courtyard in Hasbaya against the exchange rate."
+    text = ("On 29 April 2020, protesters from the movement against the political system in Lebanon gathered at the public "
+            "courtyard in Hasbaya in demonstration against the high US dollar exchange rate.")
     assert _geoparse_by_text(run_cli, text)["Hasbaya"]["country_code"] == "LB"
 
 
