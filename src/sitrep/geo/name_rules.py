@@ -146,12 +146,12 @@ _PLACE_VERBS = {"shelled", "bombed", "stormed", "seized", "captured", "recapture
 
 
 def rule_mentions(doc: Doc, text: str, gazetteer: Gazetteer, found: list[Mention], runs: list[re.Match]) -> list[Mention]:
-    """Capitalised names the model did not tag as places but the gazetteer knows, with a locative clue
-    or a large place behind them. The longest known sub-run wins ("Deir ez-Zor" over "Deir")."""
+    """Capitalised names the model did not tag as places but the gazetteer knows, with a locative clue or a large place
+    behind them (or, for a country the text names, any own-name entry: cities500 gives many villages no population).
+    The longest known sub-run wins ("Deir ez-Zor" over "Deir")."""
     taken = [(m.start, m.end) for m in found]
     other_entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in PLACE_LABELS]
     sentence_starts = {sent.start for sent in doc.sents}
-    # countries the text names: their places with no population in cities500 are still places after "in"
     named_countries = {c.place.country_code for m in found for c in gazetteer.candidates(m.text, exact_only=True) if c.is_country}
     result = []
     for run in runs:
@@ -200,7 +200,7 @@ def _run_word_key(word: str) -> str:
 
 
 def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sentence_starts, named_countries,
-                  well_known_only: bool = False) -> Mention | None:
+                  well_known_only=False) -> Mention | None:
     name = text[start:end]
     if name in _COMMON_WORDS or len(name) < 3 or any(s < end and start < e for s, e in taken):
         return None
