@@ -83,6 +83,15 @@ def test_a_place_the_area_holds_only_with_a_qualifier_is_that_place(geoparse):
     assert alone is None or alone.name != "New Badah"
 
 
+def test_a_village_named_like_a_region_is_the_village_when_written_in_its_area(geoparse):
+    # Peru's La Libertad region cannot lie in Arequipa; Arequipa's village La Libertad does.
+    places = geoparse("On 30 April 2020, in La Libertad, Arequipa, family members of prisoners staged a demonstration.")
+    assert (places["La Libertad"].feature_code, places["La Libertad"].admin1) == ("PPL", "Arequipa")
+    # a list of states is no hierarchy: Washington before West Virginia stays the state
+    places = geoparse("Illnesses were reported in Texas, Utah, Virginia, Washington, West Virginia and Wyoming.")
+    assert places["Washington"].feature_code == "ADM1"
+
+
 def test_village_of_and_district_center_write_the_area_a_name_lies_in(geoparse):
     # The Kirkoy GeoNames knows is in Mus, the Zari in Tibet; the text puts them in Bingol and Balkh.
     places = geoparse("Gendarmerie forces seized weapons during operations near Kirkoy village of Yayladere district, Bingol.")

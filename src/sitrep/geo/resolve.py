@@ -220,7 +220,11 @@ def _best(text: str, mention: Mention, cands: list[Candidate], context: _Context
     city_context = is_city_context(text, mention.start, mention.end)
     biggest_areas = _biggest_area_by_country(cands)
     if not city_context:
-        cands = [c for c in cands if not _named_like_bigger_area(c, biggest_areas, _VILLAGE_SHARE_OF_AREA)] or cands
+        # (unless the text writes the village in an area that holds it: "La Libertad, Arequipa" is no Peruvian region;
+        # a list of states is no hierarchy: "..., Virginia, Washington, West Virginia and Wyoming")
+        written_in = parents if parents and index not in context.hierarchy.listed else []
+        cands = [c for c in cands if not _named_like_bigger_area(c, biggest_areas, _VILLAGE_SHARE_OF_AREA)
+                 or any(contains(p, c) for p in written_in)] or cands
     setting = _Setting.of(text, mention, cands, context, index, city_context, biggest_areas)
     scored = sorted(((_score(c, setting, context, index, anchors), c) for c in cands), key=lambda x: -x[0])
     best_score, best = scored[0]
