@@ -241,6 +241,9 @@ def test_an_area_named_x_and_y_is_one_place_but_a_list_of_two_towns_stays_two(ge
     assert area.country_code == "IR" and area.feature_code == "ADM1"
     listed = _by_text(geoparse("Clashes hit Mosul and Kirkuk on Sunday."))
     assert {"Mosul", "Kirkuk"} <= set(listed)
+    # "/" joins a Trinidadian region's two names; "Tunapuna" alone is its town, and Maracas no Brazilian town there
+    trinidad = _by_text(geoparse("On 28 April 2020, in Maracas, Tunapuna/Piarco, a man was shot and wounded in a drive-by shooting."))
+    assert trinidad["Tunapuna/Piarco"].place.feature_code == "ADM1" and trinidad["Maracas"].place is None
 
 
 def test_a_name_followed_by_the_area_it_lies_in_is_a_place_whatever_the_model_says(geoparse):

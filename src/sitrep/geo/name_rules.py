@@ -74,14 +74,15 @@ def widened(mentions: list[Mention], text: str, gazetteer: Gazetteer, runs: list
     return result
 
 
-# "Sistan and Baluchestan", "Kohgiluyeh and Boyer-Ahmad": an area named by two names joined with "and".
-_AND_AFTER = re.compile(r" and [A-Z][\w-]+(?: [A-Z][\w-]+)?")
+# "Sistan and Baluchestan", "Kohgiluyeh and Boyer-Ahmad": an area named by two names joined with "and" (or "/":
+# "Tunapuna/Piarco", whose "Tunapuna" alone is the town).
+_AND_AFTER = re.compile(r"(?: and |/)[A-Z][\w-]+(?: [A-Z][\w-]+)?")
 _AND_BEFORE = re.compile(r"(?:[A-Z][\w-]+ )?[A-Z][\w-]+ and $")
 
 
 def _joined_area(mention: Mention, text: str, gazetteer: Gazetteer) -> Mention:
-    """The mention with the other half of an area or country named "X and Y", when the gazetteer knows the
-    whole as an area or a country (a list of two places stays two places)."""
+    """The mention with the other half of an area or country named "X and Y" or "X/Y", when the gazetteer knows
+    the whole as an area or a country (a list of two places stays two places)."""
     after = _AND_AFTER.match(text, mention.end)
     before = _AND_BEFORE.search(text, max(0, mention.start - 40), mention.start)
     spans = ([(mention.start, after.end())] if after else []) + ([(before.start(), mention.end)] if before else [])
