@@ -62,6 +62,9 @@ def test_a_road_or_building_named_after_a_town_is_not_the_event_place(locate):
     assert [l.place.name for l in road] == ["Rawalpindi"]
     [university] = locate("Residents blocked a road near the Simon Rodriguez University in El Vigia, Merida state.")
     assert {l.place.admin1 for l in university} == {"Merida"}
+    # a kind of station may stand before the noun: the protest was in Minsk, not at a Voskhod 177 km away
+    [metro] = locate("At least 6 members of the Youth Bloc held a flashmob protest near the Uskhod metro station in Minsk.")
+    assert [(l.place.name, l.geo_precision) for l in metro] == [("Minsk", 1)]
     # Only capitalised words may stand between the name and the noun: "Mosul and the highway" keeps Mosul.
     [mosul] = locate("Militants attacked checkpoints in Mosul and the highway to Kirkuk on Sunday.")
     assert "Mosul" in {l.place.name for l in mosul}

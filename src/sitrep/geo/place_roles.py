@@ -36,9 +36,11 @@ _PASSING_BEFORE = re.compile(
 
 # Nouns that make a preceding place name the name of a thing (a road, a building, a company) rather than where the
 # event was: "on Murree road in Rawalpindi city", "in Raju street of Afrin city", "locked up in the Santa Anita
-# prison", "workers of the Gafsa Phosphate Company ... in Meknassy", "near the Kali forest, in the area of Boundore".
+# prison", "workers of the Gafsa Phosphate Company ... in Meknassy", "near the Kali forest, in the area of Boundore",
+# "near the Uskhod metro station in Minsk".
 _THING_NOUNS = re.compile(
-    r"^(?:-\w+)?(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s*(?:road|street|highway|motorway|avenue|boulevard|lane|bridge|university|"
+    r"^(?:-\w+)?(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s*(?:(?:metro|subway|railway|train|bus|police|power|petrol|gas|fuel)\s+)?"
+    r"(?:road|street|highway|motorway|avenue|boulevard|lane|bridge|university|"
     r"college|school|hospital|prison|jail|stadium|mosque|church|market|square|airport|port|station|camp|company|"
     r"corporation|factory|plant|mine|forest)s?\b",
     re.I,
