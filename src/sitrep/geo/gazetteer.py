@@ -219,39 +219,37 @@ class Gazetteer:
         """Places inside a first- or second-level area whose name (or an alternate) has the same consonants as
         `name` (`names.consonant_skeleton`): "Budgam district, J&K" is Badgam. The area keeps the loose key safe."""
         skeleton = consonant_skeleton(name)
-        if len(skeleton) < SKELETON_MIN_CONSONANTS or area.feature_code not in ("ADM1", "ADM2"):
+        if len(skeleton) < SKELETON_MIN_CONSONANTS:
             return []
-        codes = self.conn.execute("SELECT country_code, admin1_code, admin2_code FROM places WHERE geonameid = ?",
-                                  (area.geonameid,)).fetchone()
-        if codes is None:
-            return []
-        cc, a1, a2 = codes
-        same_area = "p.country_code = ? AND p.admin1_code = ?" + (" AND p.admin2_code = ?" if area.feature_code == "ADM2" else "")
-        rows = self.conn.execute(
-            f"SELECT {_PLACE_COLUMNS} FROM skeletons s JOIN places p ON p.geonameid = s.geonameid WHERE s.skeleton = ? "
-            f"AND {same_area} AND p.feature_class IN ('P', 'A') AND p.geonameid != ? AND p.latitude IS NOT NULL",
-            (skeleton, cc, a1, *((a2,) if area.feature_code == "ADM2" else ()), area.geonameid),
-        ).fetchall()
-        return [Candidate(place, place.population or 0, False, False) for place in map(self._place, rows)]
+        return self._places_in_area(
+            area, "FROM skeletons s JOIN places p ON p.geonameid = s.geonameid WHERE s.skeleton = ? "
+            "AND p.feature_class IN ('P', 'A') AND p.geonameid != ?", (skeleton, area.geonameid))
 
     def qualified_in_area(self, name: str, area: Place) -> list[Candidate]:
         """Places inside a first- or second-level area named like `name` with a qualifier before or after it
         ("New Badah", "Setharja Old", "Chak Kalan"): the text's "Badah town (Larkana, Sindh)" when the area
         holds no plain Badah. The area keeps the looser match safe."""
         key = fold(name)
-        if len(key) < 4 or area.feature_code not in ("ADM1", "ADM2"):
+        if len(key) < 4:
+            return []
+        keys = [f"{q} {key}" for q in _QUALIFIERS] + [f"{key} {q}" for q in _QUALIFIERS]
+        return self._places_in_area(
+            area, f"FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.key IN ({', '.join('?' * len(keys))}) "
+            "AND p.feature_class = 'P'", tuple(keys))
+
+    def _places_in_area(self, area: Place, query: str, args: tuple) -> list[Candidate]:
+        """The located places a `FROM ... WHERE ...` query finds inside a first- or second-level area."""
+        if area.feature_code not in ("ADM1", "ADM2"):
             return []
         codes = self.conn.execute("SELECT country_code, admin1_code, admin2_code FROM places WHERE geonameid = ?",
                                   (area.geonameid,)).fetchone()
         if codes is None:
             return []
         cc, a1, a2 = codes
-        keys = [f"{q} {key}" for q in _QUALIFIERS] + [f"{key} {q}" for q in _QUALIFIERS]
         same_area = "p.country_code = ? AND p.admin1_code = ?" + (" AND p.admin2_code = ?" if area.feature_code == "ADM2" else "")
         rows = self.conn.execute(
-            f"SELECT DISTINCT {_PLACE_COLUMNS} FROM names n JOIN places p ON p.geonameid = n.geonameid "
-            f"WHERE n.key IN ({', '.join('?' * len(keys))}) AND {same_area} AND p.feature_class = 'P' AND p.latitude IS NOT NULL",
-            (*keys, cc, a1, *((a2,) if area.feature_code == "ADM2" else ())),
+            f"SELECT DISTINCT {_PLACE_COLUMNS} {query} AND {same_area} AND p.latitude IS NOT NULL",
+            (*args, cc, a1, *((a2,) if area.feature_code == "ADM2" else ())),
         ).fetchall()
         return [Candidate(place, place.population or 0, False, False) for place in map(self._place, rows)]
 
