@@ -36,6 +36,22 @@ def run_cli(tmp_path):
     return run
 
 
+@pytest.fixture
+def extract_note(run_cli, tmp_path):
+    """`sitrep extract` run on one note written to a file; returns the event rows it prints."""
+
+    def run(text: str, published: str) -> list[dict]:
+        import json
+
+        note = tmp_path / "note.txt"
+        note.write_text(text, encoding="utf-8")
+        result = run_cli("extract", str(note), "--published", published)
+        assert result.returncode == 0, result.stderr
+        return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+    return run
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _shared_test_gazetteer():
     """The gazetteer takes ~20 s to build: tests share one, cached under .cache/ and rebuilt only when

@@ -202,15 +202,9 @@ def test_the_ends_of_a_road_are_not_the_place_when_the_sentence_gives_one(locate
     assert [l.place.name for l in locations] == ["Kabul"]
 
 
-def test_cli_extract_places_a_roadblock_where_the_note_says_not_at_the_roads_end(run_cli, tmp_path):
-    import json
-
-    note = tmp_path / "note.txt"
-    note.write_text("On 6 May 2020, armed men cut off the road linking Aden to Taizz in At Turbah area "
-                    "(Ash Shamayatayn, Taizz) to pressure the authorities.", encoding="utf-8")
-    result = run_cli("extract", str(note), "--published", "2020-05-07")
-    assert result.returncode == 0, result.stderr
-    events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+def test_cli_extract_places_a_roadblock_where_the_note_says_not_at_the_roads_end(extract_note):
+    events = extract_note("On 6 May 2020, armed men cut off the road linking Aden to Taizz in At Turbah area "
+                          "(Ash Shamayatayn, Taizz) to pressure the authorities.", "2020-05-07")
     assert [(e["location"], e["admin1"]) for e in events] == [("At Turbah", "Taizz")]
 
 
@@ -262,13 +256,7 @@ def test_no_place_known_takes_the_one_country_the_actors_operate_in(extractor):
     assert locate_event(sentence, toponyms, article, extractor.gazetteer, actor_areas={"UA": {"05"}, "RU": {"61"}}) == []
 
 
-def test_cli_extract_gives_a_front_line_note_without_a_known_place_its_country(run_cli, tmp_path):
-    import json
-
-    note = tmp_path / "note.txt"
-    note.write_text("On 7 May 2020, the OSCE SMM observed a total of 2 explosions involving unknown weapons near Novovyboeve.",
-                    encoding="utf-8")
-    result = run_cli("extract", str(note), "--published", "2020-05-08")
-    assert result.returncode == 0, result.stderr
-    [event] = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+def test_cli_extract_gives_a_front_line_note_without_a_known_place_its_country(extract_note):
+    [event] = extract_note("On 7 May 2020, the OSCE SMM observed a total of 2 explosions involving unknown weapons near "
+                           "Novovyboeve.", "2020-05-08")
     assert (event["country"], event["iso3"], event["latitude"], event["geo_precision"]) == ("Ukraine", "UKR", None, 3)

@@ -137,13 +137,9 @@ def test_cli_geoparse_refuses_a_foreign_reading_the_written_area_rules_out(run_c
     assert rows["Sangre Grande"]["country_code"] == "TT"
 
 
-def test_cli_extract_codes_an_event_at_the_qualified_namesake_in_the_written_area(run_cli, tmp_path):
-    note = tmp_path / "note.txt"
-    note.write_text("On 29 April 2020, teachers staged a protest demonstration in Badah town (Larkana, Sindh), demanding "
-                    "the arrest of people who set fire to wheat crops in the area.", encoding="utf-8")
-    result = run_cli("extract", str(note), "--published", "2020-04-30")
-    assert result.returncode == 0, result.stderr
-    events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+def test_cli_extract_codes_an_event_at_the_qualified_namesake_in_the_written_area(extract_note):
+    events = extract_note("On 29 April 2020, teachers staged a protest demonstration in Badah town (Larkana, Sindh), demanding "
+                          "the arrest of people who set fire to wheat crops in the area.", "2020-04-30")
     assert [(e["location"], e["admin1"], e["geo_precision"]) for e in events] == [("New Badah", "Sindh", 1)]
 
 
