@@ -10,6 +10,7 @@ else `examples/articles`). Each measurement runs in a fresh subprocess so that i
 includes the model load and its peak RSS is its own:
 
   raw-spacy      en_core_web_sm, all components, nlp.pipe over the texts (one process)
+  raw-ner        the same with only tok2vec and ner (the issue's "raw tok2vec+ner" calibration pass; not run by default)
   extract        sitrep's Extractor (relevance cascade, spaCy, geo, events; default settings, i.e. selective
                  parsing since no claims are extracted), per worker count
   extract-nocascade   the same with the cascade off (every article gets the NLP pass)
@@ -80,13 +81,15 @@ def child(mode: str, corpus: Path, limit: int, workers: int, repeat: int, mixed_
     articles = load_articles(corpus, limit, repeat, mixed_with, mixed_count)
     load_done = time.perf_counter()
     cpu_before = sum(getattr(resource.getrusage(resource.RUSAGE_SELF), f) for f in ("ru_utime", "ru_stime"))
-    if mode == "raw-spacy":
+    if mode in ("raw-spacy", "raw-ner"):
         import spacy
 
         from sitrep.nlp.pipeline import model_name
         from sitrep.settings import Settings
 
         nlp = spacy.load(model_name(Settings()))
+        if mode == "raw-ner":
+            nlp.select_pipes(enable=["tok2vec", "ner"])
         first = 0.0
         count = sum(1 for _ in nlp.pipe((a.text for a in articles), batch_size=32))
         events = 0
@@ -128,7 +131,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat-corpus", type=int, nargs="+", default=[1])
     parser.add_argument("--modes", nargs="+", default=["raw-spacy", "extract", "extract-nocascade"],
-                        choices=["raw-spacy", "extract", "extract-nocascade", "extract-full", "extract-selective", "extract-claims"])
+                        choices=["raw-spacy", "raw-ner", "extract", "extract-nocascade", "extract-full", "extract-selective", "extract-claims"])
     parser.add_argument("--mixed-with", type=Path, nargs="+", help="geoparsing XML files of non-conflict news to mix in")
     parser.add_argument("--mixed-count", type=int, help="how many of their texts (default 3 x the conflict articles)")
     parser.add_argument("--child", nargs=4, metavar=("MODE", "LIMIT", "WORKERS", "REPEAT"), help=argparse.SUPPRESS)
@@ -145,7 +148,7 @@ def main() -> None:
         ["--mixed-count", str(args.mixed_count)] if args.mixed_count else [])
     for repeat in args.repeat_corpus:
         for mode in args.modes:
-            for workers in [1] if mode == "raw-spacy" else args.workers:
+            for workers in [1] if mode.startswith("raw-") else args.workers:
                 out = subprocess.run(
                     [sys.executable, __file__, "--corpus", str(args.corpus), *mixed, "--child", mode, str(args.limit), str(workers), str(repeat)],
                     capture_output=True, text=True, check=True,
