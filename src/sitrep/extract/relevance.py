@@ -111,12 +111,18 @@ def could_report_event(article: Article) -> bool:
     quoted = quoted_ranges(text)
     disaster = out_of_scope(text, ("disaster",)) is not None
     pieces = rough_sentences(text)
-    cues = [[c for c in find_cues(text[s:e], s) if not inside(c.start, quoted)] for s, e in pieces]
+    found: dict[int, list] = {}  # a piece's cues, read only when it or a neighbour holds a core cue
+
+    def cues(i: int) -> list:
+        if i not in found:
+            found[i] = [c for c in find_cues(text[pieces[i][0] : pieces[i][1]], pieces[i][0]) if not inside(c.start, quoted)]
+        return found[i]
+
     for i, (start, end) in enumerate(pieces):
-        if not any(c.cue in CORE_CUES for c in cues[i]):
+        if not holds_cue(text[start:end], CORE_CUES) or not any(c.cue in CORE_CUES for c in cues(i)):
             continue
         low, high = max(0, i - 1), min(len(pieces), i + 2)
-        around = [c for piece_cues in cues[low:high] for c in piece_cues]
+        around = [c for j in range(low, high) for c in cues(j)]
         if disaster and all(c.cue in CASUALTY_CUES for c in around if c.cue in CORE_CUES):
             continue
         window = text[pieces[low][0] : pieces[high - 1][1]]
