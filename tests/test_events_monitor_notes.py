@@ -29,6 +29,20 @@ def test_small_arms_or_fire_both_ways_is_an_armed_clash():
     assert sub_type("Soldiers exchanged fire with militants after mortar shells landed near the base.") == "Armed clash"
 
 
+def test_a_crowd_gathered_somewhere_demanding_something_is_a_protest():
+    # the cue's last word may be inflected: "demanding", "chanting" (the cue once needed "demand" and "chant" whole)
+    assert sub_type("Nearly 2000 migrant laborers gathered at Gota area of Ahmedabad city, demanding to return home.") == "Peaceful protest"
+    assert sub_type("Villagers gathered at a health checkpoint in Choeng Thale, chanting for local officers.") == "Peaceful protest"
+    assert sub_type("Nearly 2000 migrant laborers gathered at the station and boarded a train home.") is None
+
+
+def test_cli_extract_finds_the_protest_of_a_crowd_gathered_demanding(extract_note):
+    events = extract_note("On 8 May 2020, nearly 2000 migrant laborers gathered at Gota area of Ahmedabad city (Ahmedabad, "
+                          "Gujarat), demanding to return home during the coronavirus lockdown and were eventually dispersed "
+                          "by police. [size=nearly 2000]", "2020-05-09")
+    assert [(e["sub_event_type"], e["admin1"]) for e in events] == [("Protest with intervention", "Gujarat")]
+
+
 def test_an_armed_group_handing_out_aid_is_a_change_to_its_activity():
     assert sub_type("Gunmen of the Gulf Cartel handed out boxes of food to families in the town.") == "Change to group/activity"
     assert sub_type("Members of Los Zetas delivered food packages to families.") == "Change to group/activity"
