@@ -56,10 +56,19 @@ def test_negated_irrealis_reported_speech_and_court_rulings_give_no_event(extrac
 
 
 @pytest.mark.slow
+def test_a_past_clause_before_a_call_is_told_as_fact(extractor):
+    # the model hangs "protested" on "called" (a comma splice); the protest still happened
+    text = ("On 7 March 2021, university students protested, in Jerusalem city, against the latest decisions of the Council "
+            "for Higher Education, the students also called for financial help since many of them lost their jobs.")
+    assert [e.sub_event_type for e in current(events_of(extractor, text))] == ["Peaceful protest"]
+    # a call for a protest is still no protest
+    assert current(events_of(extractor, "Opposition leaders called for protests in Harare on Friday.")) == []
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("text", OUT_OF_SCOPE)
 def test_texts_outside_acled_scope_give_no_event(extractor, text):
     assert events_of(extractor, text) == []
-
 
 
 @pytest.mark.slow

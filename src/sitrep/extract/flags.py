@@ -212,6 +212,9 @@ def unreal_reason(sentence: Span, cue: CueMatch) -> str | None:
             # A finite clause above the cue decides; its own irrealis was checked on this pass.
             if node.tag_ in ("VBD", "VBP", "VBZ"):
                 break
+        if depth == 0 and node.tag_ == "VBD" and node.dep_ == "ccomp" and node.i < node.head.i:
+            break  # a past clause told before the verb it hangs on is told as fact: "students protested, ..., the students
+            # also called for financial help" (the model's reading of a comma splice), like "X happened, police said"
     return None
 
 
