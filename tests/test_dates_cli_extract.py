@@ -20,3 +20,12 @@ def test_extract_resolves_weekday_and_counts_the_dead(run_cli):
     assert attack[0]["fatalities"] == 4
     history = [e for e in events if "in 2017" in e["notes"]]
     assert all(e["background"] and e["event_date"].startswith("2017") for e in history)
+
+
+def test_extract_dates_a_killing_by_its_lead_date_not_the_later_finding(extract_note):
+    # published two days after the killing: "7 May" after "29 April 2020" is still ahead, so the lead date stands
+    events = extract_note("Around 29 April 2020 (midweek), an old man's body was found in Al-Maabdaa town in Hasakeh "
+                          "countryside with gunshot marks on his head, killed by an unknown gunmen his body was found on 7 May.",
+                          "2020-05-01")
+    assert [(e["event_type"], e["event_date"], e["background"]) for e in events] == [
+        ("Violence against civilians", "2020-04-29", False)]

@@ -77,6 +77,19 @@ def test_relative_to_previous_date_in_the_text():
     assert within[1].window.precision == 2
 
 
+def test_a_written_year_sets_the_year_of_a_later_day_and_month():
+    # published 1 May: "7 May" alone would be last year's; after "29 April 2020" it is the next 7 May
+    text = "Around 29 April 2020 (midweek), a man was killed by unknown gunmen; his body was found on 7 May."
+    assert [m.window.start for m in find_date_mentions(text, date(2020, 5, 1))] == [date(2020, 4, 29), date(2020, 5, 7)]
+    assert find_date_mentions("On 3 January 2020 police said the attack of 29 December killed two.",
+                              date(2020, 1, 5))[1].window.start == date(2019, 12, 29)
+    # a relative date or a period sets no year: "on Monday" is itself read from publication
+    late = find_date_mentions("On Monday police said the father found the bodies March 16.", date(2020, 12, 7))
+    assert late[1].window.start == date(2020, 3, 16)
+    assert find_date_mentions("Fighting since 2017 has displaced thousands; on 9 May gunmen attacked.",
+                              date(2020, 5, 10))[1].window.start == date(2020, 5, 9)
+
+
 @pytest.mark.parametrize(
     "text",
     [

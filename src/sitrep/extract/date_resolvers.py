@@ -123,11 +123,28 @@ Resolver = Callable[[re.Match[str], date, DateWindow | None], DateWindow | None]
 def full_date(m: re.Match[str], published: date, anchor: DateWindow | None) -> DateWindow | None:
     month = month_number(_opt(m, "month"))
     day = _day(_opt(m, "day"))
+    written_year = _opt(m, "year") or _opt(m, "year2")
     try:
-        when = date(_year(_opt(m, "year") or _opt(m, "year2"), month, day, published), month, day)
+        if not written_year and anchor is not None:
+            when = _nearest(month, day, anchor.start)  # the date with a written year before it (`dates`)
+        else:
+            when = date(_year(written_year, month, day, published), month, day)
     except ValueError:
         return None
     return DateWindow(when, when, 1, m.group(0))
+
+
+def _nearest(month: int, day: int, near: date) -> date:
+    """The day/month nearest `near` (the date the text gave before it), in its year or the next or last."""
+    options = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not options:
+        raise ValueError(f"no {day}/{month}")
+    return min(options, key=lambda when: abs((when - near).days))
 
 
 def iso_date(m: re.Match[str], published: date, anchor: DateWindow | None) -> DateWindow | None:

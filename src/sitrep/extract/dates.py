@@ -119,6 +119,9 @@ _HEDGE_BEFORE = re.compile(
 )
 _HEDGE_AFTER = re.compile(r"^\s*\((?:as\s+reported|or\s+around|week\s+of|midweek|approximately)[^)]*\)", re.IGNORECASE)
 _ANCHORED = {later}
+# A written year ("On 29 April 2020") sets the year of a later day and month without one ("found on 7 May"): the
+# occurrence nearest that date. Relative dates do not: they are themselves read from the publication date.
+_WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _FOUND_DEAD = re.compile(
     r"\b(?:found|discovered)\s+(?:\w+\s+){0,2}?dead\b"
     r"|\b(?:body|bodies|corpses?|remains)\b[^.;]{0,60}?\b(?:was|were|been)\s+(?:\w+\s+)?"
@@ -164,13 +167,19 @@ def _find_date_mentions(text: str, offset: int, published: date, anchor: DateWin
             taken.append(cand)
     taken.sort(key=lambda c: c[0])
     mentions: list[DateMention] = []
+    year_anchor: DateWindow | None = None
     for start, end, match, resolver in taken:
-        window = resolver(match, published, anchor if resolver in _ANCHORED else None)
+        if resolver is full_date:
+            window = resolver(match, published, year_anchor)
+        else:
+            window = resolver(match, published, anchor if resolver in _ANCHORED else None)
         if window is None:
             continue
         start, end, window = _hedge(text, start, end, window)
         mentions.append(DateMention(start=offset + start, end=offset + end, text=text[start:end], window=window))
         anchor = window
+        if window.precision <= 2 and _WRITTEN_YEAR.search(match.group(0)):
+            year_anchor = window
     return mentions
 
 
