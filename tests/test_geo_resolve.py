@@ -295,6 +295,17 @@ def test_a_place_of_a_country_the_text_names_is_found_after_in_whatever_its_size
     assert "Hasbaya" not in _by_text(geoparse(text.replace("in Lebanon ", "")))
 
 
+def test_a_front_named_after_an_area_is_that_area(geoparse):
+    # the model calls "Al Jawf" a person; "frontlines" after it makes it a place, and the governorate's own name wins
+    # over an Abyan town that has "Al Jawf" only among its alternate names
+    text = ("On 9 May 2020, clashes erupted between pro-Houthi forces and pro-Hadi forces on the Sirwah (Marib), Nihm "
+            "(Sanaa), and Al Jawf frontlines.")
+    place = _by_text(geoparse(text))["Al Jawf"].place
+    assert (place.country_code, place.feature_code, place.admin1) == ("YE", "ADM1", "Al Jawf")
+    # a capitalised Front is a name, not a place word
+    assert "Patriotic" not in _by_text(geoparse("The Patriotic Front held a rally in Lusaka on Sunday."))
+
+
 def test_a_village_the_model_calls_a_product_or_work_of_art_is_found_after_near(geoparse):
     # "Svitlodarsk" (GeoNames: Svetlodarsk) and "Hnutove": the small model's PRODUCT and WORK_OF_ART.
     svitlodarsk = _by_text(geoparse("The OSCE SMM observed a total of 11 shots involving small arms near Svitlodarsk."))

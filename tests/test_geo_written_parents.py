@@ -92,6 +92,12 @@ def test_a_village_named_like_a_region_is_the_village_when_written_in_its_area(g
     assert places["Washington"].feature_code == "ADM1"
 
 
+def test_a_front_in_the_north_of_an_area_lies_in_it(geoparse):
+    # no Al Alam the gazetteer knows lies in Marib: the front is none of Iraq's
+    places = geoparse("Pro-Hadi forces shot down a drone over Al Alam front in the north of Marib (Marib, Marib) on Monday.")
+    assert places["Al Alam"] is None
+
+
 def test_village_of_and_district_center_write_the_area_a_name_lies_in(geoparse):
     # The Kirkoy GeoNames knows is in Mus, the Zari in Tibet; the text puts them in Bingol and Balkh.
     places = geoparse("Gendarmerie forces seized weapons during operations near Kirkoy village of Yayladere district, Bingol.")

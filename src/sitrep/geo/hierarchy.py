@@ -141,7 +141,13 @@ def _is_parent_gap(gap: str, first: bool) -> bool:
         return False
     if _HIERARCHY_GAP.match(gap):
         return True
-    return first and bool(_PARENT_GAP.match(gap)) and ("," in gap or "in" in gap.lower())
+    gap = _KIND_FIRST.sub("", gap, count=1)  # "Al Alam front in the north of Marib": the front lies in Marib
+    return first and (bool(_PARENT_GAP.match(gap) or _IN_PART_OF.match(gap)) and ("," in gap or "in" in gap.lower()))
+
+
+_KIND_FIRST = re.compile(rf"^\s*(?i:{_KIND})(?=\s)")
+# "in the north of Marib" is inside it (", north of Tubas" is beside it: a relative place, not a parent)
+_IN_PART_OF = re.compile(r"^\s*,?\s*in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)(?:-?(?:east|west))?\s+of\s+$", re.I)
 
 
 def outside_parents(cands: list[Candidate], parents: list[Candidate], index: int, hierarchy: WrittenHierarchy) -> bool:

@@ -349,7 +349,8 @@ def _after_locative(text: str, start: int) -> bool:
 # (plural after the last name of a list: "in Kabul, Ghor, Laghman, and Balkh provinces")
 _PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|province|governorate|municipality|"
                                r"township|subdivision|tehsil|commune|sub-?district|lga|woreda|payam|"
-                               r"cities|towns|villages|districts|provinces|governorates|municipalities)\b", re.I)
+                               r"cities|towns|villages|districts|provinces|governorates|municipalities|"
+                               r"(?-i:front(?:line)?s?))\b", re.I)  # "the Al Jawf frontlines" (not "Popular Front")
 
 
 # A name's parent written right after it: "Caripe, Monagas state", "Tieba (Bankass, Mopti)", "Daret Azza in Aleppo".

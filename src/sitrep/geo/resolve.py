@@ -335,6 +335,8 @@ def _score(cand: Candidate, setting: _Setting, context: _Context, index: int, an
         score -= 0.3  # a bare name shared by a town and its area ("Kirkuk") is the town, unless a village ("Wales")
     if level is None and not cand.preferred and place.country_code in setting.countries_named_exactly:
         score -= 0.8  # "Mexico" is the country; only an alternate name of its capital
+    elif level is None and not cand.preferred and place.country_code in setting.biggest_areas:
+        score -= 0.4  # "Al Jawf" is the Yemeni governorate's own name, only an alternate one of an Abyan town
     if _named_like_bigger_area(cand, setting.biggest_areas, _TOWN_SHARE_OF_AREA):
         score -= 0.8  # a state's name, not a small town named after it
     if setting.city_context and level is None:
