@@ -295,6 +295,14 @@ def test_a_place_of_a_country_the_text_names_is_found_after_in_whatever_its_size
     assert "Hasbaya" not in _by_text(geoparse(text.replace("in Lebanon ", "")))
 
 
+def test_each_name_of_a_list_closed_by_towns_is_a_place(geoparse):
+    # the model calls Harim an organisation; "between Harim and Sarmada towns" makes both names places
+    text = ("A man's body was found near the outskirts of Al Wadi Al Kabeer area between Harim and Sarmada towns in "
+            "north-western Idleb.")
+    assert _by_text(geoparse(text))["Harim"].place.country_code == "SY"
+    assert "Harim" not in _by_text(geoparse("A man's body was found near the offices of Harim and Sarmada Holdings."))
+
+
 def test_a_front_named_after_an_area_is_that_area(geoparse):
     # the model calls "Al Jawf" a person; "frontlines" after it makes it a place, and the governorate's own name wins
     # over an Abyan town that has "Al Jawf" only among its alternate names

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from sitrep.geo.gazetteer import FEATURE_CLASSES, Gazetteer
 from sitrep.geo.hierarchy import contains, km
 from sitrep.geo.mentions import PLACE_LABELS, Mention
-from sitrep.geo.relations import ADMIN_AFTER
+from sitrep.geo.relations import ADMIN_AFTER, list_closed_by_place_word
 
 _LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "toward", "towards", "around", "across",
              "of", "between", "and", "through", "on", "via", "inside", "within", "reach", "entered", "captured",
@@ -207,7 +207,7 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         return None
     if name.endswith(("'s", "’s")):
         return None  # folded, "America’s" would be the Americas (and "Paul's" a Paul)
-    place_word_after = bool(_PLACE_WORD_AFTER.match(text[end : end + 25]))
+    place_word_after = bool(_PLACE_WORD_AFTER.match(text[end : end + 25])) or list_closed_by_place_word(text, end)
     found = gazetteer.candidates(name, exact_only=not place_word_after)
     # A lower-case Arabic article before the run is part of the name ("in al-Hasakeh"), unless already taken.
     article = _ARTICLE_PREFIX.search(text, max(0, start - 4), start)

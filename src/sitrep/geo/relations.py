@@ -85,6 +85,19 @@ _LIST_THEN_ADMINS = re.compile(
 )
 
 
+# ... or by a plural kind of place: "between Harim and Sarmada towns" (detection: each name is a place).
+_LIST_THEN_PLACES = re.compile(
+    rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME}){{1,6}}\s+(?:towns|villages|cities|areas|provinces|governorates|"
+    r"districts|regions|states|oblasts|counties|departments|prefectures|municipalities)\b",
+    re.I,
+)
+
+
+def list_closed_by_place_word(text: str, end: int) -> bool:
+    """Is the name ending at `end` one of a list closed by a plural kind of place ("Harim and Sarmada towns")?"""
+    return bool(_LIST_THEN_PLACES.match(text, end, min(len(text), end + 160)))
+
+
 def admin_word_after(text: str, end: int) -> str | None:
     """"province" in "Anbar province"; "governorates" for each name of "Al Jawf, Ad Dali and Taizz governorates"."""
     match = ADMIN_AFTER.match(text[end : end + 40])
