@@ -345,6 +345,12 @@ def test_a_parent_written_after_a_kind_word_or_before_a_full_stop_makes_a_place(
     assert tops["Nuevo Leon"].place.feature_code == "ADM1"
 
 
+def test_a_bracketed_other_name_takes_the_area_written_after_the_bracket(geoparse):
+    # "Nahri Sarah (Girishk) district, Helmand": Girishk is Gereshk, the district's town, by its consonants in Helmand
+    tops = _by_text(geoparse("An IED destroyed an Afghan military APC in Khomano Kash area of Nahri Sarah (Girishk) district, Helmand."))
+    assert (tops["Girishk"].place.name, tops["Girishk"].place.admin1) == ("Gereshk", "Helmand")
+
+
 def test_an_unknown_spelling_is_the_place_of_its_written_area_with_the_same_consonants(geoparse):
     tops = _by_text(geoparse("A drone strike killed a militant in Nahri Saraj district, Helmand."))
     assert tops["Nahri Saraj"].place.name == "Nahr-e Sarāj" and tops["Nahri Saraj"].place.admin1 == "Helmand"

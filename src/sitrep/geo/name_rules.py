@@ -353,10 +353,11 @@ _PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|p
                                r"(?-i:front(?:line)?s?))\b", re.I)  # "the Al Jawf frontlines" (not "Popular Front")
 
 
-# A name's parent written right after it: "Caripe, Monagas state", "Tieba (Bankass, Mopti)", "Daret Azza in Aleppo".
+# A name's parent written right after it: "Caripe, Monagas state", "Tieba (Bankass, Mopti)", "Daret Azza in Aleppo",
+# "Nahri Sarah (Girishk) district, Helmand" (the bracket closed first).
 # (a kind word may stand between: "Escobedo and Monterrey municipalities, Nuevo Leon")
 # (or follow "region of": "Zap (Amadiya) region of Dahuk", "the Tigray region of Ethiopia")
-_PARENT_AFTER = re.compile(r"\s*(?:(?:municipalit(?:y|ies)|cit(?:y|ies)|towns?|villages?|districts?|provinces?)\s*)?"
+_PARENT_AFTER = re.compile(r"\s*(?:\)\s*)?(?:(?:municipalit(?:y|ies)|cit(?:y|ies)|towns?|villages?|districts?|provinces?)\s*)?"
                            r"(?:,|\(|\s+in\s+|\)?\s*\b(?:region|district|area|province|governorate)\s+of\s+)"
                            r"\s*([A-Z][\w'’.&-]*(?:[ -](?:(?:de|del|do|da)[ -])?[A-Z][\w'’.&-]*){0,2})")
 
