@@ -260,3 +260,9 @@ def test_cli_extract_gives_a_front_line_note_without_a_known_place_its_country(e
     [event] = extract_note("On 7 May 2020, the OSCE SMM observed a total of 2 explosions involving unknown weapons near "
                            "Novovyboeve.", "2020-05-08")
     assert (event["country"], event["iso3"], event["latitude"], event["geo_precision"]) == ("Ukraine", "UKR", None, 3)
+
+
+def test_cli_extract_codes_a_district_without_a_point_at_its_city(extract_note):
+    [event] = extract_note("On 8 May 2020, a group of high school students held a demonstration outside the district "
+                           "administration in Kadikoy, Istanbul, in protest of the decision.", "2020-05-09")
+    assert (event["location"], event["admin1"]) == ("Istanbul", "Istanbul")

@@ -98,6 +98,17 @@ def test_a_front_in_the_north_of_an_area_lies_in_it(geoparse):
     assert places["Al Alam"] is None
 
 
+def test_a_district_without_a_point_is_no_village_of_another_district(geoparse):
+    # GeoNames gives Istanbul's Kadikoy district no point; its namesake village lies in Silivri, 60 km away
+    places = geoparse("On 8 May 2020, students held a demonstration in Kadikoy, Istanbul, in protest of the decision.")
+    assert places["Kadikoy"] is None and places["Istanbul"].admin1 == "Istanbul"
+    # "town center" is a kind word too: the Kadikoy of Yalova is not in Istanbul
+    assert geoparse("On 6 May 2020, a demonstration was held in Kadikoy town center, Istanbul.")["Kadikoy"] is None
+    # a town whose district GeoNames does not give is no other district's village: Somalia's Ceelbuur stays
+    places = geoparse("On 29 April 2020, Al shabaab militants shot and killed three civilians in Ceel Buur town (Ceel Buur, Galgaduud).")
+    assert places["Ceel Buur"].name == "Ceelbuur"
+
+
 def test_village_of_and_district_center_write_the_area_a_name_lies_in(geoparse):
     # The Kirkoy GeoNames knows is in Mus, the Zari in Tibet; the text puts them in Bingol and Balkh.
     places = geoparse("Gendarmerie forces seized weapons during operations near Kirkoy village of Yayladere district, Bingol.")

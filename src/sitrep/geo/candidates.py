@@ -15,7 +15,8 @@ _MIXED_CASE_ACRONYM = re.compile(r"^[A-Z][a-z]{1,2}[A-Z][A-Za-z]?$")
 
 def mention_candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
     """The readings of a mention, located ones only (a country may have no point)."""
-    cands = [c for c in gazetteer.candidates(mention.text) if c.place.latitude is not None or c.is_country]
+    cands = without_district_namesakes(
+        [c for c in gazetteer.candidates(mention.text) if c.place.latitude is not None or c.is_country], mention.text, gazetteer)
     code = gazetteer.country_of_demonym(mention.text)  # "Syrians" where a place is expected: Syria
     if code and not any(c.is_country and c.place.country_code == code for c in cands):
         country = gazetteer.country_candidate(code)
@@ -35,6 +36,25 @@ def mention_candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate
     if not cands:
         cands = _area_of_demonym(mention.text, gazetteer)
     return cands
+
+
+_DISTRICT_NAMESAKE_POPULATION = 10_000
+
+
+def without_district_namesakes(cands: list[Candidate], name: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """The readings, less the small places named like a second-level area GeoNames gives no point, of the same
+    first-level area but outside it: "Kadikoy, Istanbul" is the city's district, not a village of Silivri."""
+    districts = [c for c in gazetteer.candidates(name) if c.admin_level == 2 and c.place.latitude is None and c.exact and c.preferred]
+    if not districts:
+        return cands
+    return [c for c in cands if not any(_village_of_another_district(c, d) for d in districts)]
+
+
+def _village_of_another_district(cand: Candidate, district: Candidate) -> bool:
+    """A small place of the same first-level area as a district of its name, but outside that district."""
+    a, b = cand.place, district.place
+    return (cand.admin_level is None and cand.population < _DISTRICT_NAMESAKE_POPULATION and a.country_code == b.country_code
+            and bool(a.admin1) and a.admin1 == b.admin1 and bool(a.admin2) and a.admin2 != b.admin2)  # (many towns have no district)
 
 
 def _area_of_demonym(word: str, gazetteer: Gazetteer) -> list[Candidate]:

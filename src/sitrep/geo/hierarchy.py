@@ -88,7 +88,7 @@ _KIND = (r"(?:areas?|districts?|villages?|towns?|city|payam|county|lga|sub-?dist
          r"territory|hill|mountain|island|airbase|base|fort|checkpoint|market|port|cent(?:er|re)|suburb|sector|quarter)")
 # "X area of Y", "X district of Y", "X district, Y"; not "the Georgian town of Gori", where the name after "of" is the town
 # Before the kind word, the rest of a name the model cut ("Khwaja [Raheem] area of") or a qualifier ("sector area").
-_BEFORE_KIND = r"(?:[A-Z][\w'’-]*\s+){0,2}(?:(?:sector|border|frontier|rural|urban|tribal|forest|mountain|desert|coastal|district)\s+)?"
+_BEFORE_KIND = r"(?:[A-Z][\w'’-]*\s+){0,2}(?:(?:sector|border|frontier|rural|urban|tribal|forest|mountain|desert|coastal|district|town|city)\s+)?"
 _HIERARCHY_GAP = re.compile(rf"^\s*(?:{_BEFORE_KIND}(?i:{_KIND}\s*(?:,|\(|in\b)|(?:area|neighbou?rhood|district|quarter|suburb|village|hamlet)\s+of)|,|\()\s*"
                             rf"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}(?:\s+(?i:{_KIND}))?\s*,\s*)?$")  # "X (Unknown, Y"
 _STRICT_GAP = re.compile(rf"\(|\b{_KIND}\b", re.I)  # "X (Y", "X district, Y": X lies in Y
