@@ -346,17 +346,15 @@ def _after_locative(text: str, start: int) -> bool:
     return bool(words) and words[-1].lower() in _STRONG_LOCATIVE
 
 
-# (plural after the last name of a list: "in Kabul, Ghor, Laghman, and Balkh provinces")
-_PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|province|governorate|municipality|"
-                               r"township|subdivision|tehsil|commune|sub-?district|lga|woreda|payam|"
-                               r"cities|towns|villages|districts|provinces|governorates|municipalities|"
-                               r"(?-i:front(?:line)?s?))\b", re.I)  # "the Al Jawf frontlines" (not "Popular Front")
+# (plural after the last name of a list: "in Kabul, Ghor, Laghman, and Balkh provinces"; "the Al Jawf frontlines")
+_PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|province|governorate|municipality|township|"
+                               r"subdivision|tehsil|commune|sub-?district|lga|woreda|payam|cities|towns|villages|districts|"
+                               r"provinces|governorates|municipalities|(?-i:front(?:line)?s?))\b", re.I)  # not "Popular Front"
 
 
 # A name's parent written right after it: "Caripe, Monagas state", "Tieba (Bankass, Mopti)", "Daret Azza in Aleppo",
-# "Nahri Sarah (Girishk) district, Helmand" (the bracket closed first).
-# (a kind word may stand between: "Escobedo and Monterrey municipalities, Nuevo Leon")
-# (or follow "region of": "Zap (Amadiya) region of Dahuk", "the Tigray region of Ethiopia")
+# "Nahri Sarah (Girishk) district, Helmand"; a kind word may stand between ("Escobedo and Monterrey municipalities,
+# Nuevo Leon") or "region of" ("Zap (Amadiya) region of Dahuk", "the Tigray region of Ethiopia").
 _PARENT_AFTER = re.compile(r"\s*(?:\)\s*)?(?:(?:municipalit(?:y|ies)|cit(?:y|ies)|towns?|villages?|districts?|provinces?)\s*)?"
                            r"(?:,|\(|\s+in\s+|\)?\s*\b(?:region|district|area|province|governorate)\s+of\s+)"
                            r"\s*([A-Z][\w'’.&-]*(?:[ -](?:(?:de|del|do|da)[ -])?[A-Z][\w'’.&-]*){0,2})")
