@@ -15,8 +15,9 @@ _MIXED_CASE_ACRONYM = re.compile(r"^[A-Z][a-z]{1,2}[A-Z][A-Za-z]?$")
 
 def mention_candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
     """The readings of a mention, located ones only (a country may have no point)."""
-    cands = without_district_namesakes(
-        [c for c in gazetteer.candidates(mention.text) if c.place.latitude is not None or c.is_country], mention.text, gazetteer)
+    found = gazetteer.candidates(mention.text)
+    cands = without_district_namesakes([c for c in found if c.place.latitude is not None or c.is_country], mention.text,
+                                       gazetteer, found)
     code = gazetteer.country_of_demonym(mention.text)  # "Syrians" where a place is expected: Syria
     if code and not any(c.is_country and c.place.country_code == code for c in cands):
         country = gazetteer.country_candidate(code)
@@ -41,10 +42,13 @@ def mention_candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate
 _DISTRICT_NAMESAKE_POPULATION = 10_000
 
 
-def without_district_namesakes(cands: list[Candidate], name: str, gazetteer: Gazetteer) -> list[Candidate]:
+def without_district_namesakes(cands: list[Candidate], name: str, gazetteer: Gazetteer,
+                               readings: list[Candidate] | None = None) -> list[Candidate]:
     """The readings, less the small places named like a second-level area GeoNames gives no point, of the same
-    first-level area but outside it: "Kadikoy, Istanbul" is the city's district, not a village of Silivri."""
-    districts = [c for c in gazetteer.candidates(name) if c.admin_level == 2 and c.place.latitude is None and c.exact and c.preferred]
+    first-level area but outside it: "Kadikoy, Istanbul" is the city's district, not a village of Silivri.
+    `readings` are the name's gazetteer candidates when the caller has them."""
+    readings = gazetteer.candidates(name) if readings is None else readings
+    districts = [c for c in readings if c.admin_level == 2 and c.place.latitude is None and c.exact and c.preferred]
     if not districts:
         return cands
     return [c for c in cands if not any(_village_of_another_district(c, d) for d in districts)]
