@@ -78,19 +78,11 @@ def region_before(text: str, start: int) -> str | None:
 
 # A list of names closed by a plural kind of area: "in Al Jawf, Ad Dali and Taizz governorates".
 _NAME = r"(?-i:[A-Z])[\w'’-]*(?:[ -](?-i:[A-Z])[\w'’-]*){0,3}"
-_LIST_THEN_ADMINS = re.compile(
-    rf"^(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME}){{1,6}}\s+(provinces|governorates|districts|regions|states|oblasts|"
-    r"counties|departments|prefectures|municipalities)\b",
-    re.I,
-)
-
-
+_MORE_NAMES = rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME}){{1,6}}\s+"
+_PLURAL_AREAS = r"provinces|governorates|districts|regions|states|oblasts|counties|departments|prefectures|municipalities"
+_LIST_THEN_ADMINS = re.compile(rf"^{_MORE_NAMES}({_PLURAL_AREAS})\b", re.I)
 # ... or by a plural kind of place: "between Harim and Sarmada towns" (detection: each name is a place).
-_LIST_THEN_PLACES = re.compile(
-    rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME}){{1,6}}\s+(?:towns|villages|cities|areas|provinces|governorates|"
-    r"districts|regions|states|oblasts|counties|departments|prefectures|municipalities)\b",
-    re.I,
-)
+_LIST_THEN_PLACES = re.compile(rf"{_MORE_NAMES}(?:towns|villages|cities|areas|{_PLURAL_AREAS})\b", re.I)
 
 
 def list_closed_by_place_word(text: str, end: int) -> bool:
