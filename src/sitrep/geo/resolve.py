@@ -107,15 +107,16 @@ def resolve_mentions(
         if not any(c.exact for c in candidates[index]):
             # "Nahri Saraj district, Helmand": no reading of the name as written, none in its written area, and a
             # place there with the same consonants (a name known as written elsewhere is rather a list: "New York, Ohio")
-            variants = _variants_in(mentions[index], parents, gazetteer)
-            candidates[index] = without_district_namesakes(variants, mentions[index].text, gazetteer) or candidates[index]
+            inside = _variants_in(mentions[index], parents, gazetteer)
         elif outside_parents(candidates[index], parents, index, context.hierarchy):
             # "Benito Juarez, Nuevo Leon": a name of many places, none in the written area but Ciudad Benito Juarez;
             # "Mansura in the western countryside of Ar-Raqqa": Al Mansurah, a spelling the exact Mansuras hid
             inside = [c for c in gazetteer.lookup(mentions[index].text)
                       if c.place.latitude is not None and any(contains(p, c) for p in parents)]
             inside = inside or _variants_in(mentions[index], parents, gazetteer, skeletons=False)
-            candidates[index] = without_district_namesakes(inside, mentions[index].text, gazetteer) or candidates[index]
+        else:
+            continue
+        candidates[index] = without_district_namesakes(inside, mentions[index].text, gazetteer) or candidates[index]
     for index, children in context.hierarchy.children.items():
         # a name's readings under its own name say more than its alternate names ("Rupnagar" is a Pakistani village's too)
         inside = [c for child in children for c in ([c for c in candidates[child] if c.preferred] or candidates[child])]
