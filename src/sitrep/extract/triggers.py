@@ -63,7 +63,7 @@ def find_cues(text: str, offset: int = 0) -> list[CueMatch]:
         CueMatch(name, m.start() + offset, m.end() + offset, m.group(0))
         for name, cue in lexicon.cues.items()
         for m in cue.finditer(text, folded)
-        if m.end() > m.start()
+        if m.end() > m.start() and not inside_proper_name(text, m.start(), m.end())
     ]
     return sorted(found, key=lambda c: (c.start, c.cue))
 
@@ -73,11 +73,66 @@ def holds_cue(text: str, names: frozenset[str] | None = None) -> bool:
     restricted to `names`, stopping at the first match instead of collecting and sorting them all."""
     folded = ignorecase_fold(text)
     return any(
-        m.end() > m.start()
+        m.end() > m.start() and not inside_proper_name(text, m.start(), m.end())
         for name, cue in load_lexicon().cues.items()
         if names is None or name in names
         for m in cue.finditer(text, folded)
     )
+
+
+
+# Title abbreviations that end in a dot inside a name ("Gov. John Lynch"); any other word ending in a dot ends a sentence.
+_TITLES = frozenset({
+    "gov.", "mr.", "mrs.", "ms.", "dr.", "st.", "lt.", "sgt.", "gen.", "col.", "capt.", "rep.", "sen.", "maj.",
+    "cpl.", "pvt.", "rev.", "prof.", "mt.", "ft.", "jr.", "sr.",
+})  # fmt: skip
+# Words a title-case name or headline leaves in lower case ("Liberation Tigers of Tamil Eelam", "Attack that Killed").
+_MINOR_WORDS = frozenset({
+    "of", "the", "a", "an", "and", "in", "on", "at", "to", "for", "by", "with", "from", "de", "al", "that", "as", "but",
+    "or", "nor", "over", "into", "up", "off", "out", "per", "via", "vs", "than",
+})  # fmt: skip
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_WORD_AFTER = re.compile(r"\s+(\S+)")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def inside_proper_name(text: str, start: int, end: int) -> bool:
+    """Is the capitalised cue at `text[start:end]` part of a name in running text?
+
+    "Battle Ground Academy", "Gov. John Lynch", "the Sudan People's Liberation Army" and "Tropical Storm
+    Harvey" name a school, a man, an armed group and a storm; the cue matched their word only because
+    cues match case-insensitively. A capitalised cue is a name's word when a capitalised word touches it
+    (no punctuation between) and the words around that run are running text: a title-case headline
+    ("Blast Injures Three in Abkhazia", "At Least 17 Slain in Dagestani Battle") keeps its cues.
+    """
+    words = text[start:end].split()
+    # "KILLING" is emphasis, not a name; "Defense Forces of Mozambique bombed" holds a name and its verb.
+    if text[start:end].isupper() or not all(_name_word(w) or w.lower() in _MINOR_WORDS for w in words) or not _name_word(words[0]):
+        return False
+    left, right, neighbours = start, end, 0
+    # Capitalised words before the cue; a word ending in punctuation ended its clause ("Kabul. Attacks"),
+    # unless it is a title ("Gov. John Lynch"); a sentence's "The" starts no name.
+    while (m := _WORD_BEFORE.search(text, max(0, left - 40), left)) and _name_word(m.group(1)) and (
+            m.group(1)[-1].isalnum() or m.group(1).lower() in _TITLES):
+        left, neighbours = m.start(1), neighbours + 1
+    # Capitalised words after it, up to one that ends in punctuation ("Battle Ground Academy.").
+    while right == end or text[right - 1].isalnum():
+        m = _WORD_AFTER.match(text, right, min(len(text), right + 40))
+        if not m or not _name_word(m.group(1)):
+            break
+        right, neighbours = m.end(1), neighbours + 1
+    if not neighbours:
+        return False
+    # Running text: two of the four words either side in lower case, or half of them (names and places
+    # crowd some sentences: "students at Battle Ground Academy in Franklin, Tennessee, celebrated").
+    around = [w for w in _WORDS.findall(text, max(0, left - 60), left) if w.lower() not in _MINOR_WORDS][-4:]
+    around += [w for w in _WORDS.findall(text, right, right + 60) if w.lower() not in _MINOR_WORDS][:4]
+    lower = sum(w[0].islower() for w in around)
+    return lower >= 2 or (lower > 0 and lower * 2 >= len(around))
+
+
+def _name_word(word: str) -> bool:
+    return word[0].isupper() and word.strip(".,;:").lower() not in _MINOR_WORDS
 
 
 def find_targets(text: str) -> dict[str, list[str]]:
@@ -94,6 +149,8 @@ def generic_marker(text: str) -> str | None:
 
 # Cues that make a sentence political violence or a demonstration whatever crime or accident words it has.
 ALWAYS_POLITICAL = frozenset({"mob", "riot", "protest", "shelling", "suicide", "chemical", "grenade"})
+# Out-of-scope kinds whose "clash" or "battle" is a contest, not a fight.
+CONTESTS = frozenset({"sport", "contest"})
 # Cues a disaster story carries too: deaths, injuries, explosions.
 CASUALTY_CUES = frozenset({"kill", "harm", "ied", "air", "clash", "overtakes", "gov_regains", "change", "other", "arrest"})
 
@@ -102,13 +159,14 @@ def dropped_as_out_of_scope(sentence: str, cues: list[CueMatch], disaster_story:
     """Is this sentence, with these cues, about something other than political violence?
 
     A disaster story drops its casualty and blast sentences (a fight or arson told in it stays); a
-    sentence about an accident, ordinary crime or a sports result drops unless a cue makes it political
-    (a sports "clash" is a match; fans who riot or clash with police still make a riot)."""
+    sentence about an accident, ordinary crime, a sports or an election result drops unless a cue makes it
+    political (a sports "clash" is a match, an election "battle" a race; fans who riot or clash with police
+    still make a riot)."""
     if disaster_story and all(c.cue in CASUALTY_CUES for c in cues if c.cue in CORE_CUES):
         return True
     scope = out_of_scope(sentence)
     return scope is not None and not any(
-        c.cue in ALWAYS_POLITICAL or (c.cue == "clash" and scope != "sport") or _deliberate_fire(c) for c in cues
+        c.cue in ALWAYS_POLITICAL or (c.cue == "clash" and scope not in CONTESTS) or _deliberate_fire(c) for c in cues
     )
 
 
@@ -117,9 +175,10 @@ def _deliberate_fire(cue: CueMatch) -> bool:
     return cue.cue == "loot" and "arson" in cue.text.lower()
 
 
-def out_of_scope(text: str, kinds: tuple[str, ...] = ("disaster", "crime", "sport")) -> str | None:
-    """"disaster", "crime" or "sport" when `text` is about an accident, disaster, epidemic, ordinary crime
-    or a sports result and carries no sign of political or organised violence; None otherwise."""
+def out_of_scope(text: str, kinds: tuple[str, ...] = ("disaster", "crime", "sport", "contest")) -> str | None:
+    """"disaster", "crime", "sport" or "contest" when `text` is about an accident, disaster, epidemic, ordinary
+    crime, a sports result or an election result and carries no sign of political or organised violence;
+    None otherwise."""
     patterns = load_lexicon().nonpolitical
     folded = ignorecase_fold(text)
     if patterns["political"].search(text, folded):

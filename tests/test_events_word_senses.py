@@ -1,0 +1,138 @@
+"""Words that cue an event in one sense and not in another: a name that holds a cue word ("Battle Ground
+Academy", "Gov. John Lynch"), an election result ("beating the challenger by 26,000 votes"), a motor
+rally, a rocket into space, a patrol car. Each keeps its cue in the sense that reports an event."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from event_helpers import current_events_on
+
+from sitrep.extract.triggers import find_cues, holds_cue, out_of_scope
+
+current = current_events_on(date(2020, 5, 12))
+
+
+def cues(text: str) -> set[str]:
+    return {c.cue for c in find_cues(text)}
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Eighth-grade French students at Battle Ground Academy recently celebrated Mardi Gras.", "clash"),
+    ("And Gov. John Lynch came to yesterday's ceremony, standing among the mourners.", "mob"),
+    ("The tenant will move in next month, said Dick Lynch, executive director of the association.", "mob"),
+    ("Residents of the town are preparing for Tropical Storm Harvey, officials said.", "attack_verb"),
+    ("A delegation of the Sudan People's Liberation Army arrived in Juba on Monday.", "gov_regains"),
+])
+def test_a_cue_word_inside_a_name_in_running_text_is_no_cue(text, cue):
+    assert cue not in cues(text)
+    assert not holds_cue(text, frozenset({cue}))
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("At Least 17 Slain in Dagestani Battle.", "clash"),  # a title-case headline keeps its cues
+    ("OSCE Envoy Condemns Dvani Attack that Killed One Policeman.", "attack_verb"),
+    ("Blast Injures Three in Abkhazia.", "ied"),
+    ("Clashes in Daraa left three dead.", "clash"),  # a capitalised first word is no name
+    ("He fled to Kabul. Attacks continued there on Monday.", "attack_verb"),  # a full stop ends the run
+    ("A mob lynched two men in the village.", "mob"),
+])
+def test_headlines_and_sentence_starts_keep_their_cues(text, cue):
+    assert cue in cues(text)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Body found in Kish River identified.", "disrupted"),  # "identified" ends in "ied"
+    ("Police found the stolen tractor on one of the farms.", "disrupted"),  # "farms" ends in "arms"
+    ("Shoppers gathered at the market, where merchants sell fish.", "protest"),  # "merchants" ends in "chants"
+])
+def test_a_cue_after_free_text_starts_a_word(text, cue):
+    assert cue not in cues(text)
+
+
+def test_a_cue_after_free_text_still_matches_whole_words():
+    assert "disrupted" in cues("Police found an IED and two rifles in the house.")
+    assert "protest" in cues("Residents gathered outside the governor's office, chanting slogans.")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Officials decided to host an annual biker rally this summer.", "protest"),
+    ("The Panthers rallied from an early ten point deficit to win.", "protest"),
+    ("America was a reality that influenced their art, as demonstrated by his later work.", "protest"),
+    ("The study demonstrated that the vaccine works.", "protest"),
+    ("The soldier helped build a hospital to combat Ebola in Africa.", "clash"),
+    ("She took part in the fight against the sprawl of HIV.", "clash"),
+    ("Chester suggested that a falling Russian booster rocket caused the boom.", "shelling"),
+    ("The Russian rocket lifted off on schedule from the Baikonur cosmodrome.", "shelling"),
+    ("Species like the common rocket frog are dying.", "shelling"),
+    ("An aircraft fitter celebrated 30 years with the company.", "air"),
+    ("A patrol car blocks the dealership entrance.", "change"),
+    ("Extra staff have been brought in to answer calls.", "change"),
+    ("Students are being recruited and lured to schools to play sports.", "change"),
+    ("Foreign interests are out to make a quick kill.", "kill"),
+    ("A new detention facility is planned for the district.", "arrest"),
+    ("Shingleton opened up his campaign headquarters at 319 Main St.", "hq"),
+])
+def test_cue_words_in_their_other_sense_are_no_cue(text, cue):
+    assert cue not in cues(text)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Supporters of the opposition rallied outside the court.", "protest"),
+    ("Students demonstrated outside the ministry on Monday.", "protest"),
+    ("Rebels fired rockets at the army base.", "shelling"),
+    ("Combat between the two groups lasted all night.", "clash"),
+    ("Fighter jets and military aircraft struck the village.", "air"),
+    ("The army deployed patrols along the border.", "change"),
+    ("Turkish police on patrol along the border fired shots in the air.", "change"),
+    ("The government announced it was withdrawing 2 Patriot Missile batteries and 300 troops.", "change"),
+    ("Troops were brought in to restore order.", "change"),
+    ("The militia recruited children from the camps.", "change"),
+    ("Police detained five men; their detention was extended.", "arrest"),
+    ("Militants established a base near the village.", "hq"),
+])
+def test_cue_words_in_their_event_sense_keep_their_cue(text, cue):
+    assert cue in cues(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Democratic incumbent Linda Pierce was re-elected, beating Republican challenger Reba Rae by more than 26,000 votes.",
+    "This is the second time Walker has beaten out Melvin for the school board's District 3 seat.",
+    "Bogdanov captured a measly 1.3 percent of the vote.",
+    "He is raising cash for the impending battle with the winner of the Democratic primary.",
+])
+def test_election_results_are_out_of_scope(text):
+    assert out_of_scope(text) == "contest"
+
+
+def test_election_violence_stays_in_scope():
+    assert out_of_scope("Supporters of the losing candidate clashed with police after the election.") is None
+    assert out_of_scope("Gunmen attacked the candidate's convoy, a week after he won the primary.") is None
+
+
+def test_local_news_in_these_senses_gives_no_event_but_the_attack_does(extractor):
+    assert current(extractor, "On 10 May 2020, Democratic incumbent Linda Pierce secured the office in Columbus, "
+                              "beating Republican challenger Reba Rae by more than 26,000 votes.") == []
+    assert current(extractor, "On 10 May 2020, students at Battle Ground Academy in Franklin, Tennessee, "
+                              "celebrated Mardi Gras.") == []
+    [attack] = current(extractor, "On 10 May 2020, gunmen attacked a school near Battle Ground Academy in "
+                                  "Franklin, Tennessee, killing two teachers.")
+    assert attack.event_type == "Violence against civilians"
+
+
+def test_extract_cli_drops_the_election_result_and_the_rocket_launch(run_cli, tmp_path):
+    article = tmp_path / "news.txt"
+    article.write_text(
+        "On 10 May 2020, Islamic State gunmen attacked an army checkpoint near Baqubah, Diyala, killing two soldiers.\n\n"
+        "In Columbus, Linda Pierce won re-election on Saturday, beating her challenger by more than 26,000 votes.\n\n"
+        "The Russian rocket lifted off on schedule from the Baikonur cosmodrome on Sunday.\n\n"
+        "Gov. John Lynch came to Sunday's ceremony at Battle Ground Academy.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("extract", "--published", "2020-05-11", str(article))
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    current_events = [e for e in events if not e["background"] and not e["generic"]]
+    assert [(e["sub_event_type"], e["fatalities"]) for e in current_events] == [("Armed clash", 2)], result.stdout
