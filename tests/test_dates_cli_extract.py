@@ -29,3 +29,10 @@ def test_extract_dates_a_killing_by_its_lead_date_not_the_later_finding(extract_
                           "2020-05-01")
     assert [(e["event_type"], e["event_date"], e["background"]) for e in events] == [
         ("Violence against civilians", "2020-04-29", False)]
+
+
+def test_extract_tells_history_by_its_decade_as_background(extract_note):
+    events = extract_note("Syria first sent its troops into Lebanon in the 1970s. Some 76,000 Jews were arrested in "
+                          "France during World War Two. On 9 May 2020, gunmen killed two soldiers in Baidoa.", "2020-05-11")
+    assert [(e["event_type"], e["event_date"][:4], e["background"]) for e in events] == [
+        ("Strategic developments", "1970", True), ("Strategic developments", "1939", True), ("Battles", "2020", False)]

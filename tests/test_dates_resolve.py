@@ -179,3 +179,24 @@ def test_listed_years_seasons_and_trailing_periods():
     assert resolve_date("in winter", PUBLISHED).start == date(2018, 12, 1)
     past = resolve_date("this past year", PUBLISHED)
     assert (past.start, past.end) == (date(2018, 7, 21), PUBLISHED)
+
+
+@pytest.mark.parametrize("expression, start, end", [
+    ("in the 1970s", date(1970, 1, 1), date(1979, 12, 31)),
+    ("during the late 1990s", date(1996, 1, 1), date(1999, 12, 31)),
+    ("in the early 2000s", date(2000, 1, 1), date(2003, 12, 31)),
+    ("in the '80s", date(1980, 1, 1), date(1989, 12, 31)),
+    ("since the 1990s", date(1990, 1, 1), PUBLISHED),
+    ("in the 2010s", date(2010, 1, 1), PUBLISHED),  # a decade still running ends at publication
+    ("during World War Two", date(1939, 9, 1), date(1945, 9, 2)),
+    ("in the Second World War", date(1939, 9, 1), date(1945, 9, 2)),
+    ("WWII", date(1939, 9, 1), date(1945, 9, 2)),
+    ("World War I", date(1914, 7, 28), date(1918, 11, 11)),
+])
+def test_decades_and_the_world_wars(expression, start, end):
+    window = resolve_date(expression, PUBLISHED)
+    assert (window.start, window.end, window.precision) == (start, end, 3)
+
+
+def test_ages_and_thousands_are_no_decade():
+    assert find_date_mentions("A man in his 20s was shot; 1,000s of people fled.", PUBLISHED) == []

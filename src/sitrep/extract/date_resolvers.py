@@ -228,6 +228,35 @@ def year_only(m: re.Match[str], published: date, anchor: DateWindow | None) -> D
     return _window(start, end, 3, m.group(0), published)
 
 
+def decade(m: re.Match[str], published: date, anchor: DateWindow | None) -> DateWindow | None:
+    """"in the 1970s", "since the early 1990s", "the late '80s"."""
+    first = int(m.group("decade").lstrip("'’"))
+    if first < 100:  # "the '80s": the last such decade before publication
+        first += published.year - published.year % 100 - (100 if first > published.year % 100 else 0)
+    part = (_opt(m, "part") or "").lower().replace("-", " ").strip()
+    start, end = date(first, 1, 1), date(first + 9, 12, 31)
+    if part == "early":
+        end = date(first + 3, 12, 31)
+    elif part == "mid":
+        start, end = date(first + 3, 1, 1), date(first + 6, 12, 31)
+    elif part == "late":
+        start = date(first + 6, 1, 1)
+    if (_opt(m, "prep") or "").lower() == "since":
+        return _window(start, published, 3, m.group(0), published)
+    return _window(start, end, 3, m.group(0), published)
+
+
+# The world wars by their names: "during World War Two", "in the Second World War", "WWII".
+_WORLD_WARS = {1: (date(1914, 7, 28), date(1918, 11, 11)), 2: (date(1939, 9, 1), date(1945, 9, 2))}
+
+
+def world_war(m: re.Match[str], published: date, anchor: DateWindow | None) -> DateWindow | None:
+    number = (m.group("war") or m.group("war2") or m.group("war3") or "").lower().strip()
+    second = number in ("two", "ii", "2", "second")
+    start, end = _WORLD_WARS[2 if second else 1]
+    return _window(start, end, 3, m.group(0), published)
+
+
 def day_word(m: re.Match[str], published: date, anchor: DateWindow | None) -> DateWindow | None:
     word = " ".join(m.group(0).lower().split())
     if "before yesterday" in word:
