@@ -25,10 +25,6 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
                "oct": 10, "nov": 11, "dec": 12}  # fmt: skip
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-# Meteorological seasons of the northern hemisphere (month of start, month of end): whole months, the
-# way news uses them; "winter" starts in December of the year before.
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
-
 
 def _name_alternatives(names: list[str]) -> str:
     """Title Case and UPPER CASE only (case-sensitive): "may" the verb and "march" the verb stay out."""
@@ -228,35 +224,6 @@ def year_only(m: re.Match[str], published: date, anchor: DateWindow | None) -> D
     return _window(start, end, 3, m.group(0), published)
 
 
-def decade(m: re.Match[str], published: date, anchor: DateWindow | None) -> DateWindow | None:
-    """"in the 1970s", "since the early 1990s", "the late '80s"."""
-    first = int(m.group("decade").lstrip("'’"))
-    if first < 100:  # "the '80s": the last such decade before publication
-        first += published.year - published.year % 100 - (100 if first > published.year % 100 else 0)
-    part = (_opt(m, "part") or "").lower().replace("-", " ").strip()
-    start, end = date(first, 1, 1), date(first + 9, 12, 31)
-    if part == "early":
-        end = date(first + 3, 12, 31)
-    elif part == "mid":
-        start, end = date(first + 3, 1, 1), date(first + 6, 12, 31)
-    elif part == "late":
-        start = date(first + 6, 1, 1)
-    if (_opt(m, "prep") or "").lower() == "since":
-        return _window(start, published, 3, m.group(0), published)
-    return _window(start, end, 3, m.group(0), published)
-
-
-# The world wars by their names: "during World War Two", "in the Second World War", "WWII".
-_WORLD_WARS = {1: (date(1914, 7, 28), date(1918, 11, 11)), 2: (date(1939, 9, 1), date(1945, 9, 2))}
-
-
-def world_war(m: re.Match[str], published: date, anchor: DateWindow | None) -> DateWindow | None:
-    number = (m.group("war") or m.group("war2") or m.group("war3") or "").lower().strip()
-    second = number in ("two", "ii", "2", "second")
-    start, end = _WORLD_WARS[2 if second else 1]
-    return _window(start, end, 3, m.group(0), published)
-
-
 def day_word(m: re.Match[str], published: date, anchor: DateWindow | None) -> DateWindow | None:
     word = " ".join(m.group(0).lower().split())
     if "before yesterday" in word:
@@ -334,28 +301,6 @@ def weekend(m: re.Match[str], published: date, anchor: DateWindow | None) -> Dat
     back = (published.weekday() - 5) % 7
     saturday = published - timedelta(days=back)
     return _window(saturday, saturday + timedelta(days=1), 2, m.group(0), published)
-
-
-def season(m: re.Match[str], published: date, anchor: DateWindow | None) -> DateWindow | None:
-    first_month, last_month = _SEASONS[(_opt(m, "season") or _opt(m, "season2")).lower()]
-    rel = (_opt(m, "rel") or "").lower()
-    if _opt(m, "year") or _opt(m, "year2"):
-        year = int(_opt(m, "year") or _opt(m, "year2"))
-        start_year = year - 1 if first_month == 12 else year
-    else:
-        # The latest season that has begun by publication; "last spring" when in spring: the one before.
-        start_year = published.year - 1 if first_month == 12 and published.month < 12 else published.year
-        if date(start_year, first_month, 1) > published and rel != "this":  # "this fall" said in July: the coming one
-            start_year -= 1
-        if rel == "last" and date(start_year, first_month, 1) <= published <= _season_end(start_year, first_month, last_month):
-            start_year -= 1
-    start = date(start_year, first_month, 1)
-    return _window(start, _season_end(start_year, first_month, last_month), 3, m.group(0), published)
-
-
-def _season_end(start_year: int, first_month: int, last_month: int) -> date:
-    end_year = start_year + 1 if last_month < first_month else start_year
-    return _month_end(end_year, last_month)
 
 
 def recent(m: re.Match[str], published: date, anchor: DateWindow | None) -> DateWindow | None:

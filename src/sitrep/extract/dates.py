@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from sitrep.extract.date_periods import decade, season, world_war
 from sitrep.extract.date_resolvers import (
     DAY,
     DAYPART,
@@ -30,7 +31,6 @@ from sitrep.extract.date_resolvers import (
     ago,
     day_range,
     day_word,
-    decade,
     full_date,
     iso_date,
     later,
@@ -39,11 +39,9 @@ from sitrep.extract.date_resolvers import (
     past_period,
     recent,
     relative_period,
-    season,
     since_month,
     weekday,
     weekend,
-    world_war,
     year_only,
 )
 from sitrep.extract.prefilter import PrefilteredPattern, ignorecase_fold
