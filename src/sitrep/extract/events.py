@@ -4,9 +4,9 @@ Reads as the data flows:
 1. `_mentions`: each sentence's event cues (triggers.py), minus those that are negated, threats,
    plans, denials or conditionals (flags.py); cues of separate clauses with incompatible kinds
    ("found bomb factories and said militants had been killed") become separate mentions.
-2. `_group`: a mention joins the event before it when it names no new place or date and its kind is
-   compatible ("Police dispersed them" after a protest; "Two soldiers died" after a clash) -
-   ACLED's one event per location per day.
+2. `event_groups.group_mentions`: a mention joins the event before it when it names no new place or
+   date and its kind is compatible ("Police dispersed them" after a protest; "Two soldiers died" after
+   a clash) - ACLED's one event per location per day.
 3. `_build`: each group is typed by the classifier over all its cues, then dated (dates.py),
    located (geo) - one event per distinct place -, given actors and fatalities, and flagged
    `background` (told as past context) or `generic` (a habit, not a countable event).
@@ -15,20 +15,31 @@ Reads as the data flows:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract import event_fields
-from sitrep.extract.classifier import Classification, Classifier, Report, default_classifier
+from sitrep.extract.classifier import (
+    Classification,
+    Classifier,
+    Report,
+    default_classifier,
+)
 from sitrep.extract.context import ExtractionContext
 from sitrep.extract.dates import is_background
+from sitrep.extract.event_groups import Mention, group_mentions, headline_into_lead
 from sitrep.extract.flags import HABITUAL, cue_token, generic_reason, unreal_reason
 from sitrep.extract.roles import roles_of
 from sitrep.extract.sentences import inside, quoted_ranges, sentences_of
 from sitrep.extract.taxonomy import PROTESTS, RIOTS, STRATEGIC
-from sitrep.extract.triggers import CORE_CUES, CueMatch, dropped_as_out_of_scope, find_cues, out_of_scope
+from sitrep.extract.triggers import (
+    CORE_CUES,
+    CueMatch,
+    dropped_as_out_of_scope,
+    find_cues,
+    out_of_scope,
+)
 from sitrep.nlp.doctext import doc_text
 from sitrep.records import Event, Evidence, SourceReport
 
@@ -55,31 +66,12 @@ def set_classifier(new: Classifier | None) -> None:
     _CLASSIFIER = new
 
 
-@dataclass
-class Mention:
-    """One sentence's (or clause's) report of an event."""
-
-    sentence: Span
-    cues: list[CueMatch]
-    kind: Classification
-    trigger: Token | None
-    generic: str | None = None  # why it is a habit, not an event
-    paragraph: int = 0
-    has_date: bool = False
-    has_place: bool = False
-    dates: set[tuple] = field(default_factory=set)  # the sentence's date windows as (start, end)
-    places: set[str] = field(default_factory=set)  # the sentence's place names, folded
-    victims: list[str] = field(default_factory=list)
-    perpetrators: list[str] = field(default_factory=list)
-    split: bool = False  # one of several clauses of its sentence
-
-
 def extract_events(doc: Doc, context: ExtractionContext) -> list[Event]:
     published = context.article.published or date.today()
     mentions = _mentions(doc, context, published)
     events: list[Event] = []
     all_sentences = sentences_of(doc)
-    groups = _headline_into_lead(_group(mentions), all_sentences)
+    groups = headline_into_lead(group_mentions(mentions), all_sentences)
     for index, group in enumerate(groups):
         following = groups[index + 1][0].sentence.start if index + 1 < len(groups) else len(doc)
         tail = _tail(group, all_sentences, following)
@@ -207,91 +199,6 @@ def _split_clauses(sentence: Span, cues: list[CueMatch]) -> list[list[CueMatch]]
         colour = [c for c in cues if c.cue not in CORE_CUES]
         return [group + [c for c in colour if c not in group] for group, k in zip(by_clause.values(), kinds) if k is not None]
     return [cues]
-
-
-# ------------------------------------------------------------------------------------ 2. grouping
-
-
-def _compatible(first: Classification, second: Classification) -> bool:
-    """Can two mentions be one event? Same type, or one completes the other (protest + dispersal, clash + deaths)."""
-    if first.event_type == second.event_type:
-        return True
-    pair = {first.event_type, second.event_type}
-    if pair == {PROTESTS, RIOTS}:
-        return True
-    if STRATEGIC in pair:
-        other = (pair - {STRATEGIC}).pop()
-        strategic = first if first.event_type == STRATEGIC else second
-        return strategic.sub_event_type in ("Arrests", "Looting/property destruction") and other != STRATEGIC
-    # Violence of different kinds in one place and day: the deaths or the attack of one incident.
-    return second.sub_event_type in ("Attack", "Armed clash") and second.rule not in ("ground fighting",)
-
-
-def _new_scene(group: list[Mention], mention: Mention) -> bool:
-    """Does the mention name a place or date the group has not named? An anaphoric noun ("the protest",
-    "the attack") refers back whatever else the sentence names."""
-    if _anaphoric(mention.trigger):
-        return False
-    new_place = mention.has_place and not mention.places <= set().union(*(m.places for m in group))
-    new_date = mention.has_date and not mention.dates <= set().union(*(m.dates for m in group))
-    return new_place or new_date
-
-
-def _refers_back(group: list[Mention], mention: Mention) -> bool:
-    """A definite noun in a later paragraph ("the explosion shattered windows") that names no place or
-    date of its own tells more of the event already reported, not a new one."""
-    if not _anaphoric(mention.trigger):
-        return False
-    known_places = set().union(*(m.places for m in group))
-    known_dates = set().union(*(m.dates for m in group))
-    return (not mention.has_place or mention.places <= known_places) and (not mention.has_date or mention.dates <= known_dates)
-
-
-def _anaphoric(token: Token | None) -> bool:
-    return token is not None and token.pos_ == "NOUN" and any(
-        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "its", "their") for c in token.children
-    )
-
-
-def _headline_into_lead(groups: list[list[Mention]], sentences: list[Span]) -> list[list[Mention]]:
-    """A first paragraph of one undated sentence ("Gunmen attack checkpoint in Diyala.") is a headline: its
-    event is the one the next two paragraphs tell, when they tell one of that type, not a second event."""
-    if len(groups) < 2 or not sentences:
-        return groups
-    headline = groups[0]
-    text = doc_text(sentences[0].doc)
-    body_start = len(text) - len(text.lstrip())
-    first_break = text.find("\n", body_start)
-    if first_break < 0 or sum(1 for s in sentences if s.start_char < first_break) != 1:
-        return groups  # no paragraphs, or a first paragraph of several sentences: a lead, not a headline
-    if any(m.sentence.start_char >= first_break or m.has_date or m.generic for m in headline):
-        return groups
-    for group in groups[1:]:
-        if group[0].paragraph > _LEAD_PARAGRAPHS:
-            break
-        if not group[0].generic and _compatible(group[0].kind, headline[0].kind):
-            group.extend(headline)  # after the lead: its places and dates come first
-            return groups[1:]
-    return groups
-
-
-_LEAD_PARAGRAPHS = 4  # paragraph numbers count line breaks: the headline's 0, then 2 and 4 after blank lines
-
-
-def _group(mentions: list[Mention]) -> list[list[Mention]]:
-    groups: list[list[Mention]] = []
-    for mention in mentions:
-        if groups:
-            last = groups[-1][-1]
-            same_story = last.paragraph == mention.paragraph and last.sentence.start == mention.sentence.start
-            follows = last.paragraph == mention.paragraph
-            new_scene = _new_scene(groups[-1], mention)
-            if (follows or same_story or _refers_back(groups[-1], mention)) and not new_scene and mention.sentence.start != last.sentence.start:
-                if _compatible(groups[-1][0].kind, mention.kind) and bool(last.generic) == bool(mention.generic):
-                    groups[-1].append(mention)
-                    continue
-        groups.append([mention])
-    return groups
 
 
 # ------------------------------------------------------------------------------------ 3. events

@@ -1,0 +1,120 @@
+"""Which event mentions are one event: step 2 of `sitrep.extract.events`.
+
+A mention joins the event before it when it names no new place or date and its kind is compatible
+("Police dispersed them" after a protest; "Two soldiers died" after a clash): ACLED's one event per
+location per day. A one-sentence headline folds into the lead event it announces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from sitrep.extract.classifier import Classification
+from sitrep.extract.taxonomy import PROTESTS, RIOTS, STRATEGIC
+from sitrep.extract.triggers import CueMatch
+from sitrep.nlp.doctext import doc_text
+
+
+@dataclass
+class Mention:
+    """One sentence's (or clause's) report of an event."""
+
+    sentence: Span
+    cues: list[CueMatch]
+    kind: Classification
+    trigger: Token | None
+    generic: str | None = None  # why it is a habit, not an event
+    paragraph: int = 0
+    has_date: bool = False
+    has_place: bool = False
+    dates: set[tuple] = field(default_factory=set)  # the sentence's date windows as (start, end)
+    places: set[str] = field(default_factory=set)  # the sentence's place names, folded
+    victims: list[str] = field(default_factory=list)
+    perpetrators: list[str] = field(default_factory=list)
+    split: bool = False  # one of several clauses of its sentence
+
+
+def _compatible(first: Classification, second: Classification) -> bool:
+    """Can two mentions be one event? Same type, or one completes the other (protest + dispersal, clash + deaths)."""
+    if first.event_type == second.event_type:
+        return True
+    pair = {first.event_type, second.event_type}
+    if pair == {PROTESTS, RIOTS}:
+        return True
+    if STRATEGIC in pair:
+        other = (pair - {STRATEGIC}).pop()
+        strategic = first if first.event_type == STRATEGIC else second
+        return strategic.sub_event_type in ("Arrests", "Looting/property destruction") and other != STRATEGIC
+    # Violence of different kinds in one place and day: the deaths or the attack of one incident.
+    return second.sub_event_type in ("Attack", "Armed clash") and second.rule not in ("ground fighting",)
+
+
+def _new_scene(group: list[Mention], mention: Mention) -> bool:
+    """Does the mention name a place or date the group has not named? An anaphoric noun ("the protest",
+    "the attack") refers back whatever else the sentence names."""
+    if _anaphoric(mention.trigger):
+        return False
+    new_place = mention.has_place and not mention.places <= set().union(*(m.places for m in group))
+    new_date = mention.has_date and not mention.dates <= set().union(*(m.dates for m in group))
+    return new_place or new_date
+
+
+def _refers_back(group: list[Mention], mention: Mention) -> bool:
+    """A definite noun in a later paragraph ("the explosion shattered windows") that names no place or
+    date of its own tells more of the event already reported, not a new one."""
+    if not _anaphoric(mention.trigger):
+        return False
+    known_places = set().union(*(m.places for m in group))
+    known_dates = set().union(*(m.dates for m in group))
+    return (not mention.has_place or mention.places <= known_places) and (not mention.has_date or mention.dates <= known_dates)
+
+
+def _anaphoric(token: Token | None) -> bool:
+    return token is not None and token.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "its", "their") for c in token.children
+    )
+
+
+def headline_into_lead(groups: list[list[Mention]], sentences: list[Span]) -> list[list[Mention]]:
+    """A first paragraph of one undated sentence ("Gunmen attack checkpoint in Diyala.") is a headline: its
+    event is the one the next two paragraphs tell, when they tell one of that type, not a second event."""
+    if len(groups) < 2 or not sentences:
+        return groups
+    headline = groups[0]
+    text = doc_text(sentences[0].doc)
+    body_start = len(text) - len(text.lstrip())
+    first_break = text.find("\n", body_start)
+    if first_break < 0 or sum(1 for s in sentences if s.start_char < first_break) != 1:
+        return groups  # no paragraphs, or a first paragraph of several sentences: a lead, not a headline
+    if any(m.sentence.start_char >= first_break or m.has_date or m.generic for m in headline):
+        return groups
+    for group in groups[1:]:
+        if group[0].paragraph > _LEAD_PARAGRAPHS:
+            break
+        if not group[0].generic and _compatible(group[0].kind, headline[0].kind):
+            group.extend(headline)  # after the lead: its places and dates come first
+            return groups[1:]
+    return groups
+
+
+_LEAD_PARAGRAPHS = 4  # paragraph numbers count line breaks: the headline's 0, then 2 and 4 after blank lines
+
+
+def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions in text order, each joining the event before it when it follows in the same paragraph (or
+    refers back to it), names no new place or date and its kind is compatible."""
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        if groups:
+            last = groups[-1][-1]
+            same_story = last.paragraph == mention.paragraph and last.sentence.start == mention.sentence.start
+            follows = last.paragraph == mention.paragraph
+            new_scene = _new_scene(groups[-1], mention)
+            if (follows or same_story or _refers_back(groups[-1], mention)) and not new_scene and mention.sentence.start != last.sentence.start:
+                if _compatible(groups[-1][0].kind, mention.kind) and bool(last.generic) == bool(mention.generic):
+                    groups[-1].append(mention)
+                    continue
+        groups.append([mention])
+    return groups
