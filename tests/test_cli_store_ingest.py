@@ -86,8 +86,11 @@ def test_ctrl_c_leaves_a_consistent_store_and_a_rerun_finishes_the_job(tmp_path)
     folder = tmp_path / "many"
     folder.mkdir()
     base = (ARTICLES / "mosul-clash.txt").read_text(encoding="utf-8")
+    # Long enough that the run is still going when five articles are stored (the whole run took under a
+    # second's worth of polls once on a fast CI machine, and the signal came after it had finished).
+    background = " ".join(["Local officials said patrols would be increased along the main road."] * 15)
     for i in range(120):
-        (folder / f"{i:03d}.txt").write_text(f"Report {i}. {base}", encoding="utf-8")
+        (folder / f"{i:03d}.txt").write_text(f"Report {i}. {base}\n\n{background}\n", encoding="utf-8")
     db = tmp_path / "sitrep.db"
     exe = Path(sys.executable).with_name("sitrep")
     env = {**os.environ, "SITREP_DB": str(db)}
@@ -95,8 +98,10 @@ def test_ctrl_c_leaves_a_consistent_store_and_a_rerun_finishes_the_job(tmp_path)
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def stored() -> int:
-        try:
-            with sqlite3.connect(db, timeout=30) as conn:
+        if not db.exists():
+            return 0
+        try:  # read-only: polling must not create the database file the run is about to create
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30) as conn:
                 return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         except sqlite3.OperationalError:  # not created yet
             return 0
@@ -104,6 +109,7 @@ def test_ctrl_c_leaves_a_consistent_store_and_a_rerun_finishes_the_job(tmp_path)
     deadline = time.monotonic() + 300
     while stored() < 5 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
+    assert process.poll() is None, f"the run ended before the interruption: {process.communicate()[1]}"
     process.send_signal(signal.SIGINT)
     _out, err = process.communicate(timeout=120)
     assert process.returncode == 130, err
