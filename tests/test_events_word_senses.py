@@ -38,6 +38,8 @@ def test_a_cue_word_inside_a_name_in_running_text_is_no_cue(text, cue):
     ("Clashes in Daraa left three dead.", "clash"),  # a capitalised first word is no name
     ("He fled to Kabul. Attacks continued there on Monday.", "attack_verb"),  # a full stop ends the run
     ("A mob lynched two men in the village.", "mob"),
+    ("Timeline of school abductions.\n19th Feb. 2018: Dapchi Girls Captured\nthe girls were freed later.", "arrest"),
+    ("the boys were freed by the abductors.\nGunmen Kidnap Kankara Boys\nthe school stayed shut.", "abduct"),
 ])
 def test_headlines_and_sentence_starts_keep_their_cues(text, cue):
     assert cue in cues(text)
@@ -82,6 +84,7 @@ def test_cue_words_in_their_other_sense_are_no_cue(text, cue):
 @pytest.mark.parametrize("text, cue", [
     ("Supporters of the opposition rallied outside the court.", "protest"),
     ("Students demonstrated outside the ministry on Monday.", "protest"),
+    ("114 people were killed in anti-coup demonstrations that coincided with Armed Forces Day.", "protest"),
     ("Rebels fired rockets at the army base.", "shelling"),
     ("Combat between the two groups lasted all night.", "clash"),
     ("Fighter jets and military aircraft struck the village.", "air"),

@@ -91,9 +91,9 @@ _MINOR_WORDS = frozenset({
     "of", "the", "a", "an", "and", "in", "on", "at", "to", "for", "by", "with", "from", "de", "al", "that", "as", "but",
     "or", "nor", "over", "into", "up", "off", "out", "per", "via", "vs", "than",
 })  # fmt: skip
-_WORD_BEFORE = re.compile(r"(\S+)\s+$")
-_WORD_AFTER = re.compile(r"\s+(\S+)")
-_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")  # a name does not run across a line break
+_WORD_AFTER = re.compile(r"[ \t]+(\S+)")
+_WORDS = re.compile(r"\b[^\W\d_][\w'’-]*")  # not the "th" of "19th"
 
 
 def inside_proper_name(text: str, start: int, end: int) -> bool:
@@ -125,8 +125,12 @@ def inside_proper_name(text: str, start: int, end: int) -> bool:
         return False
     # Running text: two of the four words either side in lower case, or half of them (names and places
     # crowd some sentences: "students at Battle Ground Academy in Franklin, Tennessee, celebrated").
-    around = [w for w in _WORDS.findall(text, max(0, left - 60), left) if w.lower() not in _MINOR_WORDS][-4:]
-    around += [w for w in _WORDS.findall(text, right, right + 60) if w.lower() not in _MINOR_WORDS][:4]
+    # The words around, on the same line: a headline on a line of its own ("Gunmen Kidnap Kankara Boys") is
+    # read by itself, not with the running text of the lines beside it.
+    line_start, line_end = text.rfind("\n", 0, left) + 1, text.find("\n", right)
+    line_end = len(text) if line_end < 0 else line_end
+    around = [w for w in _WORDS.findall(text, max(line_start, left - 60), left) if w.lower() not in _MINOR_WORDS][-4:]
+    around += [w for w in _WORDS.findall(text, right, min(line_end, right + 60)) if w.lower() not in _MINOR_WORDS][:4]
     lower = sum(w[0].islower() for w in around)
     return lower >= 2 or (lower > 0 and lower * 2 >= len(around))
 
