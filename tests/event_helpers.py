@@ -16,3 +16,8 @@ def current_events(extractor, text: str, published: date) -> list[Event]:
 def current_events_on(published: date) -> Callable[..., list[Event]]:
     """`current_events` for texts published on one day: `current(extractor, text)`."""
     return lambda extractor, text: current_events(extractor, text, published)
+
+
+def current_rows(rows: list[dict]) -> list[dict]:
+    """The current event rows (neither background nor generic) that `sitrep extract` printed."""
+    return [row for row in rows if not row["background"] and not row["generic"]]

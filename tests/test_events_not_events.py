@@ -3,11 +3,10 @@ firefighting. Each still gives its event when it also carries a sign of politica
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
-from event_helpers import current_events_on
+from event_helpers import current_events_on, current_rows
 
 from sitrep.extract.triggers import find_cues, out_of_scope
 
@@ -67,17 +66,12 @@ def test_a_match_report_gives_no_event_but_fans_rioting_after_it_do(extractor):
     assert riot.event_type == "Riots"
 
 
-def test_extract_cli_keeps_the_attack_and_drops_the_ordinary_news(run_cli, tmp_path):
-    article = tmp_path / "local-news.txt"
-    article.write_text(
+def test_extract_cli_keeps_the_attack_and_drops_the_ordinary_news(extract_note):
+    events = extract_note(
         "On 10 May 2020, Islamic State gunmen attacked an army checkpoint near Baqubah, Diyala, killing two soldiers.\n\n"
         "In Baghdad, Al-Shorta beat Al-Zawraa 3-1 on Saturday in the Iraqi Premier League.\n\n"
         "A 60-year-old man was hit by a car and killed on Palestine Street on Sunday.\n\n"
         "A local teacher who has been fighting leukaemia for two years opened a school library.\n",
-        encoding="utf-8",
+        "2020-05-11",
     )
-    result = run_cli("extract", "--published", "2020-05-11", str(article))
-    assert result.returncode == 0, result.stderr
-    events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
-    current_events = [e for e in events if not e["background"] and not e["generic"]]
-    assert [(e["sub_event_type"], e["fatalities"]) for e in current_events] == [("Armed clash", 2)], result.stdout
+    assert [(e["sub_event_type"], e["fatalities"]) for e in current_rows(events)] == [("Armed clash", 2)], events

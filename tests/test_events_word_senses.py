@@ -4,11 +4,10 @@ rally, a rocket into space, a patrol car. Each keeps its cue in the sense that r
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
-from event_helpers import current_events_on
+from event_helpers import current_events_on, current_rows
 
 from sitrep.extract.triggers import find_cues, holds_cue, out_of_scope
 
@@ -125,17 +124,12 @@ def test_local_news_in_these_senses_gives_no_event_but_the_attack_does(extractor
     assert attack.event_type == "Violence against civilians"
 
 
-def test_extract_cli_drops_the_election_result_and_the_rocket_launch(run_cli, tmp_path):
-    article = tmp_path / "news.txt"
-    article.write_text(
+def test_extract_cli_drops_the_election_result_and_the_rocket_launch(extract_note):
+    events = extract_note(
         "On 10 May 2020, Islamic State gunmen attacked an army checkpoint near Baqubah, Diyala, killing two soldiers.\n\n"
         "In Columbus, Linda Pierce won re-election on Saturday, beating her challenger by more than 26,000 votes.\n\n"
         "The Russian rocket lifted off on schedule from the Baikonur cosmodrome on Sunday.\n\n"
         "Gov. John Lynch came to Sunday's ceremony at Battle Ground Academy.\n",
-        encoding="utf-8",
+        "2020-05-11",
     )
-    result = run_cli("extract", "--published", "2020-05-11", str(article))
-    assert result.returncode == 0, result.stderr
-    events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
-    current_events = [e for e in events if not e["background"] and not e["generic"]]
-    assert [(e["sub_event_type"], e["fatalities"]) for e in current_events] == [("Armed clash", 2)], result.stdout
+    assert [(e["sub_event_type"], e["fatalities"]) for e in current_rows(events)] == [("Armed clash", 2)], events
