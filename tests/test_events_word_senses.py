@@ -111,6 +111,7 @@ def test_election_results_are_out_of_scope(text):
 
 def test_election_violence_stays_in_scope():
     assert out_of_scope("Supporters of the losing candidate clashed with police after the election.") is None
+    assert out_of_scope("The villagers were beaten out of their homes by men in uniform.") is None
     assert out_of_scope("Gunmen attacked the candidate's convoy, a week after he won the primary.") is None
 
 

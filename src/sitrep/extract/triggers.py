@@ -80,8 +80,7 @@ def holds_cue(text: str, names: frozenset[str] | None = None) -> bool:
     )
 
 
-
-# Title abbreviations that end in a dot inside a name ("Gov. John Lynch"); any other word ending in a dot ends a sentence.
+# Titles that end in a dot inside a name ("Gov. John Lynch"); any other word ending in a dot ends a sentence.
 _TITLES = frozenset({
     "gov.", "mr.", "mrs.", "ms.", "dr.", "st.", "lt.", "sgt.", "gen.", "col.", "capt.", "rep.", "sen.", "maj.",
     "cpl.", "pvt.", "rev.", "prof.", "mt.", "ft.", "jr.", "sr.",
@@ -105,9 +104,10 @@ def inside_proper_name(text: str, start: int, end: int) -> bool:
     (no punctuation between) and the words around that run are running text: a title-case headline
     ("Blast Injures Three in Abkhazia", "At Least 17 Slain in Dagestani Battle") keeps its cues.
     """
-    words = text[start:end].split()
+    cue = text[start:end]
+    words = cue.split()
     # "KILLING" is emphasis, not a name; "Defense Forces of Mozambique bombed" holds a name and its verb.
-    if text[start:end].isupper() or not all(_name_word(w) or w.lower() in _MINOR_WORDS for w in words) or not _name_word(words[0]):
+    if cue.isupper() or not _name_word(words[0]) or not all(_name_word(w) or w.lower() in _MINOR_WORDS for w in words):
         return False
     left, right, neighbours = start, end, 0
     # Capitalised words before the cue; a word ending in punctuation ended its clause ("Kabul. Attacks"),
@@ -124,9 +124,8 @@ def inside_proper_name(text: str, start: int, end: int) -> bool:
     if not neighbours:
         return False
     # Running text: two of the four words either side in lower case, or half of them (names and places
-    # crowd some sentences: "students at Battle Ground Academy in Franklin, Tennessee, celebrated").
-    # The words around, on the same line: a headline on a line of its own ("Gunmen Kidnap Kankara Boys") is
-    # read by itself, not with the running text of the lines beside it.
+    # crowd some sentences: "students at Battle Ground Academy in Franklin, Tennessee, celebrated"). Only
+    # the cue's line counts: a headline on a line of its own ("Gunmen Kidnap Kankara Boys") is read alone.
     line_start, line_end = text.rfind("\n", 0, left) + 1, text.find("\n", right)
     line_end = len(text) if line_end < 0 else line_end
     around = [w for w in _WORDS.findall(text, max(line_start, left - 60), left) if w.lower() not in _MINOR_WORDS][-4:]
