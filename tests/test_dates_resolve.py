@@ -190,8 +190,8 @@ def test_listed_years_seasons_and_trailing_periods():
     ("in the 2010s", date(2010, 1, 1), PUBLISHED),  # a decade still running ends at publication
     ("during World War Two", date(1939, 9, 1), date(1945, 9, 2)),
     ("in the Second World War", date(1939, 9, 1), date(1945, 9, 2)),
-    ("WWII", date(1939, 9, 1), date(1945, 9, 2)),
-    ("World War I", date(1914, 7, 28), date(1918, 11, 11)),
+    ("during WWII", date(1939, 9, 1), date(1945, 9, 2)),
+    ("in World War I", date(1914, 7, 28), date(1918, 11, 11)),
 ])
 def test_decades_and_the_world_wars(expression, start, end):
     window = resolve_date(expression, PUBLISHED)
@@ -200,3 +200,10 @@ def test_decades_and_the_world_wars(expression, start, end):
 
 def test_ages_and_thousands_are_no_decade():
     assert find_date_mentions("A man in his 20s was shot; 1,000s of people fled.", PUBLISHED) == []
+
+
+def test_a_war_or_decade_naming_a_thing_is_no_date():
+    # "a World War II bomb exploded" happened now; the war only names the bomb
+    for text in ("A World War II bomb exploded near the station.", "World War II veterans protested outside.",
+                 "Rebels shelled the 1970s-era barracks.", "Troops stormed the 1970s era barracks."):
+        assert find_date_mentions(text, PUBLISHED) == [], text

@@ -88,10 +88,13 @@ _RULES: list[tuple[str, Resolver]] = [
     (rf"\bsince\s+(?P<part>early\s+|mid-?|late\s+)?(?P<month>{MONTH})\b(?!\s+\d)(?P<rel>)(?P<year>)", since_month),
     (rf"\b(?P<prep>in|during|since|throughout|of|by|until|early|mid-?|late)\s+(?P<part>(?:early|mid-?|late)\s*)?"
      rf"(?P<year>{YEAR})(?:\s*(?P<joint>and|to|-|–)\s*(?P<year_end>{YEAR}|\d\d))?\b(?!\s*(?:people|percent|%))", year_only),
-    # A decade and the world wars: history ("sent its troops into Lebanon in the 1970s").
-    (r"\b(?:(?P<prep>in|during|since|throughout|of|by|until|from)\s+)?the\s+(?P<part>(?:early|mid-?|late)\s*)?"
-     r"(?P<decade>(?:1[89]|20)\d0|['’]\d0)['’]?s\b", decade),
-    (r"\b(?:world\s+war\s+(?P<war>one|two|i{1,2}|[12])\b|(?:the\s+)?(?P<war2>first|second)\s+world\s+war\b|ww\s?(?P<war3>i{1,2}|[12])\b)",
+    # A decade and the world wars told as the time of something: history ("sent its troops into Lebanon in the
+    # 1970s", "arrested during World War Two"). Without the preposition they name things: "a World War II bomb
+    # exploded", "World War II veterans protested", "the 1970s-era barracks".
+    (r"\b(?P<prep>in|during|since|throughout|until|by|from)\s+the\s+(?P<part>(?:early|mid-?|late)\s*)?"
+     r"(?P<decade>(?:1[89]|20)\d0|['’]\d0)['’]?s\b(?![-‐]era|\s+era)", decade),
+    (r"\b(?:in|during|after|before|since|throughout|until)\s+(?:the\s+)?"
+     r"(?:world\s+war\s+(?P<war>one|two|i{1,2}|[12])\b|(?P<war2>first|second)\s+world\s+war\b|ww\s?(?P<war3>i{1,2}|[12])\b)",
      world_war),
     (r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+|late\s+)?yesterday(?:\s+(?:morning|afternoon|evening|night))?"
      r"|(?:late\s+)?last\s+night|overnight|(?:earlier\s+)?today|tonight"
