@@ -158,3 +158,10 @@ def test_geoparse_reads_a_transliterated_town_in_the_region_written_after_it(run
     text = "HPG reported that Turkish Military forces conducted airstrikes in Zap (Amadiya) region of Dahuk, Northern Iraq."
     by_text = _geoparse_by_text(run_cli, text)
     assert by_text["Amadiya"]["country_code"] == "IQ" and by_text["Amadiya"]["admin1"] == "Duhok"
+
+
+def test_geoparse_reads_a_name_the_text_also_writes_in_lower_case_as_that_word(run_cli):
+    # "Human" is an alternate name of Uman (Humań); the text also writes "human rights"
+    rows = _geoparse_by_text(run_cli, "On 4 December 2020, the African Court on Human and People's Rights held that "
+                                      "such laws violate human rights law. Police detained 20 people in Kigali.")
+    assert "Human" not in rows and rows["Kigali"]["country_code"] == "RW"

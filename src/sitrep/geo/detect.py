@@ -60,7 +60,34 @@ def find_mentions(doc: Doc, text: str, article: Article, gazetteer: Gazetteer) -
     named = doc.user_data.get(NAMED_RANGES)
     if named is not None:  # the rules tell names from places by the NER's other entities: only where it ran
         mentions = [m for m in mentions if m.source.startswith(("ner:", "dateline")) or any(s <= m.start and m.end <= e for s, e in named)]
-    return [m for m in _without_overlaps(mentions) if not _NOT_A_PLACE_AFTER.match(text[m.end : m.end + 20])]
+    mentions = [m for m in _without_overlaps(mentions) if not _NOT_A_PLACE_AFTER.match(text[m.end : m.end + 20])]
+    if mentions:
+        lower_words = set(_LOWER_WORD.findall(text))
+        ends = {m.end for m in mentions}
+        mentions = [m for m in mentions if not _ordinary_word(m, text, lower_words, ends, gazetteer)]
+    return mentions
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*[a-z]\b")
+# A locative that makes the next name a place whatever else the word means: "in Hit", "near Nice".
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|around|into|across|through|towards?)\s+(?:the\s+)?$", re.I)
+_LIST_BEFORE = re.compile(r"(?:,|\s+and|\s+or)\s+$")
+
+
+def _ordinary_word(mention: Mention, text: str, lower_words: set[str], ends: set[int], gazetteer: Gazetteer) -> bool:
+    """Is this one-word name an ordinary word the article also writes in lower case? "Detention of Gay and
+    Transgender People" beside "gay people" names no town in Russia, nor "the Court on Human and People's
+    Rights" beside "human rights" Uman (Humań). A place locative before it ("in Hit" beside "was hit by"),
+    a place listed before it ("in Ramadi, Hit and Haditha") and a country's or first-level area's name keep it."""
+    word = mention.text
+    if word.lower() not in lower_words or not word.isalpha() or mention.source.startswith("dateline"):
+        return False
+    if _PLACE_BEFORE.search(text, max(0, mention.start - 20), mention.start):
+        return False
+    listed = _LIST_BEFORE.search(text, max(0, mention.start - 6), mention.start)
+    if listed and listed.start() in ends:
+        return False
+    return not any(c.place.feature_code.startswith(("PCL", "ADM1")) for c in gazetteer.candidates(word))
 
 
 # "the US dollar", "the Lebanese pound": a country name that qualifies a currency is not a place.

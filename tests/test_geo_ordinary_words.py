@@ -1,0 +1,44 @@
+"""A one-word place name the article also writes in lower case as an ordinary word is that word ("Gay" in a
+heading beside "gay people", "Human" of "the Court on Human and People's Rights" beside "human rights", an
+alternate name of Uman), unless a place locative, a list of places or a country's name says otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.geo.resolve import resolve_toponyms
+from sitrep.records import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def toponyms(extractor):
+    def run(text: str) -> list[tuple[str, str | None]]:
+        """(name, country code) of each toponym found, in text order."""
+        doc = extractor.nlp(text)
+        found = resolve_toponyms(doc, Article(text=text), extractor.gazetteer)
+        return [(t.text, t.place.country_code if t.place else None) for t in found]
+
+    return run
+
+
+def test_a_heading_word_the_text_writes_in_lower_case_is_no_place(toponyms):
+    found = toponyms("Detention of Gay and Transgender People\n\nThe nine transgender or gay people were detained "
+                     "at Gikondo in Kigali between December 2020 and April 2021.")
+    assert ("Kigali", "RW") in found and "Gay" not in dict(found)
+
+
+def test_a_word_of_an_organisation_is_no_other_language_name(toponyms):
+    found = toponyms("On 4 December 2020, the African Court on Human and People's Rights held that such laws "
+                     "violate human rights law. Police detained 20 people in Kigali.")
+    assert "Human" not in dict(found) and ("Kigali", "RW") in found
+
+
+def test_the_same_name_after_a_place_locative_or_in_a_list_of_places_stays(toponyms):
+    found = toponyms("A car was hit by an IED in Hit, Anbar. Clashes also erupted in Ramadi, Hit and Haditha.")
+    assert [name for name, country in found if country == "IQ"] == ["Hit", "Anbar", "Ramadi", "Hit", "Haditha"]
+
+
+def test_a_name_the_text_never_writes_in_lower_case_stays(toponyms):
+    assert ("Gay", "RU") in toponyms("Gunmen attacked a checkpoint outside Gay, in Orenburg region, on Monday.")
