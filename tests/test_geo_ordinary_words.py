@@ -42,3 +42,29 @@ def test_the_same_name_after_a_place_locative_or_in_a_list_of_places_stays(topon
 
 def test_a_name_the_text_never_writes_in_lower_case_stays(toponyms):
     assert ("Gay", "RU") in toponyms("Gunmen attacked a checkpoint outside Gay, in Orenburg region, on Monday.")
+
+
+def test_a_capitalised_masthead_in_running_text_is_no_place(toponyms):
+    found = toponyms("A source at the state police command told Sunday PUNCH that the abduction in Lagos was the "
+                     "work of a kidnap gang.")
+    assert "PUNCH" not in dict(found) and ("Lagos", "NG") in found
+
+
+def test_a_dateline_down_the_text_stays_a_place(toponyms):
+    found = toponyms("Follow us on Instagram for the latest updates.\n\nKAJANG, Sept 17 — Four men were charged "
+                     "today with abducting a Bangladeshi man.")
+    assert ("KAJANG", "MY") in found
+
+
+def test_a_dateline_after_a_headline_on_the_same_line_is_no_masthead():
+    from sitrep.geo.detect import _masthead
+    from sitrep.geo.mentions import Mention
+
+    def masthead(text: str, word: str) -> bool:
+        start = text.index(word)
+        return _masthead(Mention(start, start + len(word), word, "ner:GPE"), text)
+
+    assert masthead("A source told Sunday PUNCH that the gang was back.", "PUNCH")
+    assert not masthead("Mansfield OKs refinancing in debt. MANSFIELD — The City Council voted on Monday.", "MANSFIELD")
+    assert not masthead("By KENT MALLETT Advocate Reporter March 30, 2009 NEWARK \x97 Wess Henry lost his home.", "NEWARK")
+    assert not masthead("Rebels attacked the town in GAZA on Monday, officials said.", "GAZA")  # after a place locative

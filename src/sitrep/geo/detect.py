@@ -64,8 +64,33 @@ def find_mentions(doc: Doc, text: str, article: Article, gazetteer: Gazetteer) -
     if mentions:
         lower_words = set(_LOWER_WORD.findall(text))
         ends = {m.end for m in mentions}
-        mentions = [m for m in mentions if not _ordinary_word(m, text, lower_words, ends, gazetteer)]
+        mentions = [m for m in mentions if not _ordinary_word(m, text, lower_words, ends, gazetteer)
+                    and not _masthead(m, text)]
     return mentions
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_DATELINE_SHAPE = re.compile(r"\s*(?:,|\(|—|–|-|\x97|\x96)")  # \x97, \x96: cp1252 dashes read as Latin-1
+_SENTENCE_ENDS_BEFORE = re.compile(r"[.!?]\s+$")
+
+
+def _masthead(mention: Mention, text: str) -> bool:
+    """Is this one capitalised word in running text ("told Sunday PUNCH that") a masthead or an acronym
+    rather than a place (Poonch)? News writes places in capitals only in datelines and headlines."""
+    word = mention.text
+    if len(word) < 4 or not word.isalpha() or not word.isupper() or mention.source.startswith("dateline"):
+        return False
+    if _PLACE_BEFORE.search(text, max(0, mention.start - 20), mention.start):
+        return False
+    line_start, line_end = text.rfind("\n", 0, mention.start) + 1, text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = _WORD.findall(text, max(line_start, mention.start - 60), mention.start)[-4:]
+    if not before or _DATELINE_SHAPE.match(text, mention.end) or _SENTENCE_ENDS_BEFORE.search(text, line_start, mention.start):
+        # a dateline further down, after a headline on the same line ("... in debt. MANSFIELD — The City Council"),
+        # or at a line's start ("KAJANG, Sept 17 —"); a heading
+        return False
+    around = before + _WORD.findall(text, mention.end, min(line_end, mention.end + 60))[:4]
+    return sum(not w.isupper() for w in around) >= 2
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*[a-z]\b")
