@@ -266,3 +266,11 @@ def test_cli_extract_codes_a_district_without_a_point_at_its_city(extract_note):
     [event] = extract_note("On 8 May 2020, a group of high school students held a demonstration outside the district "
                            "administration in Kadikoy, Istanbul, in protest of the decision.", "2020-05-09")
     assert (event["location"], event["admin1"]) == ("Istanbul", "Istanbul")
+
+
+def test_a_dateline_places_the_event_of_the_sentence_it_opens(extract_note):
+    # the lead names no other place: the dateline town, "near" it (precision 2), not the country alone
+    [event] = extract_note("BAGHDAD — A car bomb killed five people in a market on Monday.", "2020-05-12")
+    assert (event["location"], event["geo_precision"]) == ("Baghdad", 2)
+    [event] = extract_note("BAGHDAD (Reuters) - A car bomb killed five people in a market in Mosul on Monday.", "2020-05-12")
+    assert (event["location"], event["geo_precision"]) == ("Mosul", 1)

@@ -104,7 +104,7 @@ def locate_event(
         if border is not None:
             return [border]
     countries = {t.place.country_code for t in inside if t.place.feature_code == "PCLI"}
-    context = _from_context(start, end, toponyms, text, gazetteer, countries)
+    context = _from_context(start, end, toponyms, text, gazetteer, countries, dateline_end)
     if context:
         return [context]
     country_toponym = next((t for t in usable if t.place.feature_code == "PCLI"), None) or next(
@@ -242,9 +242,12 @@ def _bracketed_parent(toponym: Toponym, others: list[Toponym], text: str) -> boo
                and _BRACKET_GAP.fullmatch(text[o.end : toponym.start]) for o in others)
 
 
-def _from_context(start, end, toponyms, text, gazetteer, countries: set[str]) -> Location | None:
-    """The nearest usable place outside the sentence: before it first (the story so far), then after."""
+def _from_context(start, end, toponyms, text, gazetteer, countries: set[str], dateline_end: int = 0) -> Location | None:
+    """The nearest usable place outside the sentence: before it first (the story so far), then after. The
+    dateline counts as before even in the sentence it opens ("BAGHDAD — A car bomb killed five people")."""
     borders = {id(t): loc for t in toponyms if (loc := _border_location(t, toponyms, text, gazetteer)) is not None}
+    if start < dateline_end <= end:  # the dateline is told before the sentence it opens
+        start = dateline_end
     outside = [
         t for t in toponyms
         if t.place is not None and (t.place.feature_code != "PCLI" or id(t) in borders) and (t.end <= start or t.start >= end)
