@@ -134,3 +134,18 @@ def test_extract_cli_drops_the_election_result_and_the_rocket_launch(extract_not
         "2020-05-11",
     )
     assert [(e["sub_event_type"], e["fatalities"]) for e in current_rows(events)] == [("Armed clash", 2)], events
+
+
+def test_a_person_seized_is_abducted_and_property_seized_is_looted(extractor):
+    assert "abduct" in cues("Mugombeyi was seized from his Harare home by some unidentified men.")
+    assert "loot" not in cues("Mugombeyi was seized from his Harare home by some unidentified men.")
+    assert "loot" in cues("Militants seized land and homes from the villagers.")
+    [event] = current(extractor, "On 10 May 2020, Mugombeyi was seized from his home in Harare by some unidentified "
+                                 "men after he led a strike by doctors.")
+    assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_thing_seized_by_the_authorities_is_no_abduction():
+    assert "abduct" not in cues("It has since been seized by Dutch authorities in Rotterdam.")
+    assert "abduct" not in cues("All his properties in that country were seized by the authorities in 2017.")
+    assert "abduct" in cues("The journalist was seized at a checkpoint by armed men.")
