@@ -20,12 +20,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract import event_fields
-from sitrep.extract.classifier import (
-    Classification,
-    Classifier,
-    Report,
-    default_classifier,
-)
+from sitrep.extract.classifier import Classification, Classifier, Report, default_classifier
 from sitrep.extract.context import ExtractionContext
 from sitrep.extract.dates import is_background
 from sitrep.extract.event_groups import Mention, group_mentions, headline_into_lead
@@ -33,13 +28,7 @@ from sitrep.extract.flags import HABITUAL, cue_token, generic_reason, unreal_rea
 from sitrep.extract.roles import roles_of
 from sitrep.extract.sentences import inside, quoted_ranges, sentences_of
 from sitrep.extract.taxonomy import PROTESTS, RIOTS, STRATEGIC
-from sitrep.extract.triggers import (
-    CORE_CUES,
-    CueMatch,
-    dropped_as_out_of_scope,
-    find_cues,
-    out_of_scope,
-)
+from sitrep.extract.triggers import CORE_CUES, CueMatch, dropped_as_out_of_scope, find_cues, out_of_scope
 from sitrep.nlp.doctext import doc_text
 from sitrep.records import Event, Evidence, SourceReport
 

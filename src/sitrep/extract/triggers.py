@@ -14,6 +14,7 @@ from importlib import resources
 
 from sitrep.datafiles import load_yaml
 from sitrep.extract.prefilter import PrefilteredPattern, ignorecase_fold
+from sitrep.nlp.doctext import line_words_around
 
 # Cues that on their own make a sentence report an event (the others only colour one).
 CORE_CUES = frozenset({
@@ -126,12 +127,9 @@ def inside_proper_name(text: str, start: int, end: int) -> bool:
     # Running text: two of the four words either side in lower case, or half of them (names and places
     # crowd some sentences: "students at Battle Ground Academy in Franklin, Tennessee, celebrated"). Only
     # the cue's line counts: a headline on a line of its own ("Gunmen Kidnap Kankara Boys") is read alone.
-    line_start, line_end = text.rfind("\n", 0, left) + 1, text.find("\n", right)
-    line_end = len(text) if line_end < 0 else line_end
-    around = [w for w in _WORDS.findall(text, max(line_start, left - 60), left) if w.lower() not in _MINOR_WORDS][-4:]
-    around += [w for w in _WORDS.findall(text, right, min(line_end, right + 60)) if w.lower() not in _MINOR_WORDS][:4]
-    lower = sum(w[0].islower() for w in around)
-    return lower >= 2 or (lower > 0 and lower * 2 >= len(around))
+    before, after = line_words_around(text, left, right, _WORDS, skip=_MINOR_WORDS)
+    lower = sum(w[0].islower() for w in before + after)
+    return lower >= 2 or (lower > 0 and lower * 2 >= len(before) + len(after))
 
 
 def _name_word(word: str) -> bool:

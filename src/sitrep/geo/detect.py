@@ -23,6 +23,7 @@ from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.mentions import PLACE_LABELS, Mention
 from sitrep.geo.name_rules import name_runs, rule_mentions, widened
 from sitrep.geo.relations import ADMIN_AFTER
+from sitrep.nlp.doctext import line_words_around
 from sitrep.nlp.selective import NAMED_RANGES
 from sitrep.records import Article
 
@@ -64,9 +65,18 @@ def find_mentions(doc: Doc, text: str, article: Article, gazetteer: Gazetteer) -
     if mentions:
         lower_words = set(_LOWER_WORD.findall(text))
         ends = {m.end for m in mentions}
-        mentions = [m for m in mentions if not _ordinary_word(m, text, lower_words, ends, gazetteer)
-                    and not _masthead(m, text)]
+        mentions = [m for m in mentions if not _a_word_not_a_place(m, text, lower_words, ends, gazetteer)]
     return mentions
+
+
+def _a_word_not_a_place(mention: Mention, text: str, lower_words: set[str], ends: set[int], gazetteer: Gazetteer) -> bool:
+    """Is this one-word name a masthead, an acronym or an ordinary word rather than a place? A dateline or a
+    place locative before it ("in Hit" beside "was hit by", "in GAZA") keeps it whatever else it could be."""
+    if not mention.text.isalpha() or mention.source.startswith("dateline"):
+        return False
+    if _PLACE_BEFORE.search(text, max(0, mention.start - 20), mention.start):
+        return False
+    return _masthead(mention, text) or _ordinary_word(mention, text, lower_words, ends, gazetteer)
 
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
@@ -78,19 +88,15 @@ def _masthead(mention: Mention, text: str) -> bool:
     """Is this one capitalised word in running text ("told Sunday PUNCH that") a masthead or an acronym
     rather than a place (Poonch)? News writes places in capitals only in datelines and headlines."""
     word = mention.text
-    if len(word) < 4 or not word.isalpha() or not word.isupper() or mention.source.startswith("dateline"):
+    if len(word) < 4 or not word.isupper():
         return False
-    if _PLACE_BEFORE.search(text, max(0, mention.start - 20), mention.start):
-        return False
-    line_start, line_end = text.rfind("\n", 0, mention.start) + 1, text.find("\n", mention.end)
-    line_end = len(text) if line_end < 0 else line_end
-    before = _WORD.findall(text, max(line_start, mention.start - 60), mention.start)[-4:]
+    before, after = line_words_around(text, mention.start, mention.end, _WORD)
+    line_start = text.rfind("\n", 0, mention.start) + 1
     if not before or _DATELINE_SHAPE.match(text, mention.end) or _SENTENCE_ENDS_BEFORE.search(text, line_start, mention.start):
         # a dateline further down, after a headline on the same line ("... in debt. MANSFIELD — The City Council"),
         # or at a line's start ("KAJANG, Sept 17 —"); a heading
         return False
-    around = before + _WORD.findall(text, mention.end, min(line_end, mention.end + 60))[:4]
-    return sum(not w.isupper() for w in around) >= 2
+    return sum(not w.isupper() for w in before + after) >= 2
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*[a-z]\b")
@@ -102,12 +108,10 @@ _LIST_BEFORE = re.compile(r"(?:,|\s+and|\s+or)\s+$")
 def _ordinary_word(mention: Mention, text: str, lower_words: set[str], ends: set[int], gazetteer: Gazetteer) -> bool:
     """Is this one-word name an ordinary word the article also writes in lower case? "Detention of Gay and
     Transgender People" beside "gay people" names no town in Russia, nor "the Court on Human and People's
-    Rights" beside "human rights" Uman (Humań). A place locative before it ("in Hit" beside "was hit by"),
-    a place listed before it ("in Ramadi, Hit and Haditha") and a country's or first-level area's name keep it."""
+    Rights" beside "human rights" Uman (Humań). A place listed before it ("in Ramadi, Hit and Haditha") and a
+    country's or first-level area's name keep it."""
     word = mention.text
-    if word.lower() not in lower_words or not word.isalpha() or mention.source.startswith("dateline"):
-        return False
-    if _PLACE_BEFORE.search(text, max(0, mention.start - 20), mention.start):
+    if word.lower() not in lower_words:
         return False
     listed = _LIST_BEFORE.search(text, max(0, mention.start - 6), mention.start)
     if listed and listed.start() in ends:
