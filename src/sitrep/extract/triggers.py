@@ -105,6 +105,8 @@ def inside_proper_name(text: str, start: int, end: int) -> bool:
     (no punctuation between) and the words around that run are running text: a title-case headline
     ("Blast Injures Three in Abkhazia", "At Least 17 Slain in Dagestani Battle") keeps its cues.
     """
+    if not text[start].isupper():
+        return False  # most cue matches: nothing to read
     cue = text[start:end]
     words = cue.split()
     # "KILLING" is emphasis, not a name; "Defense Forces of Mozambique bombed" holds a name and its verb.
