@@ -1,5 +1,5 @@
 """Ordinary news that is no event: sports results, figurative fights and battles, road deaths, heart attacks,
-firefighting. Each still gives its event when it also carries a sign of political violence."""
+firefighting, local crime stories. Each still gives its event when it also carries a sign of political violence."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from event_helpers import current_events_on, current_rows
 
-from sitrep.extract.triggers import find_cues, out_of_scope
+from sitrep.extract.triggers import criminal_case_story, find_cues, out_of_scope
 
 current = current_events_on(date(2020, 5, 12))
 
@@ -75,3 +75,36 @@ def test_extract_cli_keeps_the_attack_and_drops_the_ordinary_news(extract_note):
         "2020-05-11",
     )
     assert [(e["sub_event_type"], e["fatalities"]) for e in current_rows(events)] == [("Armed clash", 2)], events
+
+
+# A local crime story: its killing and arrest sentences carry no crime word of their own.
+CRIME_STORY = (
+    "Man found fatally shot in parked car.\n\n"
+    "A 24-year-old man was found shot dead in a parked car on Elm Street early Sunday, police said.\n\n"
+    "Sheriff's deputies arrested a 19-year-old neighbour on Monday. He was charged with second-degree murder "
+    "and is held at the county jail on a $500,000 bond."
+)
+
+
+def test_a_story_told_in_the_words_of_a_criminal_case_is_ordinary_crime():
+    assert criminal_case_story(CRIME_STORY)
+    # the same words about an activist, or about bandits, are a case ACLED or a rights monitor codes
+    assert not criminal_case_story(CRIME_STORY.replace("a 19-year-old neighbour", "a 19-year-old human rights activist"))
+    assert not criminal_case_story(CRIME_STORY.replace("A 24-year-old man", "Bandits said a 24-year-old man"))
+    assert not criminal_case_story(CRIME_STORY + " Soldiers guarded the courthouse.")
+    # one such word is any conflict report's: "police said ... in custody"
+    assert not criminal_case_story("Two men were shot dead in Kaduna on Sunday, police said. One suspect is in custody.")
+
+
+def test_a_crime_story_gives_no_event_unless_a_mob_or_a_public_cause_is_in_it(extractor):
+    assert current(extractor, CRIME_STORY) == []
+    activist = current(extractor, CRIME_STORY.replace("A 24-year-old man", "A 24-year-old journalist"))
+    assert "Violence against civilians" in {e.event_type for e in activist}
+    [mob] = current(extractor, CRIME_STORY + "\n\nA mob beat the suspect before deputies arrived.")
+    assert mob.sub_event_type == "Mob violence"
+
+
+def test_extract_cli_drops_the_crime_story_but_not_the_killing_of_a_journalist(extract_note):
+    assert current_rows(extract_note(CRIME_STORY, "2020-05-11")) == []
+    killing = current_rows(extract_note(CRIME_STORY.replace("A 24-year-old man", "A 24-year-old journalist"), "2020-05-11"))
+    assert ("Attack", 1) in [(e["sub_event_type"], e["fatalities"]) for e in killing], killing

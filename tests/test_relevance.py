@@ -133,6 +133,9 @@ OUT_OF_SCOPE_STORIES = [
     "The burglar shot the shop owner during a robbery on Main Street. The shop reopened on Monday.",
     # a sports result
     "Arsenal beat Chelsea 4-1 in a fierce clash on Saturday. The win lifts them to third in the league.",
+    # a local crime story, told in the words of a criminal case
+    "A man was found shot dead in a parked car on Elm Street, police said. Sheriff's deputies arrested a neighbour, "
+    "who was charged with murder and held on a $500,000 bond.",
 ]
 
 

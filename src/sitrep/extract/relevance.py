@@ -100,16 +100,21 @@ def could_report_event(article: Article) -> bool:
 
     The sentences here are cut at sentence-final punctuation and line breaks, before any parse. spaCy's
     sentence may be this one joined to its neighbours, so a cue sentence counts as dropped only when the
-    rule drops it together with both neighbours as well: in a disaster story, when all their core cues are
-    casualty cues; otherwise, when it holds an out-of-scope word itself and they are out of scope too."""
+    rule drops it together with both neighbours as well: in a crime story, when none of them holds a riot,
+    protest or mob cue; in a disaster story, when all their core cues are casualty cues; otherwise, when it
+    holds an out-of-scope word itself and they are out of scope too."""
     from sitrep.extract.sentences import inside, quoted_ranges
-    from sitrep.extract.triggers import CASUALTY_CUES, CORE_CUES, dropped_as_out_of_scope, find_cues, holds_cue, out_of_scope
+    from sitrep.extract.triggers import (
+        ALWAYS_POLITICAL, CASUALTY_CUES, CORE_CUES, criminal_case_story, dropped_as_out_of_scope, find_cues, holds_cue,
+        out_of_scope,
+    )
 
     text = article.text
     if not holds_cue(text, CORE_CUES):
         return False
     quoted = quoted_ranges(text)
     disaster = out_of_scope(text, ("disaster",)) is not None
+    crime = criminal_case_story(text)
     pieces = rough_sentences(text)
     found: dict[int, list] = {}  # a piece's cues, read only when it or a neighbour holds a core cue
 
@@ -123,6 +128,8 @@ def could_report_event(article: Article) -> bool:
             continue
         low, high = max(0, i - 1), min(len(pieces), i + 2)
         around = [c for j in range(low, high) for c in cues(j)]
+        if crime and not any(c.cue in ALWAYS_POLITICAL for c in around):
+            continue
         if disaster and all(c.cue in CASUALTY_CUES for c in around if c.cue in CORE_CUES):
             continue
         window = text[pieces[low][0] : pieces[high - 1][1]]

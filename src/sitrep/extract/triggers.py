@@ -158,14 +158,17 @@ CONTESTS = frozenset({"sport", "contest"})
 CASUALTY_CUES = frozenset({"kill", "harm", "ied", "air", "clash", "overtakes", "gov_regains", "change", "other", "arrest"})
 
 
-def dropped_as_out_of_scope(sentence: str, cues: list[CueMatch], disaster_story: bool) -> bool:
+def dropped_as_out_of_scope(sentence: str, cues: list[CueMatch], disaster_story: bool, crime_story: bool = False) -> bool:
     """Is this sentence, with these cues, about something other than political violence?
 
-    A disaster story drops its casualty and blast sentences (a fight or arson told in it stays); a
-    sentence about an accident, ordinary crime, a sports or an election result drops unless a cue makes it
-    political (a sports "clash" is a match, an election "battle" a race; fans who riot or clash with police
-    still make a riot)."""
+    A disaster story drops its casualty and blast sentences (a fight or arson told in it stays); a crime
+    story (`criminal_case_story`) drops every sentence but a riot, a protest or a mob; a sentence about an
+    accident, ordinary crime, a sports or an election result drops unless a cue makes it political (a
+    sports "clash" is a match, an election "battle" a race; fans who riot or clash with police still make
+    a riot)."""
     if disaster_story and all(c.cue in CASUALTY_CUES for c in cues if c.cue in CORE_CUES):
+        return True
+    if crime_story and not any(c.cue in ALWAYS_POLITICAL for c in cues):
         return True
     scope = out_of_scope(sentence)
     return scope is not None and not any(
@@ -190,3 +193,24 @@ def out_of_scope(text: str, kinds: tuple[str, ...] = ("disaster", "crime", "spor
         if patterns[kind].search(text, folded):
             return kind
     return None
+
+
+# Distinct words of a criminal case that make a story one (one alone is any conflict report's "police said ... custody").
+CRIMINAL_CASE_TERMS = 2
+
+
+def criminal_case_story(text: str) -> bool:
+    """Does the whole text report an ordinary criminal case? It uses the words of one (charges, a
+    sheriff's deputies, bond, a grand jury: at least CRIMINAL_CASE_TERMS different ones) and nowhere a word
+    of political or organised violence or of a public cause (soldiers, protesters, an activist, bandits).
+
+    Local crime news tells its killings and arrests in sentences with no crime word of their own ("Man
+    found fatally shot in Ozark car dealership"): the story, not the sentence, says they are ordinary crime.
+    Conflict reports name their armed side or their cause; ACLED's notes use almost none of these words."""
+    patterns = load_lexicon().nonpolitical
+    folded = ignorecase_fold(text)
+    if patterns["political"].search(text, folded) or patterns["public_cause"].search(text, folded):
+        return False
+    # "charged him with" and "charged with", "warrant" and "warrants" are one word of the case
+    terms = {m.group(0).lower().split()[0][:6] for m in patterns["criminal_case"].finditer(text, folded)}
+    return len(terms) >= CRIMINAL_CASE_TERMS
