@@ -106,15 +106,16 @@ _OBJECT_STOPS = r"and|in|at|on|near|from|during|by|to|for|of|inside|outside|incl
 _OBJECT_GAP = rf"(?:\s+(?!(?:{_STOP_WORDS}|{_OBJECT_STOPS})\b){_NOT_NUMBER}{_WORD}){{0,4}}"
 _AUX = (
     r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being|been|got|reportedly|allegedly|also|all|later"
-    r"|subsequently|confirmed|reported|said\s+to\s+have\s+been|believed\s+(?:to\s+have\s+been|killed))\s+)*"
+    r"|subsequently|confirmed|reported|found|said\s+to\s+have\s+been|believed\s+(?:to\s+have\s+been|killed))\s+)*"
 )
 # "was shot in the head and died", "was detained and later found killed": a first verb, then death.
 _THEN = r"(?:(?-i:[a-z]+(?:ed|en|ot|ut))\s+(?:[\w'’-]+\s+){0,3}?and\s+(?:later\s+|then\s+|subsequently\s+)?)?"
 _DEATH_PASSIVE = _THEN + (
     r"(?:kil+e?d|found\s+(?:killed|murdered|slain)|shot\s+dead|shot\s+and\s+killed"
     r"|(?:shot|stabbed|wounded|injured|hit)\s+and\s+(?:later\s+)?died|pronounced\s+dead"
-    # "was stoned and stabbed to death" (after an auxiliary only: "tortured a villager to death" is active)
-    r"|(?<=was\s|ere\s|een\s|got\s|ing\s)(?:\w+\s+(?:and|or)\s+)?(?!sentenced|condemned)\w+\s+to\s+death"
+    # "was stoned and stabbed to death", "were found beaten to death" (after an auxiliary or "found" only:
+    # "tortured a villager to death" is active)
+    r"|(?<=was\s|ere\s|een\s|got\s|ing\s|und\s)(?:\w+\s+(?:and|or)\s+)?(?!sentenced|condemned)\w+\s+to\s+death"
     r"|fatally\s+(?:\w+\s+and\s+)?\w+|slain|slaughtered|massacred|executed|beheaded|lynched|murdered|assassinated"
     r"|dead|died|found\s+dead|lost\s+their\s+lives?|lost\s+his\s+life|lost\s+her\s+life|perished|confirmed\s+dead)"
 )
