@@ -113,3 +113,23 @@ def test_a_civilian_shot_with_small_arms_is_an_attack_not_a_clash(extractor):
 def test_a_drug_suspect_killed_in_a_police_raid_is_a_civilian():
     assert sub_type("A drug suspect was killed during a police raid in the village.") == "Attack"
     assert sub_type("Two suspects were killed in a shoot-out with police in the village.") == "Armed clash"
+
+
+def test_what_a_paragraph_tells_after_a_fight_is_its_outcome_not_a_second_event(extractor):
+    [clash] = current(extractor, "On 7 May 2020, soldiers clashed with Al Shabaab militants near Qoryooley, Lower Shabelle. "
+                                 "The militants withdrew from the area after heavy gunfire.")
+    assert clash.sub_event_type == "Armed clash"
+    # the outcome does not recode the fight
+    [clash] = current(extractor, "On 3 May 2020, soldiers clashed with rebels near Beni, Nord-Kivu, killing two rebels. "
+                                 "Three rifles and a grenade were seized after the fighting.")
+    assert (clash.sub_event_type, clash.fatalities) == ("Armed clash", 2)
+    # told in a paragraph of its own, on another day, a seizure is an event of its own
+    events = current(extractor, "On 3 May 2020, soldiers clashed with rebels near Beni, Nord-Kivu.\n\n"
+                                "On 4 May 2020, police seized three rifles and a grenade in Butembo.")
+    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Disrupted weapons use"]
+
+
+def test_cli_extract_gives_one_event_for_a_fight_and_its_outcome(extract_note):
+    rows = extract_note("On 9 May 2020, GNA forces and LNA forces clashed near Ain Zara, south of Tripoli. "
+                        "LNA forces seized a weapons depot and GNA forces withdrew from the area.", "2020-05-10")
+    assert [row["sub_event_type"] for row in rows if not row["background"] and not row["generic"]] == ["Armed clash"], rows

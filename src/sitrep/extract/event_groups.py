@@ -34,6 +34,7 @@ class Mention:
     victims: list[str] = field(default_factory=list)
     perpetrators: list[str] = field(default_factory=list)
     split: bool = False  # one of several clauses of its sentence
+    outcome: bool = False  # a strategic development told after a fight (weapons seized): it does not recode the fight
 
 
 def _compatible(first: Classification, second: Classification) -> bool:
@@ -44,11 +45,17 @@ def _compatible(first: Classification, second: Classification) -> bool:
     if pair == {PROTESTS, RIOTS}:
         return True
     if STRATEGIC in pair:
-        other = (pair - {STRATEGIC}).pop()
         strategic = first if first.event_type == STRATEGIC else second
-        return strategic.sub_event_type in ("Arrests", "Looting/property destruction") and other != STRATEGIC
+        return strategic.sub_event_type in ("Arrests", "Looting/property destruction") or _outcome(first, second)
     # Violence of different kinds in one place and day: the deaths or the attack of one incident.
     return second.sub_event_type in ("Attack", "Armed clash") and second.rule not in ("ground fighting",)
+
+
+def _outcome(first: Classification, second: Classification) -> bool:
+    """What a violent event's paragraph tells after it (weapons seized, a withdrawal, reinforcements sent,
+    fighters surrendering) is its outcome, not a second event: ACLED codes the fight."""
+    return (second.event_type == STRATEGIC and first.event_type not in (STRATEGIC, PROTESTS, RIOTS)
+            and second.sub_event_type not in ("Arrests", "Looting/property destruction"))
 
 
 def _new_scene(group: list[Mention], mention: Mention) -> bool:
@@ -114,6 +121,7 @@ def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             new_scene = _new_scene(groups[-1], mention)
             if (follows or same_story or _refers_back(groups[-1], mention)) and not new_scene and mention.sentence.start != last.sentence.start:
                 if _compatible(groups[-1][0].kind, mention.kind) and bool(last.generic) == bool(mention.generic):
+                    mention.outcome = _outcome(groups[-1][0].kind, mention.kind)
                     groups[-1].append(mention)
                     continue
         groups.append([mention])

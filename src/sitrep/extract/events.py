@@ -6,8 +6,8 @@ Reads as the data flows:
    ("found bomb factories and said militants had been killed") become separate mentions.
 2. `event_groups.group_mentions`: a mention joins the event before it when it names no new place or
    date and its kind is compatible ("Police dispersed them" after a protest; "Two soldiers died" after
-   a clash) - ACLED's one event per location per day.
-3. `_build`: each group is typed by the classifier over all its cues, then dated (dates.py),
+   a clash; "The militants withdrew" after a fight, its outcome) - ACLED's one event per location per day.
+3. `_build`: each group is typed by the classifier over its cues (an outcome's left out), then dated (dates.py),
    located (geo) - one event per distinct place -, given actors and fatalities, and flagged
    `background` (told as past context) or `generic` (a habit, not a countable event).
 """
@@ -214,9 +214,10 @@ def _build(group: list[Mention], tail: list[Span], doc: Doc, context: Extraction
     for mention in group:
         if all(s.start != mention.sentence.start for s in sentences):
             sentences.append(mention.sentence)
-    cues = [c for m in group for c in m.cues]
-    victims = [v for m in group for v in m.victims]
-    perpetrators = [p for m in group for p in m.perpetrators]
+    coded = [m for m in group if not m.outcome]
+    cues = [c for m in coded for c in m.cues]
+    victims = [v for m in coded for v in m.victims]
+    perpetrators = [p for m in coded for p in m.perpetrators]
     text = " ".join(s.text for s in sentences)
     kind = classifier().classify(Report(text, cues, victims, perpetrators))
     if kind is None:
