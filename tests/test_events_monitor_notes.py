@@ -133,3 +133,20 @@ def test_cli_extract_gives_one_event_for_a_fight_and_its_outcome(extract_note):
     rows = extract_note("On 9 May 2020, GNA forces and LNA forces clashed near Ain Zara, south of Tripoli. "
                         "LNA forces seized a weapons depot and GNA forces withdrew from the area.", "2020-05-10")
     assert [row["sub_event_type"] for row in rows if not row["background"] and not row["generic"]] == ["Armed clash"], rows
+
+
+def test_an_armed_actor_named_is_no_act_when_the_sentence_says_what_they_did():
+    assert sub_type("Police arrested three gunmen in Kaduna.") == "Arrests"
+    assert sub_type("An armed group surrendered to the army in Beni.") == "Agreement"
+    assert sub_type("Forty gunmen laid down their arms in Zamfara.") == "Agreement"
+    # when the actor is all the sentence has, or it did harm, it is still an attack
+    assert sub_type("Gunmen killed two farmers in Zamfara.") == "Attack"
+    assert sub_type("Armed men on motorbikes stormed the village of Kadisau.") == "Attack"
+
+
+def test_a_ceasefire_ended_or_broken_is_no_agreement(extractor):
+    assert current(extractor, "On 5 May 2020, the ELN ended its ceasefire in Arauca.") == []
+    assert current(extractor, "On 5 May 2020, the rebels announced the end of the unilateral ceasefire in Arauca.") == []
+    [agreement] = current(extractor, "On 5 May 2020, the two sides agreed a ceasefire in Arauca.")
+    assert agreement.sub_event_type == "Agreement"
+

@@ -83,6 +83,8 @@ _ORGANISED_ARMED = re.compile(
     re.IGNORECASE,
 )
 _DELIBERATE = re.compile(r"shot|shoot|stabb|beat|tortur|assault|whipp|flogg|hacked|mutilat|opened fire|fired|gunm[ae]n|assailants|attackers", re.IGNORECASE)
+# Cues of strategic developments that an armed actor takes part in without violence.
+_NON_VIOLENT_ACTS = frozenset({"arrest", "agreement", "change", "disrupted", "nonviolent_transfer", "hq", "other"})
 _ACTOR_WORDS = re.compile(r"gunm[ae]n|armed (?:men|assailants|individuals|group)|assailants|attackers", re.IGNORECASE)
 # Private people as perpetrators: their violence is mob violence, not an armed group's attack.
 _CROWD = re.compile(
@@ -130,6 +132,11 @@ class RuleClassifier:
         cues: dict[str, list[CueMatch]] = {}
         for cue in report.cues:
             cues.setdefault(cue.cue, []).append(cue)
+        if "harm" in cues and all(_ACTOR_WORDS.fullmatch(c.text) for c in cues["harm"]) and any(name in _NON_VIOLENT_ACTS for name in cues):
+            # An armed actor named ("gunmen", "an armed group") is no act of its own when the sentence says
+            # what non-violent thing they did or had done to them: "police arrested three gunmen", "the armed
+            # group surrendered".
+            del cues["harm"]
         has = lambda *names: any(name in cues for name in names)  # noqa: E731
         text = report.text
         violent = has("air", "shelling", "ied", "suicide", "grenade", "chemical", "clash", "kill", "sexual", "abduct")

@@ -91,6 +91,19 @@ def _governing_verb(token: Token) -> Token | None:
 _CONTEXT_NOUNS = frozenset({"scene", "anniversary", "site", "memory", "aftermath", "wake", "history"})
 
 
+# What ends an agreement: "announced the end of the ceasefire", "the truce collapsed", "violated the accord".
+_ENDING_NOUNS = frozenset({"end", "collapse", "breakdown", "violation", "breach", "suspension"})
+_ENDING_VERBS = frozenset({"end", "break", "violate", "breach", "abandon", "suspend", "collapse"})
+
+
+def _agreement_ended(token: Token) -> bool:
+    """Is the agreement noun ended or broken rather than made ("the end of the unilateral ceasefire")?"""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _ENDING_NOUNS:
+        return True
+    return token.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in _ENDING_VERBS
+
+
 def _context_phrase(token: Token) -> bool:
     """Is the cue noun inside a phrase that sets the scene for another event: "after (two weeks of)
     fighting", "despite the air strikes", "the scene of (some of the) fiercest fighting"?"""
@@ -173,6 +186,8 @@ def unreal_reason(sentence: Span, cue: CueMatch) -> str | None:
         return "reference"  # "the ongoing clashes", "earlier battles", "a possible attack": context for another event
     if token.head.lower_ == "without":
         return "negated"  # "entered without fighting"
+    if cue.cue == "agreement" and token.pos_ == "NOUN" and _agreement_ended(token):
+        return "negated"  # "announced the end of the ceasefire": no agreement made
     if cue.cue in _HARM_CUES and _denied_subject(token):
         return "negated"  # "no people were reported injured or killed": a harm that did not happen
     if _judged(token):
