@@ -150,3 +150,13 @@ def test_a_ceasefire_ended_or_broken_is_no_agreement(extractor):
     [agreement] = current(extractor, "On 5 May 2020, the two sides agreed a ceasefire in Arauca.")
     assert agreement.sub_event_type == "Agreement"
 
+
+def test_a_date_in_a_phrase_about_another_event_is_that_events_not_a_second_one(extractor):
+    [protest] = current(extractor, "On 30 April 2020, dozens of people protested outside the courthouse in La Plata. It was the "
+                                   "second day of protests, after riots in the country's prisons in the previous week.")
+    assert (protest.sub_event_type, protest.event_date) == ("Peaceful protest", date(2020, 4, 30))
+    # "recent demonstrations" are context for the riot, not a protest of their own
+    [riot] = current(extractor, "On 8 May 2020, rioters threw a Molotov cocktail at a bank in Sidon. "
+                                "This is likely related to recent demonstrations against banking policies.")
+    assert riot.event_type == "Riots"
+

@@ -7,6 +7,7 @@ assembly (events.py) reads as: find mentions, group them, fill the fields.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -33,21 +34,27 @@ _PERFECT = re.compile(r"\b(?:has|have|had)\s+been\b|\b(?:has|have)\s+\w+ed\b", r
 UNDATED_LOOKBACK_DAYS = 30
 
 
-def sentence_dates(sentence: Span, published: date) -> list[DateWindow]:
+def sentence_dates(sentence: Span, published: date, elsewhere: Sequence[tuple[int, int]] = ()) -> list[DateWindow]:
     """The sentence's date windows, read with its paragraph before it so "within days" or "two days later"
-    resolve against the date the paragraph gave first."""
+    resolve against the date the paragraph gave first. Dates inside the `elsewhere` character ranges
+    (phrases about another event: "after the protests of the previous week") are left out."""
     text = doc_text(sentence.doc)
     paragraph_start = text.rfind("\n", 0, sentence.start_char) + 1
     mentions = find_date_mentions(text[paragraph_start : sentence.end_char], published)
-    inside = [m for m in mentions if m.start + paragraph_start >= sentence.start_char]
+    inside = [
+        m for m in mentions
+        if m.start + paragraph_start >= sentence.start_char
+        and not any(start <= m.start + paragraph_start < end for start, end in elsewhere)
+    ]
     horizon = published + timedelta(days=2)
     return [m.window for m in inside if m.window.start <= horizon]
 
 
-def date_window(sentences: list[Span], published: date, fallback: DateWindow | None) -> DateWindow:
+def date_window(sentences: list[Span], published: date, fallback: DateWindow | None,
+                elsewhere: Sequence[tuple[int, int]] = ()) -> DateWindow:
     """The event's window: the most specific date of its sentences, else the fallback, else the ACLED default."""
     for sentence in sentences:
-        windows = sentence_dates(sentence, published)
+        windows = sentence_dates(sentence, published, elsewhere)
         if windows:
             # The most specific wins ("on 9 May" over "since 2017"), the earliest-written on ties.
             return min(windows, key=lambda w: (w.precision, (w.end - w.start).days))

@@ -35,6 +35,7 @@ class Mention:
     perpetrators: list[str] = field(default_factory=list)
     split: bool = False  # one of several clauses of its sentence
     outcome: bool = False  # a strategic development told after a fight (weapons seized): it does not recode the fight
+    elsewhere: list[tuple[int, int]] = field(default_factory=list)  # character ranges of phrases about other events
 
 
 def _compatible(first: Classification, second: Classification) -> bool:

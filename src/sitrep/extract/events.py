@@ -94,14 +94,18 @@ def _mentions(doc: Doc, context: ExtractionContext, published: date) -> list[Men
             continue
         if dropped_as_out_of_scope(sentence.text, cues, disaster, crime):
             continue
-        real = [c for c in cues if c.cue not in CORE_CUES or not unreal_reason(sentence, c)]
+        verdicts = [(c, unreal_reason(sentence, c) if c.cue in CORE_CUES else None) for c in cues]
+        real = [c for c, why in verdicts if why is None]
         if not any(c.cue in CORE_CUES for c in real):
             continue
+        # A date inside a phrase about another event ("after the protests in the previous week") is that event's.
+        elsewhere = [span for c, why in verdicts if why == "reference" for span in _phrase(sentence, c)]
         for clause_cues in _split_clauses(sentence, real):
             mention = _mention(sentence, clause_cues, paragraph)
             if mention is None:
                 continue
-            mention.dates = {(w.start, w.end) for w in event_fields.sentence_dates(sentence, published)}
+            mention.elsewhere = elsewhere
+            mention.dates = {(w.start, w.end) for w in event_fields.sentence_dates(sentence, published, elsewhere)}
             mention.has_date = bool(mention.dates)
             mention.has_place = event_fields.own_places(sentence, context)
             mention.places = event_fields.place_names(sentence, context)
@@ -114,6 +118,14 @@ def _mentions(doc: Doc, context: ExtractionContext, published: date) -> list[Men
             mention.split = len(clause_cues) < len(real)
             found.append(mention)
     return found
+
+
+def _phrase(sentence: Span, cue: CueMatch) -> list[tuple[int, int]]:
+    """The character range of the cue word's phrase (its subtree), if the cue has a token."""
+    token = cue_token(sentence, cue)
+    if token is None:
+        return []
+    return [(token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))]
 
 
 def _mention(sentence: Span, cues: list[CueMatch], paragraph: int) -> Mention | None:
@@ -222,7 +234,8 @@ def _build(group: list[Mention], tail: list[Span], doc: Doc, context: Extraction
     kind = classifier().classify(Report(text, cues, victims, perpetrators))
     if kind is None:
         kind = group[0].kind
-    window = event_fields.date_window(sentences, published, _fallback_window(group, doc, published))
+    elsewhere = [span for m in group for span in m.elsewhere]
+    window = event_fields.date_window(sentences, published, _fallback_window(group, doc, published), elsewhere)
     evidence = [Evidence(s.start_char, s.end_char, s.text) for s in sentences]
     deaths = 0 if kind.sub_event_type in _NO_DEATHS or (kind.event_type == STRATEGIC and group[0].split) else event_fields.fatalities(sentences + tail)
     attribution = event_fields.attribution(sentences)

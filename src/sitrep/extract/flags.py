@@ -49,7 +49,7 @@ SAME_PAST_FORMS = frozenset({
 })  # fmt: skip
 CONTEXT_ADJECTIVES = frozenset({
     "ongoing", "previous", "earlier", "past", "continuing", "prior", "former", "possible", "potential", "imminent",
-    "planned", "feared", "future", "alleged",
+    "planned", "feared", "future", "alleged", "recent",
 })  # fmt: skip
 CONTEXT_PREPOSITIONS = frozenset({"after", "following", "despite", "amid", "amidst", "ending", "since", "before"})
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "'ll", "must", "can"})
