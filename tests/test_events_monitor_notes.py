@@ -160,3 +160,10 @@ def test_a_date_in_a_phrase_about_another_event_is_that_events_not_a_second_one(
                                 "This is likely related to recent demonstrations against banking policies.")
     assert riot.event_type == "Riots"
 
+
+def test_demanding_the_release_of_detained_activists_is_the_protests_topic_not_an_intervention(extractor):
+    [protest] = current(extractor, "On 8 May 2020, protesters gathered outside a bank in Nabatiye. "
+                                   "Protesters also demanded the release of activists who had been detained in recent demonstrations.")
+    assert protest.sub_event_type == "Peaceful protest"
+    [dispersed] = current(extractor, "On 8 May 2020, protesters gathered outside a bank in Nabatiye. Several activists were detained by police.")
+    assert dispersed.sub_event_type == "Protest with intervention"
