@@ -64,6 +64,7 @@ def test_a_cue_after_free_text_still_matches_whole_words():
     ("America was a reality that influenced their art, as demonstrated by his later work.", "protest"),
     ("The study demonstrated that the vaccine works.", "protest"),
     ("The soldier helped build a hospital to combat Ebola in Africa.", "clash"),
+    ("The prisoners were released to combat the spread of the coronavirus.", "clash"),
     ("She took part in the fight against the sprawl of HIV.", "clash"),
     ("Chester suggested that a falling Russian booster rocket caused the boom.", "shelling"),
     ("The Russian rocket lifted off on schedule from the Baikonur cosmodrome.", "shelling"),
