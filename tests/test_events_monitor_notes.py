@@ -167,3 +167,12 @@ def test_demanding_the_release_of_detained_activists_is_the_protests_topic_not_a
     assert protest.sub_event_type == "Peaceful protest"
     [dispersed] = current(extractor, "On 8 May 2020, protesters gathered outside a bank in Nabatiye. Several activists were detained by police.")
     assert dispersed.sub_event_type == "Protest with intervention"
+
+
+def test_looting_in_a_violent_sentence_is_part_of_its_event(extractor):
+    [attack] = current(extractor, "On 2 May 2020, militants attacked the village of Mamangou (Logobou, Tapoa), killed one civilian "
+                                  "and wounded ten others, and shops were pillaged and burned.")
+    assert (attack.sub_event_type, attack.fatalities) == ("Attack", 1)
+    [abduction] = current(extractor, "On 30 April 2020, dahalo looted a village and abducted 7 civilians near Ambatofinandrahana.")
+    assert abduction.sub_event_type == "Abduction/forced disappearance"
+

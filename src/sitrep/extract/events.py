@@ -196,11 +196,21 @@ def _split_clauses(sentence: Span, cues: list[CueMatch]) -> list[list[CueMatch]]
     real_kinds = [k for k in kinds if k is not None]
     strategic = [k for k in real_kinds if k.event_type == STRATEGIC]
     violent = [k for k in real_kinds if k.event_type not in (STRATEGIC, PROTESTS, RIOTS)]
-    if strategic and violent and not any(k.sub_event_type == "Arrests" for k in strategic):
-        # Colour cues (no core cue of their own) stay with every clause.
-        colour = [c for c in cues if c.cue not in CORE_CUES]
-        return [group + [c for c in colour if c not in group] for group, k in zip(by_clause.values(), kinds) if k is not None]
-    return [cues]
+    if not (strategic and violent):
+        return [cues]
+    if any(k.sub_event_type == "Looting/property destruction" for k in strategic) and not any(
+        c.cue in ("protest", "riot", "mob") for c in cues
+    ):  # (a crowd's burning is what makes its protest or riot violent: it stays)
+        # Looting and burning told with violence are part of its event ("attacked the office and looted it",
+        # "killed one civilian, and shops were pillaged": ACLED codes the attack), and do not recode it.
+        looting = {id(c) for group, k in zip(by_clause.values(), kinds) if k is not None
+                   and k.sub_event_type == "Looting/property destruction" for c in group if c.cue in CORE_CUES}
+        return [[c for c in cues if id(c) not in looting]]
+    if any(k.sub_event_type == "Arrests" for k in strategic):
+        return [cues]  # "killed two and arrested five": one event, typed over all its cues
+    # Other developments are events of their own. Colour cues (no core cue of their own) stay with every clause.
+    colour = [c for c in cues if c.cue not in CORE_CUES]
+    return [group + [c for c in colour if c not in group] for group, k in zip(by_clause.values(), kinds) if k is not None]
 
 
 # ------------------------------------------------------------------------------------ 3. events
