@@ -176,3 +176,11 @@ def test_looting_in_a_violent_sentence_is_part_of_its_event(extractor):
     [abduction] = current(extractor, "On 30 April 2020, dahalo looted a village and abducted 7 civilians near Ambatofinandrahana.")
     assert abduction.sub_event_type == "Abduction/forced disappearance"
 
+
+def test_a_vaguer_date_around_the_events_own_does_not_make_a_second_event(extractor):
+    [clash] = current(extractor, "On 8 May 2020, clan militias clashed in Gaalkacyo, Mudug. A man was killed during the "
+                                 "fighting, which was connected to recent retaliations between the clans.")
+    assert (clash.sub_event_type, clash.fatalities) == ("Armed clash", 1)
+    # another day is another event
+    events = current(extractor, "On 8 May 2020, militants attacked a checkpoint in Gao. On 6 May, militants attacked a convoy near Gao.")
+    assert sorted(e.event_date.day for e in events) == [6, 8]

@@ -65,8 +65,13 @@ def _new_scene(group: list[Mention], mention: Mention) -> bool:
     if _anaphoric(mention.trigger):
         return False
     new_place = mention.has_place and not mention.places <= set().union(*(m.places for m in group))
-    new_date = mention.has_date and not mention.dates <= set().union(*(m.dates for m in group))
+    new_date = mention.has_date and not _known_dates(mention.dates, set().union(*(m.dates for m in group)))
     return new_place or new_date
+
+
+def _known_dates(dates: set[tuple], known: set[tuple]) -> bool:
+    """Is each date window one the event has, or a vaguer one around it ("in recent weeks" after "on 8 May")?"""
+    return all(any(start <= k_start and k_end <= end for k_start, k_end in known) for start, end in dates)
 
 
 def _refers_back(group: list[Mention], mention: Mention) -> bool:
@@ -76,7 +81,7 @@ def _refers_back(group: list[Mention], mention: Mention) -> bool:
         return False
     known_places = set().union(*(m.places for m in group))
     known_dates = set().union(*(m.dates for m in group))
-    return (not mention.has_place or mention.places <= known_places) and (not mention.has_date or mention.dates <= known_dates)
+    return (not mention.has_place or mention.places <= known_places) and (not mention.has_date or _known_dates(mention.dates, known_dates))
 
 
 def _anaphoric(token: Token | None) -> bool:
