@@ -184,3 +184,9 @@ def test_a_vaguer_date_around_the_events_own_does_not_make_a_second_event(extrac
     # another day is another event
     events = current(extractor, "On 8 May 2020, militants attacked a checkpoint in Gao. On 6 May, militants attacked a convoy near Gao.")
     assert sorted(e.event_date.day for e in events) == [6, 8]
+
+
+def test_killed_misspelt_is_still_a_killing(extractor):
+    [attack] = current(extractor, "On 5 May 2020, Tiv militiamen attacked Ananum village in Donga, Taraba. "
+                                  "Militiamen kiled 3 residents and burnt down houses.")
+    assert (attack.sub_event_type, attack.fatalities) == ("Attack", 3)
