@@ -100,8 +100,8 @@ def could_report_event(article: Article) -> bool:
 
     The sentences here are cut at sentence-final punctuation and line breaks, before any parse. spaCy's
     sentence may be this one joined to its neighbours, so a cue sentence counts as dropped only when the
-    rule drops it together with both neighbours as well: in a crime story, when none of them holds a riot,
-    protest or mob cue; in a disaster story, when all their core cues are casualty cues; otherwise, when it
+    rule drops it together with both neighbours as well: in a crime story, when none of them holds a cue
+    that is always political (a riot, a protest, a mob); in a disaster story, when all their core cues are casualty cues; otherwise, when it
     holds an out-of-scope word itself and they are out of scope too."""
     from sitrep.extract.sentences import inside, quoted_ranges
     from sitrep.extract.triggers import (

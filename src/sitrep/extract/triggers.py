@@ -162,10 +162,10 @@ def dropped_as_out_of_scope(sentence: str, cues: list[CueMatch], disaster_story:
     """Is this sentence, with these cues, about something other than political violence?
 
     A disaster story drops its casualty and blast sentences (a fight or arson told in it stays); a crime
-    story (`criminal_case_story`) drops every sentence but a riot, a protest or a mob; a sentence about an
-    accident, ordinary crime, a sports or an election result drops unless a cue makes it political (a
-    sports "clash" is a match, an election "battle" a race; fans who riot or clash with police still make
-    a riot)."""
+    story (`criminal_case_story`) drops every sentence but one with a cue that is always political (a
+    riot, a protest, a mob); a sentence about an accident, ordinary crime, a sports or an election result
+    drops unless a cue makes it political (a sports "clash" is a match, an election "battle" a race; fans
+    who riot or clash with police still make a riot)."""
     if disaster_story and all(c.cue in CASUALTY_CUES for c in cues if c.cue in CORE_CUES):
         return True
     if crime_story and not any(c.cue in ALWAYS_POLITICAL for c in cues):
