@@ -190,3 +190,13 @@ def test_killed_misspelt_is_still_a_killing(extractor):
     [attack] = current(extractor, "On 5 May 2020, Tiv militiamen attacked Ananum village in Donga, Taraba. "
                                   "Militiamen kiled 3 residents and burnt down houses.")
     assert (attack.sub_event_type, attack.fatalities) == ("Attack", 3)
+
+
+def test_a_fire_set_after_an_attack_with_no_crowd_named_is_the_attackers_deed(extractor):
+    [attack] = current(extractor, "On 28 April 2020, suspected Islamic militants attacked Nacoba village (Quissanga, Cabo Delgado). "
+                                  "They set fire to the village.")
+    assert attack.sub_event_type == "Attack"
+    # a crowd that riots after an attack is a riot of its own
+    events = current(extractor, "On 28 April 2020, gunmen killed a trader in the market of Beni. "
+                                "Hundreds of residents then rioted and set fire to the town hall.")
+    assert sorted(e.event_type for e in events) == ["Riots", "Violence against civilians"]

@@ -7,6 +7,7 @@ location per day. A one-sentence headline folds into the lead event it announces
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -34,7 +35,7 @@ class Mention:
     victims: list[str] = field(default_factory=list)
     perpetrators: list[str] = field(default_factory=list)
     split: bool = False  # one of several clauses of its sentence
-    outcome: bool = False  # a strategic development told after a fight (weapons seized): it does not recode the fight
+    outcome: bool = False  # told after a fight (weapons seized, a village torched): it does not recode the fight
     elsewhere: list[tuple[int, int]] = field(default_factory=list)  # character ranges of phrases about other events
 
 
@@ -57,6 +58,22 @@ def _outcome(first: Classification, second: Classification) -> bool:
     fighters surrendering) is its outcome, not a second event: ACLED codes the fight."""
     return (second.event_type == STRATEGIC and first.event_type not in (STRATEGIC, PROTESTS, RIOTS)
             and second.sub_event_type not in ("Arrests", "Looting/property destruction"))
+
+
+# Who riots: without one of these in its sentence a riot cue ("set fire to the village") is someone else's act.
+_CROWD = re.compile(
+    r"\b(?:crowds?|mobs?|protest\w*|demonstrat\w*|riot\w*|residents|villagers|locals|youths?|students|supporters|"
+    r"workers|traders|vendors|inhabitants|prisoners|inmates|fans|people|neighbou?rs|relatives|passers-by)\b",
+    re.IGNORECASE,
+)
+
+
+def _attackers_deed(first: Classification, mention: Mention) -> bool:
+    """After a fight or an attack, a riot cue with no crowd in its sentence ("They set fire to the village",
+    "four villages torched") tells what the attackers did: part of their event, not a mob's, and it does
+    not recode it."""
+    return (first.event_type not in (STRATEGIC, PROTESTS, RIOTS) and mention.kind.event_type == RIOTS
+            and not _CROWD.search(mention.sentence.text))
 
 
 def _new_scene(group: list[Mention], mention: Mention) -> bool:
@@ -126,8 +143,10 @@ def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             follows = last.paragraph == mention.paragraph
             new_scene = _new_scene(groups[-1], mention)
             if (follows or same_story or _refers_back(groups[-1], mention)) and not new_scene and mention.sentence.start != last.sentence.start:
-                if _compatible(groups[-1][0].kind, mention.kind) and bool(last.generic) == bool(mention.generic):
-                    mention.outcome = _outcome(groups[-1][0].kind, mention.kind)
+                first = groups[-1][0].kind
+                deed = _attackers_deed(first, mention)
+                if (_compatible(first, mention.kind) or deed) and bool(last.generic) == bool(mention.generic):
+                    mention.outcome = deed or _outcome(first, mention.kind)
                     groups[-1].append(mention)
                     continue
         groups.append([mention])
