@@ -28,7 +28,7 @@ from sitrep.extract.flags import HABITUAL, cue_token, generic_reason, unreal_rea
 from sitrep.extract.roles import roles_of
 from sitrep.extract.sentences import inside, quoted_ranges, sentences_of
 from sitrep.extract.taxonomy import PROTESTS, RIOTS, STRATEGIC
-from sitrep.extract.triggers import CORE_CUES, CueMatch, criminal_case_story, dropped_as_out_of_scope, find_cues, out_of_scope
+from sitrep.extract.triggers import CORE_CUES, CueMatch, dropped_as_out_of_scope, find_cues, story_scope
 from sitrep.nlp.doctext import doc_text
 from sitrep.records import Event, Evidence, SourceReport
 
@@ -79,9 +79,9 @@ def _mentions(doc: Doc, context: ExtractionContext, published: date) -> list[Men
     quoted = quoted_ranges(text)
     sentences = sentences_of(doc)
     narrative = len(sentences) >= NARRATIVE_SENTENCES
-    # An accident or disaster story is out of scope as a whole ("19 killed when their bus plunged ... the accident").
-    disaster = out_of_scope(text, ("disaster",)) is not None
-    crime = criminal_case_story(text)
+    # An accident, disaster or crime story is out of scope as a whole ("19 killed when their bus plunged ... the
+    # accident", "Man found fatally shot ... charged with murder").
+    disaster, crime = story_scope(text)
     for sentence in sentences:
         paragraph += text.count("\n", last_end, sentence.start_char)
         last_end = sentence.start_char

@@ -101,20 +101,18 @@ def could_report_event(article: Article) -> bool:
     The sentences here are cut at sentence-final punctuation and line breaks, before any parse. spaCy's
     sentence may be this one joined to its neighbours, so a cue sentence counts as dropped only when the
     rule drops it together with both neighbours as well: in a crime story, when none of them holds a cue
-    that is always political (a riot, a protest, a mob); in a disaster story, when all their core cues are casualty cues; otherwise, when it
-    holds an out-of-scope word itself and they are out of scope too."""
+    that is always political (a riot, a protest, a mob); in a disaster story, when all their core cues are
+    casualty cues; otherwise, when it holds an out-of-scope word itself and they are out of scope too."""
     from sitrep.extract.sentences import inside, quoted_ranges
     from sitrep.extract.triggers import (
-        ALWAYS_POLITICAL, CASUALTY_CUES, CORE_CUES, criminal_case_story, dropped_as_out_of_scope, find_cues, holds_cue,
-        out_of_scope,
+        ALWAYS_POLITICAL, CASUALTY_CUES, CORE_CUES, dropped_as_out_of_scope, find_cues, holds_cue, out_of_scope, story_scope,
     )
 
     text = article.text
     if not holds_cue(text, CORE_CUES):
         return False
     quoted = quoted_ranges(text)
-    disaster = out_of_scope(text, ("disaster",)) is not None
-    crime = criminal_case_story(text)
+    disaster, crime = story_scope(text)
     pieces = rough_sentences(text)
     found: dict[int, list] = {}  # a piece's cues, read only when it or a neighbour holds a core cue
 

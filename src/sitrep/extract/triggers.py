@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from sitrep.datafiles import load_yaml
 from sitrep.extract.prefilter import PrefilteredPattern, ignorecase_fold
@@ -199,6 +200,28 @@ def out_of_scope(text: str, kinds: tuple[str, ...] = ("disaster", "crime", "spor
 CRIMINAL_CASE_TERMS = 2
 
 
+class StoryScope(NamedTuple):
+    """What a whole text is, when it is out of scope as a whole (see `story_scope`)."""
+
+    disaster: bool  # an accident, disaster or epidemic story
+    crime: bool  # an ordinary criminal case (`criminal_case_story`)
+
+
+def story_scope(text: str) -> StoryScope:
+    """Is the whole text a disaster story or an ordinary criminal case? Neither when it holds a word of
+    political or organised violence anywhere; the text is folded and that word looked for once for both."""
+    patterns = load_lexicon().nonpolitical
+    folded = ignorecase_fold(text)
+    if patterns["political"].search(text, folded):
+        return StoryScope(False, False)
+    disaster = patterns["disaster"].search(text, folded) is not None
+    if patterns["public_cause"].search(text, folded):
+        return StoryScope(disaster, False)
+    # "charged him with" and "charged with", "warrant" and "warrants" are one word of the case
+    terms = {m.group(0).lower().split()[0][:6] for m in patterns["criminal_case"].finditer(text, folded)}
+    return StoryScope(disaster, len(terms) >= CRIMINAL_CASE_TERMS)
+
+
 def criminal_case_story(text: str) -> bool:
     """Does the whole text report an ordinary criminal case? It uses the words of one (charges, a
     sheriff's deputies, bond, a grand jury: at least CRIMINAL_CASE_TERMS different ones) and nowhere a word
@@ -207,10 +230,4 @@ def criminal_case_story(text: str) -> bool:
     Local crime news tells its killings and arrests in sentences with no crime word of their own ("Man
     found fatally shot in Ozark car dealership"): the story, not the sentence, says they are ordinary crime.
     Conflict reports name their armed side or their cause; ACLED's notes use almost none of these words."""
-    patterns = load_lexicon().nonpolitical
-    folded = ignorecase_fold(text)
-    if patterns["political"].search(text, folded) or patterns["public_cause"].search(text, folded):
-        return False
-    # "charged him with" and "charged with", "warrant" and "warrants" are one word of the case
-    terms = {m.group(0).lower().split()[0][:6] for m in patterns["criminal_case"].finditer(text, folded)}
-    return len(terms) >= CRIMINAL_CASE_TERMS
+    return story_scope(text).crime
