@@ -21,6 +21,7 @@ from sitrep.extract.context import ExtractionContext
 from sitrep.extract.dates import event_window, find_date_mentions
 from sitrep.geo.admin_names import acled_admin1
 from sitrep.geo.locate import apply_location, area_location, locate_event
+from sitrep.geo.written_places import KIND_WORDS
 from sitrep.nlp.doctext import doc_text
 from sitrep.records import DateWindow, Event, Location
 
@@ -84,7 +85,10 @@ def place_names(sentence: Span, context: ExtractionContext) -> set[str]:
 
 
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_COORDINATION = re.compile(r"^\s*(?:,|and|&|or|as well as|,\s*and|;)\s*(?:in\s+|at\s+|near\s+)?(?:the\s+)?$", re.IGNORECASE)
+# "Jabal al Kirsh front (Al Qabbaytah, Lahij) and Bab Ghaliq": a kind of place may close the item before "and"
+# ("Bafut town, Bamenda subdivision" is a town and its area, no list).
+_COORDINATION = re.compile(rf"^\s*(?:,|(?:(?:{KIND_WORDS})\s*)?(?:and|&|or|as well as|,\s*and|;))\s*(?:in\s+|at\s+|near\s+)?(?:the\s+)?$",
+                           re.IGNORECASE)
 
 
 def coordinated(found: list[Location], text: str) -> list[Location]:
@@ -155,9 +159,16 @@ def place_on_front_line(event: Event, sentences: list[Span], context: Extraction
         apply_location(event, location)
 
 
-def fatalities(sentences: list[Span]) -> int:
+def fatalities(sentences: list[Span], places: int = 1) -> list[int]:
+    """The event's dead, one figure per place it is split into. ACLED splits a toll across the places of a
+    list, the remainder to the first ones (8 across 3: 3, 3, 2); a note that states its own split ("coded
+    as 10 and split between 2 locations") already gives each event's share."""
     mentions = [m for s in sentences for m in find_fatalities(s)]
-    return fatality_count(mentions)
+    count = fatality_count(mentions)
+    if places <= 1 or any(m.kind == "split" for m in mentions):
+        return [count] * max(places, 1)
+    share, rest = divmod(count, places)
+    return [share + (1 if i < rest else 0) for i in range(places)]
 
 
 def code_actors(event: Event, sentences: list[Span], trigger: Token | None, context: ExtractionContext) -> None:

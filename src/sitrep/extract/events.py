@@ -247,12 +247,13 @@ def _build(group: list[Mention], tail: list[Span], doc: Doc, context: Extraction
     elsewhere = [span for m in group for span in m.elsewhere]
     window = event_fields.date_window(sentences, published, _fallback_window(group, doc, published), elsewhere)
     evidence = [Evidence(s.start_char, s.end_char, s.text) for s in sentences]
-    deaths = 0 if kind.sub_event_type in _NO_DEATHS or (kind.event_type == STRATEGIC and group[0].split) else event_fields.fatalities(sentences + tail)
     attribution = event_fields.attribution(sentences)
     generic = group[0].generic
     places = event_fields.coordinated(event_fields.locations(sentences, context), doc_text(doc)) or [None]
+    no_deaths = kind.sub_event_type in _NO_DEATHS or (kind.event_type == STRATEGIC and group[0].split)
+    deaths = [0] * len(places) if no_deaths else event_fields.fatalities(sentences + tail, len(places))
     events = []
-    for place in places:
+    for place, place_deaths in zip(places, deaths):
         event = Event(
             doc_id=context.article.id or "",
             event_date=window.best,
@@ -261,7 +262,7 @@ def _build(group: list[Mention], tail: list[Span], doc: Doc, context: Extraction
             time_precision=window.precision,
             event_type=kind.event_type,
             sub_event_type=kind.sub_event_type,
-            fatalities=deaths // len(places) if len(places) > 1 else deaths,
+            fatalities=place_deaths,
             notes=text,
             evidence=evidence,
             background=_is_background(window, published),

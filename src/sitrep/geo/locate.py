@@ -44,6 +44,7 @@ from sitrep.geo.place_roles import (
     NATURAL_CLASSES, is_actor_home, is_far_end_of_stretch, is_in_passing, is_part_of_town, is_road_end, names_a_building_in,
     names_a_thing, place_level,
 )
+from sitrep.geo.written_places import bracketed_places, written_key
 from sitrep.records import Article, Event, Location, Place, Toponym
 
 _BORDER = re.compile(r"border|frontier", re.I)
@@ -82,6 +83,11 @@ def locate_event(
         sub_country = [t for t in sub_country if id(t) not in things or names_a_building_in(text, t, plain)]
     elif len(sub_country) > 1 and all(is_road_end(text, t) for t in sub_country[1:]):
         sub_country = sub_country[:1]  # "the highway between Kabul and Jalalabad": one event, at the first end
+    # "Bab Ghaliq (Qaatabah, Ad Dali)": a name the gazetteer lacks (or knows only elsewhere) in its written areas
+    written, parents = bracketed_places(start, end, toponyms, text, gazetteer)
+    if written:
+        sub_country = sorted([t for t in sub_country if id(t) not in parents and not any(w.start < t.end and t.start < w.end for w in written)]
+                             + written, key=lambda t: t.start)
     # "in Binga (Lisala, Mongala)": the bracket holds Binga's areas, whatever level their names resolved to
     sub_country = [t for t in sub_country if not _bracketed_parent(t, sub_country, text)]
     named_countries = {t.place.country_code for t in inside if t.place.feature_code == "PCLI" and not is_actor_home(text, t)}
@@ -212,7 +218,7 @@ def _location(toponym: Toponym, gazetteer: Gazetteer, holds_unknown: bool = Fals
     if place.feature_class in NATURAL_CLASSES:  # rivers, mountains, deserts: a large area
         precision = 3 if place.feature_class != "L" or not place.population else 2
         return Location(place=place, geo_precision=precision, toponym=toponym)
-    precision = 2 if holds_unknown else 1
+    precision = 2 if holds_unknown or place.geonameid is None else 1  # a written place: at its area's seat
     if toponym.relation:
         precision = 3 if _BORDER.search(toponym.relation) and level == 0 else 2
     return Location(place=place, geo_precision=precision, toponym=toponym)
@@ -323,9 +329,9 @@ def _country_level(country_code: str, toponym: Toponym | None, gazetteer: Gazett
 
 
 def _distinct(locations: list[Location]) -> list[Location]:
-    seen: dict[int | None, Location] = {}
+    seen: dict[int | str | None, Location] = {}
     for location in locations:
-        key = location.place.geonameid
+        key = written_key(location.place)
         if key not in seen or location.geo_precision < seen[key].geo_precision:
             seen[key] = location
     return list(seen.values())

@@ -87,6 +87,7 @@ def _regions() -> frozenset[str]:
     return frozenset(names | {"DR Congo", "DRC", "Congo", "Ivory Coast", "Gaza", "West Bank", "Kashmir", "Darfur"})
 
 
+_OPEN_BRACKETS = {"(", "["}
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]?")
 
 
@@ -116,6 +117,11 @@ def news_sentences(doc: Doc) -> Doc:
             starts[i + 1] = -1
         elif text in _OPEN_QUOTES or (text == '"' and i not in closing):
             starts[i + 1] = -1
+        elif text in _OPEN_BRACKETS:
+            # "shelled areas of Salim [Al Fajir] (Qaatabah, Ad Dali)": a bracket opened mid-sentence continues it
+            starts[i + 1] = -1
+            if i > 0 and texts[i - 1] not in _SENTENCE_END and not texts[i - 1].isspace():
+                starts[i] = -1
     # A blank line (paragraph, headline, byline) always ends a sentence; the parser often runs on.
     for i in range(1, len(texts)):
         previous = texts[i - 1]
