@@ -55,9 +55,8 @@ def bracketed_places(start: int, end: int, toponyms: list[Toponym], text: str,
     ("Nameless Hills (Gadabay Region), Gadabay")."""
     found: list[Toponym] = []
     parents: set[int] = set()
-    for index in range(start, end):
-        if text[index] != "(":
-            continue
+    index = start - 1
+    while (index := text.find("(", index + 1, end)) >= 0:
         close = _BRACKET_END.match(text, index + 1)
         if close is None or close.end() > end or _AREA_WORD.match(text, close.end() + 1):
             continue
