@@ -30,6 +30,7 @@ NOT_EVENTS = [
     "The minister condemned the attack on aid workers in Goma.",
     "Officials warned of possible attacks on polling stations in Kano.",
     "No clashes were reported in the district of Ghazni on Monday.",
+    "No arrests or clashes were reported in the district of Ghazni on Monday.",  # "no" covers both nouns
 ]
 
 OUT_OF_SCOPE = [
@@ -132,3 +133,10 @@ def test_current_event_is_neither_background_nor_generic(extractor):
 def test_negation_of_casualties_keeps_the_event(extractor):
     events = current(events_of(extractor, "On Monday, a roadside bomb exploded near a police patrol in Kirkuk. No one was hurt."))
     assert len(events) == 1 and events[0].sub_event_type == "Remote explosive/landmine/IED" and events[0].fatalities == 0
+
+
+@pytest.mark.slow
+def test_no_before_another_noun_does_not_negate_the_clashes(extractor):
+    events = current(events_of(extractor, "On Monday there were no injuries at first, and clashes erupted later between "
+                                          "police and protesters in Ghazni."))
+    assert [e.event_type for e in events] == ["Riots"]

@@ -196,6 +196,9 @@ def unreal_reason(sentence: Span, cue: CueMatch) -> str | None:
         return "reference"  # "sentenced three men for the 2019 bombing": the court case, not a new attack
     if token.pos_ in ("NOUN", "VERB") and _context_phrase(token):
         return "reference"  # "a ceasefire after two weeks of fighting", "the scene of a 2017 chemical attack"
+    if token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in token.head.children):
+        return "negated"  # "No arrests or clashes were reported": the determiner covers both nouns
     for depth, node in enumerate(chain):
         lemma = node.lemma_.lower()
         if depth > 0 and lemma in DENIAL_LEMMAS:
