@@ -200,3 +200,11 @@ def test_a_fire_set_after_an_attack_with_no_crowd_named_is_the_attackers_deed(ex
     events = current(extractor, "On 28 April 2020, gunmen killed a trader in the market of Beni. "
                                 "Hundreds of residents then rioted and set fire to the town hall.")
     assert sorted(e.event_type for e in events) == ["Riots", "Violence against civilians"]
+
+
+def test_a_definite_noun_after_an_event_is_that_event_whatever_its_word(extractor):
+    # "injured in the clash" tells the villagers' riot again: no Armed clash of its own, no recoding
+    text = ("On 2 May 2020, nearly 100 villagers vandalized a ration shop in Lalgola area (Murshidabad district, West "
+            "Bengal) and clashed with the ration dealer. At least seven persons were reportedly injured in the clash.")
+    events = current(extractor, text)
+    assert len(events) == 1 and events[0].event_type == "Riots" and len(events[0].evidence) == 2

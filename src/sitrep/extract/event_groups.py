@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from sitrep.extract.classifier import Classification
-from sitrep.extract.taxonomy import PROTESTS, RIOTS, STRATEGIC
+from sitrep.extract.taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VIOLENCE_AGAINST_CIVILIANS
 from sitrep.extract.triggers import CueMatch
 from sitrep.nlp.doctext import doc_text
 
@@ -101,6 +101,29 @@ def _refers_back(group: list[Mention], mention: Mention) -> bool:
     return (not mention.has_place or mention.places <= known_places) and (not mention.has_date or _known_dates(mention.dates, known_dates))
 
 
+# The nouns that name an event of each type again (not its participants: "the demonstrators" may be another
+# crowd). "the clash" after villagers' mob violence is theirs; "the explosion" after an attack may be the next one.
+_CROWD_NOUNS = {"clash", "violence", "riot", "protest", "demonstration", "unrest", "confrontation", "scuffle", "brawl",
+                "melee", "fight", "fighting"}
+_FIGHT_NOUNS = {"clash", "attack", "fighting", "fight", "raid", "ambush", "shooting", "assault", "firefight", "battle",
+                "skirmish", "gunfight", "shootout", "confrontation", "incident"}
+_EVENT_NOUNS = {
+    PROTESTS: _CROWD_NOUNS, RIOTS: _CROWD_NOUNS | {"attack", "incident"}, BATTLES: _FIGHT_NOUNS,
+    VIOLENCE_AGAINST_CIVILIANS: _FIGHT_NOUNS, EXPLOSIONS: {"explosion", "blast", "attack", "bombing", "strike", "incident"},
+}
+
+
+def _names_it_again(event_type: str, mention: Mention) -> bool:
+    """Does the mention name the event again with a bare definite noun of its type ("injured in the clash")? One
+    with words of its own ("the kidnapping of the three engineers", "the attack in which 20 died") may be another."""
+    nouns = _EVENT_NOUNS.get(event_type, set())
+    return any(
+        _anaphoric(token) and token.lemma_.lower() in nouns
+        and not any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound", "nmod", "poss") for c in token.children)
+        for token in mention.sentence if any(c.start <= token.idx < c.end for c in mention.cues)
+    )
+
+
 def _anaphoric(token: Token | None) -> bool:
     return token is not None and token.pos_ == "NOUN" and any(
         c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "its", "their") for c in token.children
@@ -145,8 +168,13 @@ def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             if (follows or same_story or _refers_back(groups[-1], mention)) and not new_scene and mention.sentence.start != last.sentence.start:
                 first = groups[-1][0].kind
                 deed = _attackers_deed(first, mention)
-                if (_compatible(first, mention.kind) or deed) and bool(last.generic) == bool(mention.generic):
-                    mention.outcome = deed or _outcome(first, mention.kind)
+                # "At least seven were injured in the clash" after villagers' mob violence: a definite noun in the
+                # next sentence is that event, whatever kind its word names; it does not recode it. (Only the next:
+                # a flattened wire text is one paragraph of many incidents.)
+                told_again = follows and mention.sentence.start - last.sentence.end <= 1 and _names_it_again(first.event_type, mention)
+                compatible = _compatible(first, mention.kind)
+                if (compatible or deed or told_again) and bool(last.generic) == bool(mention.generic):
+                    mention.outcome = deed or _outcome(first, mention.kind) or not compatible
                     groups[-1].append(mention)
                     continue
         groups.append([mention])
