@@ -65,6 +65,8 @@ PRECEDENCE = [
     ("On Monday, gunmen attacked the village of Kadji and killed nine villagers.", "Attack"),
     # A protest that turns violent is a riot; one that police break up is a protest with intervention.
     ("On Monday, demonstrators clashed with police and vandalised shops in Lagos.", "Violent demonstration"),
+    # ... but a mob that vandalises a mosque over a dispute is no demonstration.
+    ("On Monday, a mob vandalized and set ablaze a mosque in Dhing over a dispute between two factions.", "Mob violence"),
     ("On Monday, traders staged a protest in Harare. Police arrested 12 protesters.", "Protest with intervention"),
     # Rocket-propelled grenades are weapons of a ground fight, not a Grenade event.
     ("On Monday, insurgents fired rocket-propelled grenades at an army patrol near Tal Afar.", "Armed clash"),

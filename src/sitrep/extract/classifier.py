@@ -160,7 +160,10 @@ class RuleClassifier:
         if has("riot") and not has("air", "shelling", "suicide", "chemical") and not organised:
             if has("loot") and (_ARMED_ACTORS.search(text) or not (has("mob") or _RIOT_WORD.search(text) or has("demand"))):
                 return "Looting/property destruction", 0.6, "property destroyed by armed men"
-            if _RIOT_WORD.search(text) or has("demand") or any(_DEMONSTRATIVE.search(c.text) for c in cues["riot"]):
+            # Blocking and vandalising are a demonstration's ways, unless a mob does them: "a mob vandalized and
+            # set ablaze a mosque" over a dispute is mob violence.
+            if _RIOT_WORD.search(text) or has("demand") or (
+                    not has("mob") and any(_DEMONSTRATIVE.search(c.text) for c in cues["riot"])):
                 return "Violent demonstration", 0.7, "riot"
             return "Mob violence", 0.6, "violent crowd without a demonstration"
         if has("mob") and not has("air", "shelling", "ied", "suicide", "grenade", "chemical", "sexual"):
