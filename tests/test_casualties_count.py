@@ -209,3 +209,20 @@ def test_a_rejected_long_match_does_not_hide_the_real_statement():
     text = "Within days, officers reported the seizure of a rifle stockpile and said several insurgents had been killed."
     mentions = find_fatalities(text)
     assert [(m.count, m.victim) for m in mentions] == [(10, "insurgent")]
+
+
+@pytest.mark.slow
+def test_deaths_a_crowd_protests_over_are_no_deaths_of_its_protest(extractor):
+    from datetime import date
+
+    from sitrep.records import Article
+
+    def deaths(text: str) -> list[tuple[str, int]]:
+        events = extractor.extract_one(Article(text=text, published=date(2020, 5, 10))).events
+        return [(e.event_type, e.fatalities) for e in events if not e.background]
+
+    assert deaths("On 28 April 2020, a mob vandalized and set ablaze a rehab facility in Imphal over the death of a patient.") == [("Riots", 0)]
+    assert deaths("On 6 May 2020, rioters burned the police station in Conakry after police shot dead two protesters.") == [("Riots", 0)]
+    assert deaths("On 27 April 2020, residents blocked an avenue in Salvador to demonstrate against the death of an adolescent.") == [("Protests", 0)]
+    # deaths in the riot itself still count
+    assert deaths("On 6 May 2020, protesters clashed with police in Conakry and two demonstrators were killed.") == [("Riots", 2)]

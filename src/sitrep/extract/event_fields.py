@@ -159,11 +159,22 @@ def place_on_front_line(event: Event, sentences: list[Span], context: Extraction
         apply_location(event, location)
 
 
-def fatalities(sentences: list[Span], places: int = 1) -> list[int]:
+# Deaths a crowd protests or riots over are no deaths of the protest: "set ablaze a rehab facility over the
+# death of a patient", "attacked police officers after two children were killed by gunmen".
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:(?:over|against|condemning|protesting|mourning|denouncing|justice for)\s+(?:the\s+)?|(?:after|following)\s+(?:[\w'-]+\s+){0,3})$",
+    re.IGNORECASE)
+
+
+def fatalities(sentences: list[Span], places: int = 1, crowd: bool = False) -> list[int]:
     """The event's dead, one figure per place it is split into. ACLED splits a toll across the places of a
     list, the remainder to the first ones (8 across 3: 3, 3, 2); a note that states its own split ("coded
-    as 10 and split between 2 locations") already gives each event's share."""
+    as 10 and split between 2 locations") already gives each event's share. For a crowd's event (`crowd`:
+    a protest or a riot) the deaths told as its cause do not count."""
     mentions = [m for s in sentences for m in find_fatalities(s)]
+    if crowd and mentions:
+        text = doc_text(sentences[0].doc)
+        mentions = [m for m in mentions if not _CAUSE_BEFORE.search(text, max(0, m.start - 30), m.start)]
     count = fatality_count(mentions)
     if places <= 1 or any(m.kind == "split" for m in mentions):
         return [count] * max(places, 1)

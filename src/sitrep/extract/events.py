@@ -251,7 +251,8 @@ def _build(group: list[Mention], tail: list[Span], doc: Doc, context: Extraction
     generic = group[0].generic
     places = event_fields.coordinated(event_fields.locations(sentences, context), doc_text(doc)) or [None]
     no_deaths = kind.sub_event_type in _NO_DEATHS or (kind.event_type == STRATEGIC and group[0].split)
-    deaths = [0] * len(places) if no_deaths else event_fields.fatalities(sentences + tail, len(places))
+    deaths = [0] * len(places) if no_deaths else event_fields.fatalities(sentences + tail, len(places),
+                                                                         crowd=kind.event_type in (PROTESTS, RIOTS))
     events = []
     for place, place_deaths in zip(places, deaths):
         event = Event(
