@@ -65,6 +65,9 @@ PRECEDENCE = [
     ("On Monday, gunmen attacked the village of Kadji and killed nine villagers.", "Attack"),
     # A protest that turns violent is a riot; one that police break up is a protest with intervention.
     ("On Monday, demonstrators clashed with police and vandalised shops in Lagos.", "Violent demonstration"),
+    # Forces firing on a demonstration, "killing" a number of people: lethal force ("the killing of" is a topic).
+    ("On Monday, during demonstrations in Bamako, security forces opened fire, killing at least 14 people.", "Excessive force against protesters"),
+    ("On Monday, students protested in Dhaka against the killing of two students by police.", "Peaceful protest"),
     # ... but a mob that vandalises a mosque over a dispute is no demonstration.
     ("On Monday, a mob vandalized and set ablaze a mosque in Dhing over a dispute between two factions.", "Mob violence"),
     ("On Monday, traders staged a protest in Harare. Police arrested 12 protesters.", "Protest with intervention"),

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from sitrep.extract.numbers import NUMBER_PATTERN
 from sitrep.extract.speech_sources import without_sources
 from sitrep.extract.taxonomy import load_taxonomy
 from sitrep.extract.triggers import CueMatch, find_targets, out_of_scope
@@ -96,6 +97,9 @@ _CROWD = re.compile(
 _DEMONSTRATIVE = re.compile(r"barricad|tyres|tires|blocked|vandali", re.IGNORECASE)
 _MARCH = re.compile(r"marched|marches|march", re.IGNORECASE)
 _KILLED_VERB = re.compile(r"killed|shot dead|shot and killed|slain", re.IGNORECASE)
+# "opened fire, killing at least 14 people": the verb with its count ("the killing of a student" is a topic).
+_KILLING_SOME = re.compile(rf"(?<!the )\bkilling\s+(?:at least\s+|more than\s+|some\s+|about\s+|around\s+|over\s+|nearly\s+)?{NUMBER_PATTERN}\b",
+                           re.IGNORECASE)
 _THROWN = re.compile(r"hurled|threw|thrown|lobbed|tossed", re.IGNORECASE)
 _NON_STATE = re.compile(
     r"\b(?:militants?|rebels?|insurgents?|jihadists?|fighters|isis|isil|islamic state|daesh|taliban|al[- ]shabaa?b|"
@@ -145,7 +149,7 @@ class RuleClassifier:
             return "Chemical weapon", 0.8, "chemical weapon"
         marching_forces = has("protest") and all(_MARCH.fullmatch(c.text) for c in cues["protest"]) and _ARMED_ACTORS.search(text)
         if has("protest") and not marching_forces:
-            lethal = has("kill") and any(_KILLED_VERB.fullmatch(c.text) for c in cues["kill"])
+            lethal = has("kill") and (any(_KILLED_VERB.fullmatch(c.text) for c in cues["kill"]) or _KILLING_SOME.search(text) is not None)
             protest_fight = has("clash") and any(_FIGHT_WORDS.search(c.text) for c in cues["clash"])
             if has("riot") or protest_fight:
                 return "Violent demonstration", 0.7, "protest + violence by demonstrators"
