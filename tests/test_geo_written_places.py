@@ -7,9 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from event_helpers import sentence_locations
 
-from sitrep.geo.locate import locate_event
-from sitrep.geo.resolve import resolve_toponyms
 from sitrep.records import Article
 
 pytestmark = pytest.mark.slow
@@ -20,12 +19,9 @@ def locate(extractor):
     """The event places of a one-sentence text: [(name, country code, admin1, precision, latitude), ...]."""
 
     def run(text: str):
-        doc = extractor.nlp(text)
-        article = Article(text=text)
-        toponyms = resolve_toponyms(doc, article, extractor.gazetteer)
-        [sentence] = list(doc.sents)
+        [locations] = sentence_locations(extractor, text)
         return [(loc.place.name, loc.place.country_code, loc.place.admin1, loc.geo_precision, loc.place.latitude)
-                for loc in locate_event(sentence, toponyms, article, extractor.gazetteer)]
+                for loc in locations]
 
     return run
 
