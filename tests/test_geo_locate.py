@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from event_helpers import sentence_locations
 
 from sitrep.geo.locate import apply_location, locate_event
 from sitrep.geo.resolve import resolve_toponyms
@@ -16,10 +17,7 @@ def locate(extractor):
     """Locations of each sentence of a text: [[(location name, admin1, country, precision), ...], ...]."""
 
     def run(text: str):
-        doc = extractor.nlp(text)
-        article = Article(text=text)
-        toponyms = resolve_toponyms(doc, article, extractor.gazetteer)
-        return [locate_event(sent, toponyms, article, extractor.gazetteer) for sent in doc.sents]
+        return sentence_locations(extractor, text)
 
     return run
 
