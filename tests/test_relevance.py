@@ -19,6 +19,8 @@ LONG_FILLER = " The council will meet again next month to review the budget and 
         "Two men were found dead on a road outside the town.",
         "Members of the CJNG handed out groceries to families in two towns of Michoacan.",  # a cartel named by its acronym
         "Unknown people set fire to a textile factory in Bursa.",  # arson
+        # a detention with the charge that makes it political, in a long text
+        "Two British-Australian women have been detained in a Tehran jail on spy charges." + LONG_FILLER,
     ],
 )
 def test_conflict_and_protest_leads_pass(text):
@@ -31,6 +33,7 @@ def test_conflict_and_protest_leads_pass(text):
         "The city council approved a new bus route and extended library hours." + LONG_FILLER,
         "Health officials reported 40 new influenza cases and two deaths at the county hospital." + LONG_FILLER,
         "The central bank left interest rates unchanged as inflation eased." + LONG_FILLER,
+        "A man was detained at the county jail after a traffic stop on Monday." + LONG_FILLER,  # one weak group
     ],
 )
 def test_ordinary_news_is_skipped(text):

@@ -51,6 +51,9 @@ WEAK_GROUPS = {
     # The people whose arrest, harassment or killing ACLED and HRD monitors record as repression.
     "targets": [r"activists?\b", r"dissidents?\b", r"journalists?\b", r"human rights", r"rights defenders?\b",
                 r"opposition", r"protesters", r"demonstrators", r"civilians?\b"],
+    # The charges that make a detention political: "detained in Tehran jail on spy charges".
+    "charges": [r"espionage", r"spy(?:ing)?\b", r"spies\b", r"treason", r"sedition", r"seditious", r"subversi", r"national security",
+                r"blasphemy"],
     # "march" in lower case only: "March" is mostly the month.
     "crowd": [r"(?-i:march)", r"marche[ds]\b", r"marchers", r"marching", r"crowd", r"mobs?\b", r"dispers", r"gather", r"demand",
               r"block(?:ed|ing|ade)", r"denounc", r"strike"],
