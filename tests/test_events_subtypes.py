@@ -75,6 +75,8 @@ PRECEDENCE = [
     ("On Monday, insurgents fired rocket-propelled grenades at an army patrol near Tal Afar.", "Armed clash"),
     # Ground fighting with shelling alongside is an armed clash.
     ("On Monday, heavy fighting broke out between the army and rebels near Idlib, amid artillery shelling.", "Armed clash"),
+    # Gunmen shooting at a police patrol that shoots back: both sides fired, an armed clash.
+    ("On Monday, unidentified armed men arrived at a farm in Ahuachapan and started shooting. The police shot back and two of the men were killed.", "Armed clash"),
     # A kidnapping that ends in murder is an attack.
     ("On Monday, gunmen kidnapped a pastor in Kaduna and later killed him.", "Attack"),
 ]

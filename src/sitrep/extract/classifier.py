@@ -257,6 +257,9 @@ class RuleClassifier:
         acting = " ".join(report.perpetrators)
         if acting and _CROWD.search(acting) and not find_targets(acting)["armed"] and not _ORGANISED_ARMED.search(report.text):
             return "Mob violence", 0.5, "violence by an unorganised crowd or private people"
+        if _RETURN_FIRE.search(report.text) and find_targets(report.text)["armed"]:
+            # "armed men approached and started shooting. The police shot back": both sides fired, a fight
+            return "Armed clash", 0.6, "attack answered with fire"
         # The first victim phrase that names anyone decides: "attacked a police checkpoint, leaving ... civilians".
         for phrase in report.victims:
             found = find_targets(phrase)
