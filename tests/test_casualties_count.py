@@ -28,6 +28,9 @@ def count(text: str) -> int:
         ("Two police officers and a civilian were shot dead.", 3),
         ("Rebels killed two soldiers and three civilians.", 5),
         ("A 17-year-old student was stabbed to death outside the school.", 1),
+        # the subject who fired back is no victim of the clause after "and"
+        ("The police shot back and two unidentified armed men were killed.", 2),
+        ("Three soldiers shot in the ambush died.", 3),
         # found after the deed: "found shot dead", "found beaten to death"
         ("A journalist was found shot dead in his car on Sunday.", 1),
         ("Two farmers were found beaten to death near the river.", 2),

@@ -170,7 +170,12 @@ def _is_active_clause(text: str, match: re.Match[str]) -> bool:
     after = text[match.end():match.end() + 40]
     verb_region = text[match.end("items"):match.end()]
     has_aux = re.search(r"\b(?:were|was|are|is|been|being|got)\b", verb_region) is not None
-    return not has_aux and OBJECT_FOLLOWS.match(after) is not None
+    # "The police shot back", "soldiers shot at the crowd": the subject fired, nobody died of it here
+    return not has_aux and (OBJECT_FOLLOWS.match(after) is not None or _FIRED_AWAY.match(after) is not None)
+
+
+_ACTING_VERB = re.compile(r"\b(?:(?:shot|fired) (?:back|at|into|towards?)|opened fire|returned fire|responded|retaliated)\b", re.IGNORECASE)
+_FIRED_AWAY = re.compile(r"\s+(?:back|at|into|towards?|in the air|into the air)\b", re.IGNORECASE)
 
 
 def _read_count(match: re.Match[str], name: str) -> tuple[int, bool] | None:
@@ -239,6 +244,8 @@ def _mentions_from(match: re.Match[str], kind: str, text: str, offset: int) -> l
         if (name == "s0" and kind == "subject" and listed and match.groupdict().get("s0a")
                 and (gap_words > 2 or _comma_after(match, text))):
             continue  # "A shoot-out broke out and two suspects died", "After a heavy fight, five ...": a clause
+        if kind == "subject" and _ACTING_VERB.search(match.groupdict().get(victim_key) or ""):
+            continue  # "The police shot back and two armed men were killed": a clause of its own, not a victim
         if name != "s0" and match.groupdict().get(f"{name}d") and _comma_before(match, name, text):
             continue  # "killing a man, the school's director": an apposition, the same person
         additional = (match.groupdict().get(f"{name}a") or "").lower() == "another" or bool(
