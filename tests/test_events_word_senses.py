@@ -76,6 +76,7 @@ def test_a_cue_after_free_text_still_matches_whole_words():
     ("Foreign interests are out to make a quick kill.", "kill"),
     ("A new detention facility is planned for the district.", "arrest"),
     ("Shingleton opened up his campaign headquarters at 319 Main St.", "hq"),
+    ("Celebrities have handed over their own clothes for swishing parties.", "nonviolent_transfer"),
 ])
 def test_cue_words_in_their_other_sense_are_no_cue(text, cue):
     assert cue not in cues(text)
@@ -95,6 +96,8 @@ def test_cue_words_in_their_other_sense_are_no_cue(text, cue):
     ("The militia recruited children from the camps.", "change"),
     ("Police detained five men; their detention was extended.", "arrest"),
     ("Militants established a base near the village.", "hq"),
+    ("The militia handed the town over to the army.", "nonviolent_transfer"),
+    ("The rebels handed back the city of Goma.", "nonviolent_transfer"),
 ])
 def test_cue_words_in_their_event_sense_keep_their_cue(text, cue):
     assert cue in cues(text)
