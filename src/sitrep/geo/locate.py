@@ -84,9 +84,9 @@ def locate_event(
     elif len(sub_country) > 1 and all(is_road_end(text, t) for t in sub_country[1:]):
         sub_country = sub_country[:1]  # "the highway between Kabul and Jalalabad": one event, at the first end
     # "Bab Ghaliq (Qaatabah, Ad Dali)": a name the gazetteer lacks (or knows only elsewhere) in its written areas
-    written, parents = bracketed_places(start, end, toponyms, text, gazetteer)
+    written, covered = bracketed_places(start, end, toponyms, text, gazetteer)
     if written:
-        sub_country = sorted([t for t in sub_country if id(t) not in parents and not any(w.start < t.end and t.start < w.end for w in written)]
+        sub_country = sorted([t for t in sub_country if id(t) not in covered and not any(w.start < t.end and t.start < w.end for w in written)]
                              + written, key=lambda t: t.start)
     # "in Binga (Lisala, Mongala)": the bracket holds Binga's areas, whatever level their names resolved to
     sub_country = [t for t in sub_country if not _bracketed_parent(t, sub_country, text)]

@@ -54,7 +54,7 @@ def bracketed_places(start: int, end: int, toponyms: list[Toponym], text: str,
     ids of the toponyms that only say where those lie: the bracketed ones and an area repeated after them
     ("Nameless Hills (Gadabay Region), Gadabay")."""
     found: list[Toponym] = []
-    parents: set[int] = set()
+    covered: set[int] = set()  # ids of the toponyms that only say where a written place lies
     index = start - 1
     while (index := text.find("(", index + 1, end)) >= 0:
         close = _BRACKET_END.match(text, index + 1)
@@ -79,10 +79,10 @@ def bracketed_places(start: int, end: int, toponyms: list[Toponym], text: str,
         found.extend(t for t in made if t is not None)
         if any(made):
             after = _AFTER_BRACKET.match(text, close.end())
-            parents.update(id(t) for t in toponyms if t.place is not None and (
+            covered.update(id(t) for t in toponyms if t.place is not None and (
                 index < t.start and t.end <= close.end() or after and t.start == after.end()
                 and t.place.country_code == parent.country_code and t.place.admin1 == parent.admin1))
-    return found, parents
+    return found, covered
 
 
 def _listed_names(name_start: int, name_end: int, start: int, text: str) -> list[tuple[int, int]]:
@@ -99,6 +99,8 @@ def _listed_names(name_start: int, name_end: int, start: int, text: str) -> list
 
 def _written(name_start: int, name_end: int, parent: Place, seat: Place, inside: list[Place], toponyms: list[Toponym],
              text: str) -> Toponym | None:
+    """The written place for one name, or None when the name is no such place (a clause word, an area, a known
+    town, a place the gazetteer knows in its written areas)."""
     written = text[name_start:name_end]
     if written.split()[0] in _NOT_NAMES or _AREA_WORD.search(written):
         return None
