@@ -168,9 +168,9 @@ def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             if (follows or same_story or _refers_back(groups[-1], mention)) and not new_scene and mention.sentence.start != last.sentence.start:
                 first = groups[-1][0].kind
                 deed = _attackers_deed(first, mention)
-                # "At least seven were injured in the clash" after villagers' mob violence: a definite noun in the
-                # next sentence is that event, whatever kind its word names; it does not recode it. (Only the next:
-                # a flattened wire text is one paragraph of many incidents.)
+                # "At least seven were injured in the clash" after villagers' mob violence: a bare definite noun of
+                # the event's type in the next sentence is that event, whatever its sentence would be coded as; it
+                # does not recode it. (Only the next: a flattened wire text is one paragraph of many incidents.)
                 told_again = follows and mention.sentence.start - last.sentence.end <= 1 and _names_it_again(first.event_type, mention)
                 compatible = _compatible(first, mention.kind)
                 if (compatible or deed or told_again) and bool(last.generic) == bool(mention.generic):
