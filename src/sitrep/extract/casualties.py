@@ -170,12 +170,10 @@ def _is_active_clause(text: str, match: re.Match[str]) -> bool:
     after = text[match.end():match.end() + 40]
     verb_region = text[match.end("items"):match.end()]
     has_aux = re.search(r"\b(?:were|was|are|is|been|being|got)\b", verb_region) is not None
-    # "The police shot back", "soldiers shot at the crowd": the subject fired, nobody died of it here
-    return not has_aux and (OBJECT_FOLLOWS.match(after) is not None or _FIRED_AWAY.match(after) is not None)
+    return not has_aux and OBJECT_FOLLOWS.match(after) is not None
 
 
 _ACTING_VERB = re.compile(r"\b(?:(?:shot|fired) (?:back|at|into|towards?)|opened fire|returned fire|responded|retaliated)\b", re.IGNORECASE)
-_FIRED_AWAY = re.compile(r"\s+(?:back|at|into|towards?|in the air|into the air)\b", re.IGNORECASE)
 
 
 def _read_count(match: re.Match[str], name: str) -> tuple[int, bool] | None:
