@@ -108,7 +108,7 @@ def could_report_event(article: Article) -> bool:
     casualty cues; otherwise, when it holds an out-of-scope word itself and they are out of scope too."""
     from sitrep.extract.sentences import inside, quoted_ranges
     from sitrep.extract.triggers import (
-        ALWAYS_POLITICAL, CASUALTY_CUES, CORE_CUES, dropped_as_out_of_scope, find_cues, holds_cue, out_of_scope, story_scope,
+        CORE_CUES, dropped_as_out_of_scope, dropped_by_story, find_cues, holds_cue, out_of_scope, story_scope,
     )
 
     text = article.text
@@ -129,9 +129,7 @@ def could_report_event(article: Article) -> bool:
             continue
         low, high = max(0, i - 1), min(len(pieces), i + 2)
         around = [c for j in range(low, high) for c in cues(j)]
-        if crime and not any(c.cue in ALWAYS_POLITICAL for c in around):
-            continue
-        if disaster and all(c.cue in CASUALTY_CUES for c in around if c.cue in CORE_CUES):
+        if dropped_by_story(around, disaster, crime):
             continue
         window = text[pieces[low][0] : pieces[high - 1][1]]
         if out_of_scope(text[start:end]) is not None and dropped_as_out_of_scope(window, around, False):

@@ -167,14 +167,20 @@ def dropped_as_out_of_scope(sentence: str, cues: list[CueMatch], disaster_story:
     riot, a protest, a mob); a sentence about an accident, ordinary crime, a sports or an election result
     drops unless a cue makes it political (a sports "clash" is a match, an election "battle" a race; fans
     who riot or clash with police still make a riot)."""
-    if disaster_story and all(c.cue in CASUALTY_CUES for c in cues if c.cue in CORE_CUES):
-        return True
-    if crime_story and not any(c.cue in ALWAYS_POLITICAL for c in cues):
+    if dropped_by_story(cues, disaster_story, crime_story):
         return True
     scope = out_of_scope(sentence)
     return scope is not None and not any(
         c.cue in ALWAYS_POLITICAL or (c.cue == "clash" and scope not in CONTESTS) or _deliberate_fire(c) for c in cues
     )
+
+
+def dropped_by_story(cues: list[CueMatch], disaster_story: bool, crime_story: bool) -> bool:
+    """The story's part of `dropped_as_out_of_scope`: in a disaster story, cues that are all casualty cues; in a
+    crime story, cues none of which is always political. (The cascade asks it of a sentence and its neighbours.)"""
+    if disaster_story and all(c.cue in CASUALTY_CUES for c in cues if c.cue in CORE_CUES):
+        return True
+    return crime_story and not any(c.cue in ALWAYS_POLITICAL for c in cues)
 
 
 def _deliberate_fire(cue: CueMatch) -> bool:
