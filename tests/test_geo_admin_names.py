@@ -64,6 +64,7 @@ def test_display_admin1_uses_the_geonames_code_when_given() -> None:
         ("Lemesos", "Limassol", None),
         ("Ciudad de México", "Distrito Federal", "MX"),
         ("Anbar Province", "Al-Anbar", "IQ"),
+        ("Saladin", "Sala al-Din", "IQ"),  # the English press name of Salah al-Din
         ("Al Jafarah", "Aljfara", "LY"),  # article written fused
         ("Az Zawiyah", "Azzawya", "LY"),
         ("Dagestan, Respublika", "Republic of Dagestan", "RU"),
@@ -192,6 +193,8 @@ def test_conventional_names_find_the_area_in_the_gazetteer() -> None:
     assert display_admin1("LY", found[0].place.name) == "Almargeb"
     inner = gazetteer.candidates("Inner Kartli")
     assert [(c.place.country_code, c.admin_level) for c in inner] == [("GE", 1)]
+    saladin = [(c.place.country_code, c.place.geonameid, c.admin_level) for c in gazetteer.candidates("Saladin")]
+    assert saladin == [("IQ", 91695, 1)]  # GeoNames: Şalāḩ ad Dīn
 
 
 def test_an_area_alias_that_spells_its_town_keeps_the_town(run_cli) -> None:

@@ -275,3 +275,14 @@ def test_a_dateline_places_the_event_of_the_sentence_it_opens(extract_note):
     assert (event["location"], event["geo_precision"]) == ("Baghdad", 2)
     [event] = extract_note("BAGHDAD (Reuters) - A car bomb killed five people in a market in Mosul on Monday.", "2020-05-12")
     assert (event["location"], event["geo_precision"]) == ("Mosul", 1)
+
+
+def test_a_natural_feature_in_a_written_area_is_the_feature_in_that_area(locate):
+    # The gazetteer holds the Hamrin Mountains without an area: written in Saladin province, the event is at the
+    # mountains (not at the province's seat) and in the province.
+    [locations] = locate("PMF forces killed 7 militants in operations across the Hamrin mountains in Saladin province.")
+    assert [(l.place.name, l.place.admin1, l.place.country_code, l.geo_precision) for l in locations] == [
+        ("Hamrin Mountains", "Salah ad Din", "IQ", 3)]
+    # A feature far from the area written after it is not placed in it: the area's seat is.
+    [far] = locate("Fighters clashed near the Euphrates in Basra province.")
+    assert [(l.place.admin1, l.geo_precision) for l in far] == [("Basra", 3)] and far[0].place.feature_class == "P"

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from sitrep.geo.admin_names import acled_admin1
@@ -100,7 +101,7 @@ def locate_event(
         natural = [t for t in sub_country if t.place.feature_class in NATURAL_CLASSES]
         sub_country = [t for t in sub_country if t.place.feature_class not in NATURAL_CLASSES]
         if natural and all(_wider_than(t, feature) for t in sub_country for feature in natural):
-            sub_country = natural
+            sub_country = [_in_area(feature, sub_country) for feature in natural]
     if sub_country:
         unknown = [t for t in toponyms if t.place is None and start <= t.start and t.end <= end]
         locations = [_location(t, gazetteer, _holds_unknown_name(t, unknown, text)) for t in _most_specific(sub_country, text)]
@@ -198,12 +199,29 @@ def _names_its_area(toponym: Toponym) -> bool:
 _COUNTRYSIDE = re.compile(r"countryside|rural|environs")
 
 
+# How far from a first-level area's point a natural feature the gazetteer holds without areas may lie and still be
+# in the area the text writes around it ("the Hamrin mountains in Saladin province").
+_FEATURE_IN_AREA_KM = 150.0
+
+
 def _wider_than(toponym: Toponym, feature: Toponym) -> bool:
     """The first-level area, or the countryside of its town, that a natural feature of the text lies in."""
     place, inner = toponym.place, feature.place
+    if not inner.admin1 and place_level(place) == 1 and None not in (place.latitude, inner.latitude):
+        return inner.country_code in (None, "", place.country_code) and _km(
+            place.latitude, place.longitude, inner.latitude, inner.longitude) <= _FEATURE_IN_AREA_KM
     if not inner.admin1 or place.country_code != inner.country_code or place.admin1 != inner.admin1:
         return False
     return place_level(place) == 1 or bool(toponym.relation and _COUNTRYSIDE.search(toponym.relation))
+
+
+def _in_area(feature: Toponym, areas: list[Toponym]) -> Toponym:
+    """The feature, given the first-level area written around it when the gazetteer holds it without one."""
+    area = next((t.place for t in areas if place_level(t.place) == 1), None)
+    if feature.place.admin1 or area is None:
+        return feature
+    place = replace(feature.place, admin1=area.admin1, country=area.country, country_code=area.country_code, iso3=area.iso3)
+    return replace(feature, place=place)
 
 
 def _location(toponym: Toponym, gazetteer: Gazetteer, holds_unknown: bool = False) -> Location | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 # Bump when the builder's output changes: an older file is rebuilt on open.
-BUILDER_VERSION = "15"
+BUILDER_VERSION = "16"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
