@@ -151,3 +151,12 @@ def test_two_names_sharing_a_noun_stay_two_actors(kb, nlp):
         "Military Forces of Libya (2016-2021) Government of National Accord",
         "Military Forces of Libya (2014-) Haftar Faction",
     ]
+
+
+def test_craft_operated_by_a_group_is_that_groups_attack(kb, nlp):
+    # The drones are not the army's: whoever controls them is the actor, here an unidentified group.
+    refs = found(kb, nlp, "Drones controlled by an unidentified military group targeted Hama Airbase.", country="Syria")
+    assert [name for _, name, _ in refs] == ["Unidentified Armed Group (Syria)"]
+    # Drones alone are a state's (the craft noun stays an actor when no operator is written).
+    plain = found(kb, nlp, "Drones targeted Hama Airbase.", country="Syria")
+    assert [name for _, name, _ in plain] == ["Military Forces of Syria (2000-2024)"]

@@ -208,3 +208,16 @@ def test_a_definite_noun_after_an_event_is_that_event_whatever_its_word(extracto
             "Bengal) and clashed with the ration dealer. At least seven persons were reportedly injured in the clash.")
     events = current(extractor, text)
     assert len(events) == 1 and events[0].event_type == "Riots" and len(events[0].evidence) == 2
+
+
+def test_drones_controlled_by_someone_that_strike_are_a_drone_strike():
+    assert sub_type("Drones controlled by an unidentified military group targeted the airbase.") == "Air/drone strike"
+    assert sub_type("Drones operated by the army struck a convoy near the town.") == "Air/drone strike"
+
+
+def test_cli_extract_codes_a_drone_strike_on_an_air_base_at_its_town(extract_note):
+    events = extract_note("On 1 May 2020, drones controlled by an unidentified military group targeted Hama Airbase. "
+                          "Neither injuries nor fatalities were reported.", "2020-05-02")
+    assert [(e["sub_event_type"], e["actor1"], e["location"] is not None, e["admin1"]) for e in events] == [
+        ("Air/drone strike", "Unidentified Armed Group (Syria)", True, "Hama")]
+

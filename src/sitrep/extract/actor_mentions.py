@@ -120,6 +120,21 @@ _AFFILIATION = {
 _NAMED_AFFILIATION = {link for link in _AFFILIATION if link[0] != "of"}
 
 
+# "drones controlled by an unidentified military group", "warplanes operated by the army": the craft is not the actor,
+# whoever flies it is (the next actor mention).
+_CRAFT_NOUNS = {"drones", "drone", "warplanes", "warplane", "jets", "fighter jets", "helicopters", "helicopter gunships",
+                "military aircraft"}
+_OPERATED_BY = {("controlled", "by"), ("operated", "by"), ("flown", "by"), ("launched", "by"), ("belonging", "to")}
+
+
+def _craft_of_next(doc: Doc, hits: list[Hit], n: int, hi: int) -> bool:
+    hit, nxt = hits[n], (hits[n + 1] if n + 1 < len(hits) else None)
+    if hit.kind != "generic" or hit.key not in _CRAFT_NOUNS or nxt is None or nxt.end > hi:
+        return False
+    link = [t.lower_ for t in doc[hit.end : nxt.start] if t.lower_ not in ("a", "an", "the")]
+    return tuple(link) in _OPERATED_BY
+
+
 def _affiliated(kb: "ActorKB", doc: Doc, hits: list[Hit], n: int, hi: int) -> Hit | None:
     """The named group that hit `n` is said to belong to, if the next hit is one."""
     hit, nxt = hits[n], (hits[n + 1] if n + 1 < len(hits) else None)
@@ -162,6 +177,8 @@ def match_mentions(kb: "ActorKB", span: Span | Doc, country: str | None, on_date
         if hit.start < lo or hit.end > hi or hit.start < merged_until:
             continue
         end = hit.end
+        if _craft_of_next(doc, hits, n, hi):
+            continue
         owner = _affiliated(kb, doc, hits, n, hi)
         if owner is not None:
             entry = kb.choose(kb.candidates(owner.key), country, on_date)
