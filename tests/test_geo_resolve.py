@@ -473,3 +473,19 @@ def test_one_other_area_named_does_not_pull_a_capital_to_a_village_there(geopars
             "Egypt is a strong country, he told reporters after his return from New York. "
             "Rare protests erupted last week in Cairo and other cities. Police arrested hundreds in Cairo.")
     assert {t.place.country_code for t in geoparse(text) if t.text == "Cairo"} == {"EG"}
+
+
+def test_an_air_base_named_after_its_town_is_at_the_town(geoparse):
+    # The model calls "Hama Airbase" an organisation; the base is at Hama, as "Kandahar Air Field" is at Kandahar.
+    hama = _by_text(geoparse("On 1 May 2020, drones controlled by an unidentified military group targeted Hama Airbase. "
+                             "Neither injuries nor fatalities were reported."))
+    assert hama["Hama"].place.country_code == "SY" and "Hama Airbase" not in hama
+    kandahar = _by_text(geoparse("Rockets landed inside Kandahar Air Field on Tuesday, officials said."))
+    assert kandahar["Kandahar"].place.country_code == "AF"
+
+
+def test_the_first_word_of_a_known_longer_name_is_not_a_place_of_its_own(geoparse):
+    # "Ain" alone is a French department, but "Ain Issa" is a Syrian town (Ayn Isa): no French place is read.
+    tops = geoparse("On 1 May 2020, warplanes operated by the Turkish army struck Ain Issa, killing 2 civilians.")
+    assert all(t.place is None or t.place.country_code != "FR" for t in tops)
+    assert "Ain" not in _by_text(tops)

@@ -125,6 +125,10 @@ _NOT_A_PLACE_AFTER = re.compile(r"^\s+(?:dollars?|currency)\b", re.I)
 _KIND_WORD_AT_END = re.compile(r"\s+(?:province|governorate|district|region|state|county|oblast|municipality|city|town|"
                                r"village|prefecture|department|division|area|camp|township|subdivision|tehsil|commune|"
                                r"sub-?district|locality|ward)$", re.I)
+# A military or air facility named after its town, which the model took as one place name: "Hama Airbase",
+# "Kandahar Air Field", "Menagh Military Airport" are at (or by) Hama, Kandahar, Menagh.
+_FACILITY_AT_END = re.compile(r"\s+(?:(?:military|international|army|naval)\s+)?(?:air\s?base|air\s?port|air\s?field|"
+                              r"air\s?strip|(?:military\s+)?base|barracks)$", re.I)
 
 
 # Entities a feature's name may be part of without being that feature: "Black Sea Fleet", "The Atlantic".
@@ -218,7 +222,7 @@ def _without_kind_word(mention: Mention) -> Mention:
     lead = _KIND_OF_AT_START.match(mention.text) or _DIRECTION_AT_START.match(mention.text)
     if lead:
         mention = Mention(mention.start + lead.end(), mention.end, mention.text[lead.end():], mention.source)
-    match = _KIND_WORD_AT_END.search(mention.text)
+    match = _KIND_WORD_AT_END.search(mention.text) or _FACILITY_AT_END.search(mention.text)
     if not match or match.start() < 2:
         return mention
     return Mention(mention.start, mention.start + match.start(), mention.text[: match.start()], mention.source)

@@ -129,7 +129,7 @@ _RUN_EXTRA_WORDS = {
     "province", "governorate", "district", "region", "state", "county", "city", "town", "village", "municipality",
     "oblast", "lga", "payam", "department", "prefecture", "division", "area", "valley", "township", "borough",
     # places and institutions named after a place
-    "airport", "university", "college", "school", "schools", "high", "operations", "command", "police", "army",
+    "airport", "airbase", "airfield", "air", "university", "college", "school", "schools", "high", "operations", "command", "police", "army",
     "military", "forces", "council", "government", "authorities", "officials", "residents", "people", "border",
     "camp", "base", "mosque", "church", "hospital", "medical", "health", "prison", "court", "superior", "hall",
     "bridge", "road", "highway", "street", "drive", "avenue", "lane", "boulevard", "square", "market", "stadium",
@@ -172,6 +172,8 @@ def rule_mentions(doc: Doc, text: str, gazetteer: Gazetteer, found: list[Mention
                     continue  # "Mocimboa Da Praia", "Maaret Alia", "San Pedro de Ycuamandiyu": one longer name
                 start = run.start() + words[first].start()
                 end = run.start() + words[first + size - 1].end()
+                if in_other_name and _longer_name_known(words, first, run.start(), text, gazetteer):
+                    continue  # "Ain" of "Ain Issa" (Ayn Isa, Syria) is not the French department
                 mention = _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sentence_starts,
                                         named_countries, well_known_only=in_other_name)
                 if mention:
@@ -182,6 +184,14 @@ def rule_mentions(doc: Doc, text: str, gazetteer: Gazetteer, found: list[Mention
                 taken.append((hit.start, hit.end))
                 break
     return result
+
+
+def _longer_name_known(words: list[re.Match], first: int, offset: int, text: str, gazetteer: Gazetteer) -> bool:
+    """The name from word `first` to the run's last name word is itself a place under some spelling."""
+    last = max(i for i, w in enumerate(words) if _run_word_key(w.group(0)) not in _RUN_EXTRA_WORDS)
+    if last <= first:
+        return False
+    return bool(gazetteer.candidates(text[offset + words[first].start() : offset + words[last].end()]))
 
 
 def _well_known_within_name(cand, name: str) -> bool:
@@ -349,7 +359,8 @@ def _after_locative(text: str, start: int) -> bool:
 # (plural after the last name of a list: "in Kabul, Ghor, Laghman, and Balkh provinces"; "the Al Jawf frontlines")
 _PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|province|governorate|municipality|township|"
                                r"subdivision|tehsil|commune|sub-?district|lga|woreda|payam|cities|towns|villages|districts|"
-                               r"provinces|governorates|municipalities|(?-i:front(?:line)?s?))\b", re.I)  # not "Popular Front"
+                               r"provinces|governorates|municipalities|(?-i:front(?:line)?s?)|(?:military\s+)?air\s?(?:base|port|field|strip))\b",
+                               re.I)  # not "Popular Front"; "Hama Airbase" is at Hama
 
 
 # A name's parent written right after it: "Caripe, Monagas state", "Tieba (Bankass, Mopti)", "Daret Azza in Aleppo",
