@@ -221,3 +221,26 @@ def test_cli_extract_codes_a_drone_strike_on_an_air_base_at_its_town(extract_not
     assert [(e["sub_event_type"], e["actor1"], e["location"] is not None, e["admin1"]) for e in events] == [
         ("Air/drone strike", "Unidentified Armed Group (Syria)", True, "Hama")]
 
+
+def test_a_fight_of_unarmed_private_people_is_mob_violence():
+    assert sub_type("Young members of the ruling party clashed with young members of the opposition party in the town.") == "Mob violence"
+    assert sub_type("Clashes erupted between Palestinians and Israeli forces at the camp.") == "Mob violence"
+    assert sub_type("A clash between two groups over a land dispute occurred in the town.") == "Mob violence"
+    # a weapon named, or an organised armed side, keeps it a battle
+    assert sub_type("Villagers armed with rifles clashed with herders from a nearby village.") == "Armed clash"
+    assert sub_type("Residents clashed with militants who entered the village.") == "Armed clash"
+
+
+def test_cli_extract_codes_a_street_fight_of_vendors_and_police_as_rioters(extract_note):
+    events = extract_note("On 4 May 2020, in Temuco (Araucania), Mapuche fruit sellers, mostly women, clashed against police "
+                          "when officers forced the group to stop selling their products on the streets.", "2020-05-05")
+    assert [(e["sub_event_type"], e["actor1"], e["actor2"]) for e in events] == [
+        ("Mob violence", "Rioters (Chile)", "Police Forces of Chile (2018-2022)")]
+
+
+def test_deaths_in_clashes_told_next_are_the_mob_violence_just_told(extract_note):
+    # "across two days of clashes" names the fight of the sentence before: one event, with its two dead.
+    events = extract_note("On 9 May 2020, young members of the UDPS party clashed with young members of the UNAFEC party "
+                          "in Kasumbalesa (Sakania, Haut-Katanga). Two UNAFEC members were killed across two days of "
+                          "clashes.", "2020-05-10")
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [("Mob violence", 2)]

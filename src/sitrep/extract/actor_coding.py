@@ -149,6 +149,8 @@ def code_actors(
             _set(coding, 2, crowd, _assoc(others[0].associates if others else []))
         elif rioting and sub_event_type == "Mob violence":
             victims = [g for g in patients if g.primary and g.primary.inter not in (5, 6)]
+            if not victims and reciprocal:  # "clashes between Palestinians and Israeli forces": the forces
+                victims = state(groups)
             victim = victims[0] if victims else None
             target = (
                 victim.primary

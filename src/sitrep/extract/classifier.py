@@ -113,6 +113,36 @@ _VICTIM_OF = re.compile(
 )
 _RAID = re.compile(r"raid(?:ed|s)?", re.IGNORECASE)
 _INJURED = re.compile(r"\b(?:injur|wound|hurt)\w*", re.IGNORECASE)
+# The sides of a fight: "clashes between X and Y", "X clashed with Y".
+_BETWEEN_SIDES = re.compile(r"\bbetween\s+([^.;]+?)\s+and\s+([^.;,]+)", re.IGNORECASE)
+_BETWEEN_GROUPS = re.compile(r"\bbetween\s+(?:two|rival)\s+groups\b", re.IGNORECASE)
+_WITH_SIDE = re.compile(r"\b(?:clash\w*|fought|fight\w*)\s+(?:with|against)\s+([^.;,]+)", re.IGNORECASE)
+# Private people as one side of a fight: residents, vendors, party youths, a people named by its demonym
+# ("clashes between Palestinians and Israeli forces"), two rival groups in a dispute.
+_PRIVATE_SIDE = re.compile(
+    r"\b(?:residents|inhabitants|villagers|locals|vendors|sellers|traders|shopkeepers|beneficiaries|youths?|young (?:men|people)|"
+    r"(?:young |party )(?:members|supporters|activists|workers)|members of (?:the )?(?:[\w-]+ ){0,3}part(?:y|ies)|supporters|"
+    r"activists|workers|students|crowds?|mobs?|people|neighbou?rs|relatives|families|"
+    r"(?:two|rival) groups)\b|^(?:the )?(?-i:[A-Z])[a-z]+(?:ians|ans|ese|is)\b",
+    re.IGNORECASE,
+)
+_PARTY_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?part(?:y|ies)\b", re.IGNORECASE)
+_WEAPON_WORDS = re.compile(r"\b(?:armed|arms|dissidents|guns?|gunfire|rifles?|militia\w*|gunm[ae]n|machetes?|swords?)\b", re.IGNORECASE)
+
+
+def _unarmed_crowd_fights(report: Report) -> bool:
+    """A fight one side of which is private people with no weapon named and no organised armed group in the report:
+    ACLED's mob violence ("young members of the UDPS party clashed with young members of UNAFEC", "Palestinian
+    youths clashed with Israeli forces"), not a battle."""
+    text = report.text
+    if _ORGANISED_ARMED.search(text) or _WEAPON_WORDS.search(text) or any(
+            not _PARTY_AFTER.match(text, m.end()) for m in _NON_STATE.finditer(text)):
+        return False  # (an opposition party is no armed opposition)
+    sides = [p.strip() for p in report.perpetrators] + [s.strip() for m in _BETWEEN_SIDES.finditer(text) for s in m.groups()]
+    sides += [m.group(1).strip() for m in _WITH_SIDE.finditer(text)] + _BETWEEN_GROUPS.findall(text)
+    return any(_PRIVATE_SIDE.search(side) and not _STATE_WORDS.search(side) for side in sides)
+
+
 _ARMED_ACTORS = re.compile(
     r"\b(?:gunmen|armed (?:men|group|groups|individuals|assailants)|militants|soldiers|troops|fighters|rebels|insurgents|militia\w*)\b",
     re.IGNORECASE,
@@ -200,6 +230,8 @@ class RuleClassifier:
         )
         device = has("ied") and any(not _GENERIC_BLAST.fullmatch(c.text) for c in cues["ied"])
         if strong_clash and not has("suicide") and not device:
+            if not has("air", "shelling", "grenade") and _unarmed_crowd_fights(report):
+                return "Mob violence", 0.55, "a fight of unarmed private people"
             return "Armed clash", 0.75, "ground fighting"
         if has("suicide"):
             return "Suicide bomb", 0.8, "suicide bombing"

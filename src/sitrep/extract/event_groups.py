@@ -118,10 +118,16 @@ def _names_it_again(event_type: str, mention: Mention) -> bool:
     with words of its own ("the kidnapping of the three engineers", "the attack in which 20 died") may be another."""
     nouns = _EVENT_NOUNS.get(event_type, set())
     return any(
-        _anaphoric(token) and token.lemma_.lower() in nouns
+        (_anaphoric(token) or _bare_plural_object(token)) and token.lemma_.lower() in nouns
         and not any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound", "nmod", "poss") for c in token.children)
         for token in mention.sentence if any(c.start <= token.idx < c.end for c in mention.cues)
     )
+
+
+def _bare_plural_object(token: Token) -> bool:
+    """"Two were killed across two days of clashes" right after the clash: a plural noun with no determiner after
+    a preposition names the event just told."""
+    return token.tag_ == "NNS" and token.dep_ == "pobj" and not any(c.dep_ == "det" for c in token.children)
 
 
 def _anaphoric(token: Token | None) -> bool:
