@@ -53,6 +53,15 @@ def test_geoparse_widens_a_name_the_model_cut_at_its_particle(run_cli):
     assert _geoparse_by_text(run_cli, text)["Kut e Abdollah"]["country_code"] == "IR"
 
 
+def test_geoparse_reads_no_place_in_a_title_a_surname_or_a_foreign_compass_region(run_cli):
+    text = ("Myanmar's Gen. Hlaing met whistleblower Chelsea Manning in Sri Lanka. Because of Manning, journalists "
+            "in the North were safer, and an air base, Hama Airbase, was struck.")
+    by_text = _geoparse_by_text(run_cli, text)
+    assert "Gen" not in by_text and "Manning" not in by_text
+    assert by_text.get("North", {}).get("country_code") in (None, "LK")
+    assert by_text["Hama"]["country_code"] == "SY"
+
+
 def test_geoparse_finds_an_unpopulated_village_of_the_country_the_text_names(run_cli):
     text = ("On 29 April 2020, protesters from the movement against the political system in Lebanon gathered at the public "
             "courtyard in Hasbaya in demonstration against the high US dollar exchange rate.")

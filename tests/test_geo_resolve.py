@@ -489,3 +489,23 @@ def test_the_first_word_of_a_known_longer_name_is_not_a_place_of_its_own(geopars
     tops = geoparse("On 1 May 2020, warplanes operated by the Turkish army struck Ain Issa, killing 2 civilians.")
     assert all(t.place is None or t.place.country_code != "FR" for t in tops)
     assert "Ain" not in _by_text(tops)
+
+
+def test_titles_outlets_and_peoples_surnames_are_no_places(geoparse):
+    # "Gen." is a general, not Gennes-sur-Seiche; an outlet opening the body like a dateline is no region of Syria.
+    assert "Gen" not in _by_text(geoparse("The unprecedented snub of Gen. Hlaing was welcomed by the Burmese opposition."))
+    assert "Al Jazeera" not in _by_text(geoparse("Al Jazeera — Ugandan rights activists say the images show torture."))
+    # "Manning" after "Chelsea Manning" is the person, not Manning, South Carolina; a big place keeps its name.
+    tops = _by_text(geoparse("Assange worked with whistleblower Chelsea Manning. Because of Manning, Assange and "
+                             "WikiLeaks, we learned of civilian casualties."))
+    assert "Manning" not in tops
+    jordan = _by_text(geoparse("Michael Jordan visited refugees in Jordan last week."))
+    assert jordan["Jordan"].place.country_code == "JO"
+
+
+def test_a_compass_word_is_an_area_only_of_a_country_the_article_names(geoparse):
+    # Cameroon's regions are called "North" and "East"; in an article about Sri Lanka they are not read.
+    tops = geoparse("Dozens of journalists have been assassinated in Sri Lanka, particularly in the North and the East.")
+    assert all(t.place is None for t in tops if t.text in ("North", "East"))
+    cameroon = _by_text(geoparse("YAOUNDE, Cameroon - Separatists attacked a school in the North and the Far North."))
+    assert cameroon["North"].place.country_code == "CM" and cameroon["Far North"].place.feature_code == "ADM1"

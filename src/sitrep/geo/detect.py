@@ -57,11 +57,14 @@ def find_mentions(doc: Doc, text: str, article: Article, gazetteer: Gazetteer) -
     features = _feature_mentions(doc, text, gazetteer)
     mentions.extend(features)  # before the model's entities: "Gulf of Aden" over its "Aden"
     mentions.extend(m for m in entity_mentions if not _yields_to_feature(m, features, gazetteer))
-    mentions.extend(rule_mentions(doc, text, gazetteer, mentions, runs))
+    surnames = _surnames(doc)
+    mentions.extend(m for m in rule_mentions(doc, text, gazetteer, mentions, runs)
+                    if m.text not in surnames or _big_place(m.text, gazetteer))
     named = doc.user_data.get(NAMED_RANGES)
     if named is not None:  # the rules tell names from places by the NER's other entities: only where it ran
         mentions = [m for m in mentions if m.source.startswith(("ner:", "dateline")) or any(s <= m.start and m.end <= e for s, e in named)]
-    mentions = [m for m in _without_overlaps(mentions) if not _NOT_A_PLACE_AFTER.match(text[m.end : m.end + 20])]
+    mentions = [m for m in _without_overlaps(mentions) if not _NOT_A_PLACE_AFTER.match(text[m.end : m.end + 20])
+                and not _title_or_outlet(m, text)]
     if mentions:
         lower_words = set(_LOWER_WORD.findall(text))
         ends = {m.end for m in mentions}
@@ -121,6 +124,31 @@ def _ordinary_word(mention: Mention, text: str, lower_words: set[str], ends: set
 
 # "the US dollar", "the Lebanese pound": a country name that qualifies a currency is not a place.
 _NOT_A_PLACE_AFTER = re.compile(r"^\s+(?:dollars?|currency)\b", re.I)
+# A title abbreviation before a name ("Gen. Hlaing", "Col. Ahmed") is no place (Gen: Gennes-sur-Seiche), nor is a news
+# outlet that opens the body like a dateline ("Al Jazeera — Ugandan activists say") or names itself anywhere.
+_TITLE_ABBREVIATIONS = {"gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "brig", "cmdr", "gov", "sen",
+                        "rep", "rev", "prof", "insp", "supt", "hon", "pres", "amb", "dr", "mr", "mrs", "ms", "messrs"}
+_OUTLETS = {"al jazeera", "aljazeera", "al arabiya", "alarabiya", "reuters", "xinhua", "afp", "ians", "pti",  # not "AP": Andhra Pradesh
+            "anadolu", "anadolu agency", "bernama", "efe", "ansa", "dpa", "tass", "ria novosti", "sputnik", "irna"}
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """The last words of the article's names of people ("Chelsea Manning", which the small model may call an
+    organisation): the word alone later is that person ("Because of Manning, Assange and WikiLeaks"), not Manning,
+    South Carolina. Names with "of" are institutions ("University of Mosul")."""
+    return {ent[-1].text for ent in doc.ents if ent.label_ in ("PERSON", "ORG") and 2 <= len(ent) <= 3
+            and all(t.text[:1].isupper() for t in ent) and not any(t.lower_ == "of" for t in ent)}
+
+
+def _big_place(name: str, gazetteer: Gazetteer) -> bool:
+    """A country, a first-level area or a city of 100,000+ under its own name: "Jordan" stays a place."""
+    return any(c.preferred and (c.admin_level in (0, 1) or c.population >= 100_000)
+               for c in gazetteer.candidates(name, exact_only=True))
+
+
+def _title_or_outlet(mention: Mention, text: str) -> bool:
+    key = mention.text.lower().replace("-", " ").replace("  ", " ")
+    return (key in _TITLE_ABBREVIATIONS and text[mention.end : mention.end + 1] == ".") or key in _OUTLETS
 # A kind-of-area word the model took into the name: "Diyala province", "Piura city", "Zahle City".
 _KIND_WORD_AT_END = re.compile(r"\s+(?:province|governorate|district|region|state|county|oblast|municipality|city|town|"
                                r"village|prefecture|department|division|area|camp|township|subdivision|tehsil|commune|"

@@ -210,7 +210,18 @@ def _focus_from(chosen: list[tuple[Candidate | None, float]], context: _Context)
 
 
 
+# First-level areas named by a compass word alone (Cameroon's "North", Sri Lanka's "Northern"): the bare word is
+# such an area only in a country the article names ("in Sri Lanka, particularly in the North" is no Cameroonian region).
+_COMPASS_NAMES = {"north", "south", "east", "west", "centre", "center", "central", "northern", "southern", "eastern",
+                  "western", "north east", "northeast", "north west", "northwest", "south east", "southeast",
+                  "south west", "southwest", "far north", "extreme north"}  # folded: "North-East" is "north east"
+
+
 def _best(text: str, mention: Mention, cands: list[Candidate], context: _Context, index: int, anchors: list):
+    if fold(mention.text) in _COMPASS_NAMES:  # ("the North" is a region, not North, South Carolina)
+        the_before = bool(_THE_BEFORE.search(text, max(0, mention.start - 5), mention.start))
+        cands = [c for c in cands if context.explicit.get(c.place.country_code, 0) > 0
+                 and (c.admin_level is not None or not the_before)]
     if not cands:
         return None, 0.0
     parents = context.hierarchy.parents.get(index)
