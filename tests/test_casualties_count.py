@@ -168,6 +168,8 @@ def test_no_mentions_count_zero():
         ("Two militants and five security personnel including one policeman were killed.", 7),
         ("Gunmen opened fire, killing a man, the director of the school, and injuring five others.", 1),
         ("The raiders burned 20 huts and killed 15 livestock.", 0),
+        ("They burned 20 huts and killed 15 livestock before being repelled by security forces.", 0),  # head before "before"
+        ("Gunmen killed 15 villagers before fleeing into the forest.", 15),
         ("A man's body was found on the beach.", 1),
         ("78 BH/IS fighters were killed in the bombardment.", 78),
         ("The protest followed a coronavirus death in the town.", 0),

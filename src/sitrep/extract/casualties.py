@@ -213,6 +213,13 @@ def _victim(match: re.Match[str], key: str) -> str | None:
     return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
 
 
+def _head_word(group: str) -> str:
+    """The last word of who died, before any preposition: "livestock before being repelled" -> livestock."""
+    words = re.findall(r"[A-Za-z]+", group)
+    cut = next((i for i, word in enumerate(words) if i and word.lower() in PREPOSITIONS), len(words))
+    return (words[:cut] or [""])[-1].lower()
+
+
 def _mentions_from(match: re.Match[str], kind: str, text: str, offset: int) -> list[FatalityMention]:
     items = []
     listed = any(match.groupdict().get(g) for g in ("s1q", "s1v", "s1", "s1a", "s1d", "s1p"))
@@ -225,7 +232,7 @@ def _mentions_from(match: re.Match[str], kind: str, text: str, offset: int) -> l
         count, approximate = read
         victim = _victim(match, victim_key) if victim_key else None
         gap_words = len(re.findall(r"\S+", match.groupdict().get(victim_key) or "")) if victim_key else 0
-        head = (re.findall(r"[A-Za-z]+", match.groupdict().get(victim_key) or "") or [""])[-1].lower()
+        head = _head_word(match.groupdict().get(victim_key) or "")
         if head in NOT_PEOPLE or head in NOT_A_HEAD or (head.endswith("ly") and match.groupdict().get(f"{name}d")):
             continue  # "killed 15 livestock", "the identities of the dead", "his voice eventually died"
         if match.groupdict().get(f"{name}d"):
