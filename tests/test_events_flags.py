@@ -140,3 +140,19 @@ def test_no_before_another_noun_does_not_negate_the_clashes(extractor):
     events = current(events_of(extractor, "On Monday there were no injuries at first, and clashes erupted later between "
                                           "police and protesters in Ghazni."))
     assert [e.event_type for e in events] == ["Riots"]
+
+
+@pytest.mark.slow
+def test_burning_without_a_crowd_is_the_attackers_deed_and_livestock_are_no_dead(extractor):
+    # "They set fire to the village" (no crowd) is what the attackers did, not a riot that keeps its clause an event
+    # of its own: one armed clash, the attack repelled by the forces, with no one dead.
+    text = ("On 28 April 2020, suspected Islamic militants attacked Nacoba village (Quissanga, Cabo Delgado). No fatalities "
+            "reported. They set fire to the village, burned down 20 huts and killed 15 livestock before being repelled "
+            "by security forces (assumed military).")
+    events = current(events_of(extractor, text, date(2020, 4, 29)))
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Armed clash", "Islamist Militia (Mozambique)", "Military Forces of Mozambique (1990-)", 0)]
+    # people killed with the animals are casualties
+    herders = current(events_of(extractor, "On 2 May 2020, gunmen killed 15 cattle and two herders in Bokkos.", date(2020, 5, 3)))
+    assert [(e.sub_event_type, e.fatalities) for e in herders] == [("Attack", 2)]
+

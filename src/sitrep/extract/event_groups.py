@@ -68,6 +68,11 @@ _CROWD = re.compile(
 )
 
 
+def names_a_crowd(text: str) -> bool:
+    """Does the text name a crowd or private people who could riot?"""
+    return bool(_CROWD.search(text))
+
+
 def _attackers_deed(first: Classification, mention: Mention) -> bool:
     """After a fight or an attack, a riot cue with no crowd in its sentence ("They set fire to the village",
     "four villages torched") tells what the attackers did: part of their event, not a mob's, and it does

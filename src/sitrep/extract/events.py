@@ -23,7 +23,7 @@ from sitrep.extract import event_fields
 from sitrep.extract.classifier import Classification, Classifier, Report, default_classifier
 from sitrep.extract.context import ExtractionContext
 from sitrep.extract.dates import is_background
-from sitrep.extract.event_groups import Mention, group_mentions, headline_into_lead
+from sitrep.extract.event_groups import Mention, group_mentions, headline_into_lead, names_a_crowd
 from sitrep.extract.flags import HABITUAL, cue_token, generic_reason, unreal_reason
 from sitrep.extract.roles import roles_of
 from sitrep.extract.sentences import inside, quoted_ranges, sentences_of
@@ -198,9 +198,10 @@ def _split_clauses(sentence: Span, cues: list[CueMatch]) -> list[list[CueMatch]]
     violent = [k for k in real_kinds if k.event_type not in (STRATEGIC, PROTESTS, RIOTS)]
     if not (strategic and violent):
         return [cues]
-    if any(k.sub_event_type == "Looting/property destruction" for k in strategic) and not any(
-        c.cue in ("protest", "riot", "mob") for c in cues
-    ):  # (a crowd's burning is what makes its protest or riot violent: it stays)
+    crowd_acts = any(c.cue in ("protest", "mob") for c in cues) or (
+        any(c.cue == "riot" for c in cues) and names_a_crowd(sentence.text))  # "They set fire to the village": no crowd
+    if any(k.sub_event_type == "Looting/property destruction" for k in strategic) and not crowd_acts:
+        # (a crowd's burning is what makes its protest or riot violent: it stays)
         # Looting and burning told with violence are part of its event ("attacked the office and looted it",
         # "killed one civilian, and shops were pillaged": ACLED codes the attack), and do not recode it.
         looting = {id(c) for group, k in zip(by_clause.values(), kinds) if k is not None
