@@ -156,3 +156,10 @@ def test_burning_without_a_crowd_is_the_attackers_deed_and_livestock_are_no_dead
     herders = current(events_of(extractor, "On 2 May 2020, gunmen killed 15 cattle and two herders in Bokkos.", date(2020, 5, 3)))
     assert [(e.sub_event_type, e.fatalities) for e in herders] == [("Attack", 2)]
 
+
+@pytest.mark.slow
+def test_a_harm_verb_whose_object_is_no_one_harms_nobody(extractor):
+    # "injured no one" made a clash of its own; the arson is the event.
+    text = "On 3 May 2020, in Huaraz, the terrorists set fire to the offices of the development corporation but injured no one."
+    events = current(events_of(extractor, text, date(2020, 5, 4)))
+    assert [e.sub_event_type for e in events] == ["Looting/property destruction"]

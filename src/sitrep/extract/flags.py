@@ -161,7 +161,10 @@ _NOBODY = frozenset({"nobody", "none", "noone"})
 
 
 def _denied_subject(token: Token) -> bool:
-    """Is the harm verb's subject (or that of the verb reporting it) "no people", "no one", "nobody"?"""
+    """Is the harm verb's subject (or that of the verb reporting it) "no people", "no one", "nobody"? Or, for the
+    verb itself, its object ("set fire to the offices but injured no one")?"""
+    if token.pos_ == "VERB" and any(c.dep_ == "dobj" and _nobody(c) for c in token.children):
+        return True
     verbs = [token]
     while verbs[-1].dep_ in ("conj", "oprd", "xcomp", "ccomp") and verbs[-1].head.i != verbs[-1].i and len(verbs) < 4:
         verbs.append(verbs[-1].head)  # "injured or killed": the subject is the first conjunct's
@@ -169,11 +172,15 @@ def _denied_subject(token: Token) -> bool:
         for child in verb.children:
             if child.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            if child.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
-                return True
-            if child.lower_ == "one" and child.i > 0 and child.doc[child.i - 1].lower_ == "no":
+            if _nobody(child):
                 return True
     return False
+
+
+def _nobody(noun: Token) -> bool:
+    """"nobody", "none", "no one", "no people"."""
+    return (noun.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+            or (noun.lower_ == "one" and noun.i > 0 and noun.doc[noun.i - 1].lower_ == "no"))
 
 
 def unreal_reason(sentence: Span, cue: CueMatch) -> str | None:
