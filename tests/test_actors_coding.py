@@ -103,6 +103,16 @@ def test_mob_violence(code):
     assert actors == ("Rioters (India)", 5, "Civilians (India)", 7)
 
 
+def test_rioters_who_damage_private_property_attack_civilians(code):
+    # a bank, a shop, a house: civilians' property (ACLED's actor2); blocked roads and burnt tyres have none
+    actors, _ = code("Rioters hurled a Molotov cocktail at the Audi Bank in Beirut.", "hurled", "Riots",
+                     "Violent demonstration", country="Lebanon")
+    assert actors == ("Rioters (Lebanon)", 5, "Civilians (Lebanon)", 7)
+    actors, _ = code("Residents blocked the road and burnt tyres to demand that power be restored to their houses.",
+                     "blocked", "Riots", "Violent demonstration", country="Lebanon")
+    assert actors == ("Rioters (Lebanon)", 5, None, None)
+
+
 def test_arrest_without_named_agent_is_the_police(code):
     actors, _ = code(
         "Three suspected ISIS members were arrested in Mosul.", "arrested", "Strategic developments", "Arrests"

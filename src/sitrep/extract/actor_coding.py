@@ -12,6 +12,7 @@ arrests have the police as actor1 and the arrested as actor2. Social groups ("jo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,6 +26,14 @@ from sitrep.nlp.doctext import doc_text
 from sitrep.records import ActorRef
 
 _STATE_TYPES = {"state", "external"}
+# An attack on private property: a verb of damage and, after it, a private building, business or vehicle (not a
+# purpose or grievance in between: "burnt tires to demand that electricity be restored to their houses").
+_PRIVATE_PROPERTY_ATTACKED = re.compile(
+    r"\b(?:hurl\w*|threw|thrown|vandali[sz]\w*|burn(?:ed|t|ing)|set (?:on )?fire|set ablaze|torch\w*|damag\w*|smash\w*|"
+    r"loot\w*|ransack\w*|attack\w*|stormed)\b(?:(?!\b(?:to|against|over|for|demand\w*)\b)[^.;]){0,80}?\b(?:banks?|atms?|shops?|stores?|houses?|homes?|clinics?|"
+    r"cafes?|caf\u00e9s?|restaurants?|hotels?|businesses|private|compan(?:y|ies)|machinery|dealer's)\b",
+    re.IGNORECASE,
+)
 _RECIPROCAL = {"clash", "fight", "brawl", "scuffle", "skirmish", "confront"}  # "two groups clashed"
 # Words for state forces that, facing a crowd, ACLED codes as the police.
 _CROWD_CONTROL = {
@@ -167,6 +176,10 @@ def code_actors(
                     _crowd_control(target_group.primary, kb, country, on_date),
                     _assoc(target_group.associates),
                 )
+            elif _PRIVATE_PROPERTY_ATTACKED.search(sentence_span.text):
+                # rioters who burn a bank or vandalise a shop attack civilians' property: ACLED's actor2 is civilians
+                # (blocked roads and burnt tyres have no actor2)
+                _set(coding, 2, _generic("Civilians", country, 7, "civilians"), None)
         elif sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
             force = (state(agents) or state(groups) or state(context) or [None])[0]
             _set(
