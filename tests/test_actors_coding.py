@@ -113,6 +113,16 @@ def test_rioters_who_damage_private_property_attack_civilians(code):
     assert actors == ("Rioters (Lebanon)", 5, None, None)
 
 
+def test_torture_of_people_held_with_no_agent_named_is_the_police(code):
+    actors, _ = code("More than 35,000 people have been arrested and thousands have been tortured.", "tortured",
+                     "Violence against civilians", "Attack", country="Belarus")
+    assert actors[:2] == ("Police Forces of Belarus (1994-)", 1) and actors[2] == "Civilians (Belarus)"
+    # torture with no one held: the perpetrator stays unidentified
+    actors, _ = code("Journalists were harassed, abducted and tortured.", "tortured", "Violence against civilians",
+                     "Attack", country="Pakistan")
+    assert actors[:2] == ("Unidentified Armed Group (Pakistan)", 3)
+
+
 def test_arrest_without_named_agent_is_the_police(code):
     actors, _ = code(
         "Three suspected ISIS members were arrested in Mosul.", "arrested", "Strategic developments", "Arrests"

@@ -34,6 +34,12 @@ _PRIVATE_PROPERTY_ATTACKED = re.compile(
     r"cafes?|caf\u00e9s?|restaurants?|hotels?|businesses|private|compan(?:y|ies)|machinery|dealer's)\b",
     re.IGNORECASE,
 )
+# Torture or abuse of people held: in custody, detention or prison, or told with their arrest.
+_ABUSED_IN_CUSTODY = re.compile(
+    r"(?=.*\b(?:tortur\w*|abused|ill-treat\w*|mistreat\w*)\b)(?=.*\b(?:custody|detention|detainees?|prisoners?|inmates?|"
+    r"interrogat\w*|arrested|detained|behind bars|jail|prisons?)\b)",
+    re.IGNORECASE | re.DOTALL,
+)
 _RECIPROCAL = {"clash", "fight", "brawl", "scuffle", "skirmish", "confront"}  # "two groups clashed"
 # Words for state forces that, facing a crowd, ACLED codes as the police.
 _CROWD_CONTROL = {
@@ -200,6 +206,9 @@ def code_actors(
             perpetrator = None
         elif perpetrator:
             _set(coding, 1, perpetrator.primary, _assoc(perpetrator.associates))
+        elif _ABUSED_IN_CUSTODY.search(sentence_span.text) and default_state("police"):
+            # "35,000 people have been arrested, thousands have been tortured": whoever holds them, the state's police
+            _set(coding, 1, default_state("police"), None)
         else:
             text = doc_text(sentence_span.doc).lower()
             signs = (kb or ActorKB.load()).gang_signs
