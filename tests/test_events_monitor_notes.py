@@ -244,3 +244,17 @@ def test_deaths_in_clashes_told_next_are_the_mob_violence_just_told(extract_note
                           "in Kasumbalesa (Sakania, Haut-Katanga). Two UNAFEC members were killed across two days of "
                           "clashes.", "2020-05-10")
     assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [("Mob violence", 2)]
+
+
+def test_forces_that_march_into_a_place_are_no_protest():
+    text = ("Syrian government forces have captured a central town and adjacent villages, and marched deeper into a "
+            "rebel-held neighborhood of Damascus.")
+    assert sub_type(text) != "Peaceful protest"
+    assert sub_type("Army veterans marched in Kyiv to demand their pensions.") == "Peaceful protest"
+
+
+def test_cli_extract_reads_the_side_named_first_in_a_coordinated_subject(extract_note):
+    # "Syrian army and allied fighters": the army's capture, a government regaining territory
+    events = extract_note("On 2 May 2020, the Syrian army and allied fighters captured a key neighborhood in the countryside "
+                          "of Deir al-Zour.", "2020-05-03")
+    assert [e["sub_event_type"] for e in events] == ["Government regains territory"]

@@ -96,6 +96,9 @@ _CROWD = re.compile(
 # Disorder that makes a point (barricades, burning tyres, blocked roads, vandalism): a demonstration, not a mob.
 _DEMONSTRATIVE = re.compile(r"barricad|tyres|tires|blocked|vandali", re.IGNORECASE)
 _MARCH = re.compile(r"marched|marches|march", re.IGNORECASE)
+# "government forces ... marched deeper into a rebel-held neighborhood": forces on the move, not a protest march.
+_FORCES_MARCHED = re.compile(r"\b(?:forces|army|units)\b[^.;]{0,200}?\bmarch(?:ed|es)?\b(?!\s+(?:for|against|in protest|to demand))",
+                             re.IGNORECASE)
 _KILLED_VERB = re.compile(r"killed|shot dead|shot and killed|slain", re.IGNORECASE)
 # "opened fire, killing at least 14 people": the verb with its count ("the killing of a student" is a topic).
 _KILLING_SOME = re.compile(rf"(?<!the )\bkilling\s+(?:at least\s+|more than\s+|some\s+|about\s+|around\s+|over\s+|nearly\s+)?{NUMBER_PATTERN}\b",
@@ -177,7 +180,8 @@ class RuleClassifier:
 
         if has("chemical"):
             return "Chemical weapon", 0.8, "chemical weapon"
-        marching_forces = has("protest") and all(_MARCH.fullmatch(c.text) for c in cues["protest"]) and _ARMED_ACTORS.search(text)
+        marching_forces = (has("protest") and all(_MARCH.fullmatch(c.text) for c in cues["protest"])
+                           and (_ARMED_ACTORS.search(text) or (_FORCES_MARCHED.search(text) and not has("demand"))))
         if has("protest") and not marching_forces:
             lethal = has("kill") and (any(_KILLED_VERB.fullmatch(c.text) for c in cues["kill"]) or _KILLING_SOME.search(text) is not None)
             protest_fight = has("clash") and any(_FIGHT_WORDS.search(c.text) for c in cues["clash"])
@@ -326,10 +330,13 @@ def _civilian_victims(report: Report) -> bool:
 
 
 def _first_side(phrases: list[str]) -> str | None:
-    """"state" or "non-state" for the first actor phrase that names only one side ("Taliban fighters")."""
+    """"state" or "non-state" for the first actor phrase that names a side ("Taliban fighters"); of a phrase naming
+    both, the side named first ("Syrian army and allied fighters" are the army's)."""
     for phrase in phrases:
-        state, rebel = bool(_STATE_WORDS.search(phrase)), bool(_NON_STATE.search(phrase))
-        if state != rebel:
+        state, rebel = _STATE_WORDS.search(phrase), _NON_STATE.search(phrase)
+        if state and rebel:
+            return "state" if state.start() < rebel.start() else "non-state"
+        if state or rebel:
             return "state" if state else "non-state"
     return None
 
