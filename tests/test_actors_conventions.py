@@ -165,3 +165,23 @@ def test_a_monitors_note_on_a_village_the_gazetteer_lacks_is_coded_to_its_region
     assert done.returncode == 0, done.stderr
     [event] = [json.loads(line) for line in done.stdout.splitlines()]
     assert (event["country"], event["admin1"], event["geo_precision"]) == ("Ukraine", "Luhansk", 3)
+
+
+def test_an_attack_on_a_victim_told_as_a_drug_trafficker_is_a_clash_with_a_gang():
+    event = _event("Attack", country="Brazil", actor1="Unidentified Armed Group (Brazil)", inter1=3,
+                   actor2="Civilians (Brazil)", inter2=7)
+    apply_conventions(event, "A man was shot dead by two armed men. The victim had charges against him for several crimes, "
+                             "including drug trafficking.", ActorKB.load())
+    assert (event.event_type, event.sub_event_type, event.actor2, event.inter2) == (
+        "Battles", "Armed clash", "Unidentified Gang (Brazil)", 3)
+    # a drug-trade word about someone else does not make the victim a gang member
+    other = _event("Attack", country="Brazil", actor1="Unidentified Armed Group (Brazil)", actor2="Civilians (Brazil)")
+    apply_conventions(other, "A teacher who campaigned against drug trafficking was shot dead.", ActorKB.load())
+    assert (other.sub_event_type, other.actor2) == ("Attack", "Civilians (Brazil)")
+
+
+def test_cli_extract_reads_the_victims_record_told_after_the_killing(extract_note):
+    events = extract_note("On 6 May 2020, in Iguatu, Ceara, a man was killed in a drive-by shooting by three armed men in a "
+                          "car. The victim had charges against him for several crimes, including drug trafficking.", "2020-05-07")
+    assert [(e["sub_event_type"], e["actor1"], e["actor2"], e["fatalities"]) for e in events] == [
+        ("Armed clash", "Unidentified Gang and/or Police Militia", "Unidentified Gang (Brazil)", 1)]

@@ -6,7 +6,8 @@ actor unnamed or generic:
   coded to the side facing the one that holds the settlement; an exchange of fire there is an
   armed clash of that side (actor1) against the holder (actor2); a settlement the gazetteer lacks, or
   has only far from the front, places the event in the settlement's region (`front_line_region`);
-- gang context: an unnamed armed side in a report about the drug trade is "Unidentified Gang (X)";
+- gang context: an unnamed armed side in a report about the drug trade is "Unidentified Gang (X)", and an
+  attack on a victim the report tells as a drug trafficker or gang member is an armed clash with that gang;
 - unnamed perpetrators: a country's sign of a kind of killing ("drive-by" in Brazil) names ACLED's
   actor for it ("Unidentified Gang and/or Police Militia").
 """
@@ -263,8 +264,31 @@ def apply_gang_context(event: Event, text: str, kb: Any = None) -> bool:
     return changed
 
 
+# The victim told as a gang member or drug trafficker: "The victim had charges against him for drug trafficking",
+# "he was a known drug dealer", "the victim had been convicted of drug trafficking".
+_GANG_VICTIM = re.compile(
+    r"\b(?:victims?|he|she|they|both)\b[^.]{0,40}?\b(?:had|has|have)\b[^.]{0,40}?\b(?:charges?|records?|convicted|"
+    r"arrest warrants?)\b[^.]{0,60}?\bdrugs?\b"
+    r"|\b(?:victims?|he|she)\b[^.]{0,30}?\b(?:was|were)\b(?: an?| a known| allegedly an?)? (?:drug traffickers?|drug dealers?|"
+    r"gang members?|members? of (?:a |the )?(?:gang|cartel|drug faction))\b",
+    re.IGNORECASE,
+)
+
+
+def apply_gang_victim(event: Event, text: str) -> bool:
+    """Violence against a gang member is a fight between armed groups to ACLED: an attack on "civilians" whose
+    victim the report tells as a drug trafficker or gang member is an armed clash with "Unidentified Gang (X)"."""
+    if event.sub_event_type != "Attack" or not (event.actor2 or "").startswith("Civilians") or not _GANG_VICTIM.search(text):
+        return False
+    event.event_type, event.sub_event_type = "Battles", "Armed clash"
+    event.actor2 = "Unidentified Gang" + event.actor2[len("Civilians"):]
+    event.assoc_actor_2, event.inter2 = None, 3
+    return True
+
+
 def apply_conventions(event: Event, text: str, kb: Any) -> None:
     """The country conventions for an event already coded by roles (`text`: its report)."""
     if not apply_front_line(event, text, kb):
+        apply_gang_victim(event, text)
         apply_gang_context(event, text, kb)
         apply_unnamed_perpetrator(event, text)

@@ -182,8 +182,10 @@ def fatalities(sentences: list[Span], places: int = 1, crowd: bool = False) -> l
     return [share + (1 if i < rest else 0) for i in range(places)]
 
 
-def code_actors(event: Event, sentences: list[Span], trigger: Token | None, context: ExtractionContext) -> None:
-    """Fill actor1/2, associates and inter codes from the actors stage."""
+def code_actors(event: Event, sentences: list[Span], trigger: Token | None, context: ExtractionContext,
+                tail: list[Span] = ()) -> None:
+    """Fill actor1/2, associates and inter codes from the actors stage (`tail`: the sentences told after the event
+    with no event of their own, "The victim had charges against him for drug trafficking", read by the conventions)."""
     if trigger is None:
         return
     span = sentences[0]
@@ -210,7 +212,7 @@ def code_actors(event: Event, sentences: list[Span], trigger: Token | None, cont
     if apply_claim(event, sentences, kb):
         return
     # Where the report names no one, ACLED's country conventions name the actors (front lines, gang killings).
-    apply_conventions(event, " ".join(s.text for s in ([before] if before is not None else []) + sentences), kb)
+    apply_conventions(event, " ".join(s.text for s in ([before] if before is not None else []) + sentences + list(tail)), kb)
 
 
 def _actor_mentions(kb: Any, span: Span, before: Span | None, sentences: list[Span], country: str | None, on_date: date | None) -> list[Any]:

@@ -274,7 +274,7 @@ def _build(group: list[Mention], tail: list[Span], doc: Doc, context: Extraction
         )
         event_fields.place_event(event, place)
         event_fields.place_on_front_line(event, sentences, context)
-        event_fields.code_actors(event, sentences, _actor_trigger(group[0]), context)
+        event_fields.code_actors(event, sentences, _actor_trigger(group[0]), context, tail)
         event.sources = [SourceReport(article_id=event.doc_id, fatalities=event.fatalities, evidence=evidence, attribution=attribution,
                                       outlet=context.article.outlet)]
         event.event_id = event_id(event)
