@@ -509,3 +509,14 @@ def test_a_compass_word_is_an_area_only_of_a_country_the_article_names(geoparse)
     assert all(t.place is None for t in tops if t.text in ("North", "East"))
     cameroon = _by_text(geoparse("YAOUNDE, Cameroon - Separatists attacked a school in the North and the Far North."))
     assert cameroon["North"].place.country_code == "CM" and cameroon["Far North"].place.feature_code == "ADM1"
+
+
+def test_contractions_bare_state_abbreviations_and_a_persons_surname_are_no_places(geoparse):
+    # "I'll" folds to Ill. (Illinois); "Miss" without its full stop is no Mississippi; the model's GPE "Fairfield"
+    # after "Jennifer Fairfield" is the person. "Jackson, Miss." keeps both places.
+    tops = _by_text(geoparse("\"I promise I'll do the best job possible,\" she said after winning the Miss category. "
+                             "Jennifer Fairfield was charged in March. Fairfield declined to plead. She moved to "
+                             "Jackson, Miss., last year."))
+    assert "I'll" not in tops and "Fairfield" not in tops
+    assert [t.start for t in geoparse("She won the Miss category.")] == []
+    assert tops["Miss"].place.admin1 == "Mississippi" and tops["Jackson"].place.admin1 == "Mississippi"

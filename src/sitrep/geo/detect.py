@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.mentions import PLACE_LABELS, Mention
 from sitrep.geo.name_rules import name_runs, rule_mentions, widened
+from sitrep.geo.names import US_STATE_ABBREVIATIONS
 from sitrep.geo.relations import ADMIN_AFTER
 from sitrep.nlp.doctext import line_words_around
 from sitrep.nlp.selective import NAMED_RANGES
@@ -60,6 +61,10 @@ def find_mentions(doc: Doc, text: str, article: Article, gazetteer: Gazetteer) -
     surnames = _surnames(doc)
     mentions.extend(m for m in rule_mentions(doc, text, gazetteer, mentions, runs)
                     if m.text not in surnames or _big_place(m.text, gazetteer))
+    # the model itself calls a person's surname alone a place ("Jennifer Fairfield ... Fairfield declined to plead")
+    people = _surnames(doc, ("PERSON",))
+    mentions = [m for m in mentions if not m.source.startswith("ner:") or m.text not in people
+                or _big_place(m.text, gazetteer, 1_000_000)]
     named = doc.user_data.get(NAMED_RANGES)
     if named is not None:  # the rules tell names from places by the NER's other entities: only where it ran
         mentions = [m for m in mentions if m.source.startswith(("ner:", "dateline")) or any(s <= m.start and m.end <= e for s, e in named)]
@@ -132,23 +137,33 @@ _OUTLETS = {"al jazeera", "aljazeera", "al arabiya", "alarabiya", "reuters", "xi
             "anadolu", "anadolu agency", "bernama", "efe", "ansa", "dpa", "tass", "ria novosti", "sputnik", "irna"}
 
 
-def _surnames(doc: Doc) -> set[str]:
+def _surnames(doc: Doc, labels: tuple[str, ...] = ("PERSON", "ORG")) -> set[str]:
     """The last words of the article's names of people ("Chelsea Manning", which the small model may call an
     organisation): the word alone later is that person ("Because of Manning, Assange and WikiLeaks"), not Manning,
     South Carolina. Names with "of" are institutions ("University of Mosul")."""
-    return {ent[-1].text for ent in doc.ents if ent.label_ in ("PERSON", "ORG") and 2 <= len(ent) <= 3
+    return {ent[-1].text for ent in doc.ents if ent.label_ in labels and 2 <= len(ent) <= 3
             and all(t.text[:1].isupper() for t in ent) and not any(t.lower_ == "of" for t in ent)}
 
 
-def _big_place(name: str, gazetteer: Gazetteer) -> bool:
-    """A country, a first-level area or a city of 100,000+ under its own name: "Jordan" stays a place."""
-    return any(c.preferred and (c.admin_level in (0, 1) or c.population >= 100_000)
+def _big_place(name: str, gazetteer: Gazetteer, population: int = 100_000) -> bool:
+    """A country, a first-level area or a city of `population`+ under its own name: "Jordan" stays a place ("Scott
+    County" is no reading of "Scott")."""
+    return any(c.preferred and (c.admin_level in (0, 1) or (c.admin_level is None and c.population >= population))
                for c in gazetteer.candidates(name, exact_only=True))
 
 
+# A state's AP-style abbreviation is one only with its full stop: "Jackson, Miss." but not "the Miss category";
+# and a contraction is no abbreviation at all ("I'll" folds to Ill., Illinois).
+_WORDLIKE_ABBREVIATIONS = {a.rstrip(".") for names in US_STATE_ABBREVIATIONS.values() for a in names if "." not in a.rstrip(".")}
+_CONTRACTION = re.compile(r"^\w+['’](?:ll|d|m|ve|re|s|t)$", re.IGNORECASE)
+
+
 def _title_or_outlet(mention: Mention, text: str) -> bool:
+    """A title, an outlet, a contraction, or a state abbreviation written without its full stop."""
     key = mention.text.lower().replace("-", " ").replace("  ", " ")
-    return (key in _TITLE_ABBREVIATIONS and text[mention.end : mention.end + 1] == ".") or key in _OUTLETS
+    stop_after = text[mention.end : mention.end + 1] == "."
+    return ((key in _TITLE_ABBREVIATIONS and stop_after) or key in _OUTLETS or bool(_CONTRACTION.match(mention.text))
+            or (mention.text in _WORDLIKE_ABBREVIATIONS and not stop_after))
 # A kind-of-area word the model took into the name: "Diyala province", "Piura city", "Zahle City".
 _KIND_WORD_AT_END = re.compile(r"\s+(?:province|governorate|district|region|state|county|oblast|municipality|city|town|"
                                r"village|prefecture|department|division|area|camp|township|subdivision|tehsil|commune|"
