@@ -520,3 +520,11 @@ def test_contractions_bare_state_abbreviations_and_a_persons_surname_are_no_plac
     assert "I'll" not in tops and "Fairfield" not in tops
     assert [t.start for t in geoparse("She won the Miss category.")] == []
     assert tops["Miss"].place.admin1 == "Mississippi" and tops["Jackson"].place.admin1 == "Mississippi"
+
+
+def test_a_disease_or_newspaper_named_after_a_place_and_a_question_opener_are_no_places(geoparse):
+    tops = _by_text(geoparse("The Soviet Union reportedly prepared Marburg virus samples. It was reported in the Washington "
+                             "Post that China hid cases. People asked: \"Can the donors be trusted?\" Lassa fever spread "
+                             "in Edo state, Nigeria."))
+    assert not {"Marburg", "Washington", "Can", "Lassa"} & set(tops)
+    assert tops["China"].place.country_code == "CN" and tops["Edo"].place.country_code == "NG"

@@ -69,7 +69,7 @@ def find_mentions(doc: Doc, text: str, article: Article, gazetteer: Gazetteer) -
     if named is not None:  # the rules tell names from places by the NER's other entities: only where it ran
         mentions = [m for m in mentions if m.source.startswith(("ner:", "dateline")) or any(s <= m.start and m.end <= e for s, e in named)]
     mentions = [m for m in _without_overlaps(mentions) if not _NOT_A_PLACE_AFTER.match(text[m.end : m.end + 20])
-                and not _title_or_outlet(m, text)]
+                and not _NEWSPAPER_AFTER.match(text[m.end : m.end + 20]) and not _title_or_outlet(m, text)]
     if mentions:
         lower_words = set(_LOWER_WORD.findall(text))
         ends = {m.end for m in mentions}
@@ -128,7 +128,10 @@ def _ordinary_word(mention: Mention, text: str, lower_words: set[str], ends: set
 
 
 # "the US dollar", "the Lebanese pound": a country name that qualifies a currency is not a place.
-_NOT_A_PLACE_AFTER = re.compile(r"^\s+(?:dollars?|currency)\b", re.I)
+# A name that qualifies a currency, a disease ("Marburg virus", "Lassa fever": named after a place, found anywhere)
+# or a newspaper ("the Washington Post reported") is no place of the story.
+_NOT_A_PLACE_AFTER = re.compile(r"^\s+(?:dollars?|currency|virus(?:es)?|fever|(?:ha?emorrhagic|disease)\b)\b", re.I)
+_NEWSPAPER_AFTER = re.compile(r"^\s+(?:Post|Times|Herald|Tribune|Gazette|Chronicle|Examiner|Star-Ledger|Dispatch)\b")
 # A title abbreviation before a name ("Gen. Hlaing", "Col. Ahmed") is no place (Gen: Gennes-sur-Seiche), nor is a news
 # outlet that opens the body like a dateline ("Al Jazeera — Ugandan activists say") or names itself anywhere.
 _TITLE_ABBREVIATIONS = {"gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "brig", "cmdr", "gov", "sen",

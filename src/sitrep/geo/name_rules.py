@@ -30,7 +30,8 @@ _WELL_KNOWN_ALTERNATE_POPULATION = 250_000  # a big town under a former or other
 # Capitalised words that are place names in GeoNames but far more often something else in news.
 _COMMON_WORDS = {
     "Police", "Army", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "March", "May",
-    "June", "July", "August", "President", "Reuters", "Associated Press", "God", "Islamic", "State", "Many", "Most",
+    "June", "July", "August", "President", "Reuters", "Associated Press", "God", "Islamic", "State", "Many", "Most", "Can",
+    "Lot",
     "Media", "Mission", "Union", "Liberty", "Victoria", "Hope", "Unity", "Independence", "Progress", "Justice",
     "Security", "Officials", "Sunni", "Shia", "Shiite", "Kurdish", "Kurds", "Arab", "Arabs", "Christian", "Victory",
     "University", "Bank", "Square", "Hospital", "Court", "Molotov", "Central", "National", "Northern", "Southern",
