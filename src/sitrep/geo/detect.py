@@ -69,7 +69,7 @@ def find_mentions(doc: Doc, text: str, article: Article, gazetteer: Gazetteer) -
     if named is not None:  # the rules tell names from places by the NER's other entities: only where it ran
         mentions = [m for m in mentions if m.source.startswith(("ner:", "dateline")) or any(s <= m.start and m.end <= e for s, e in named)]
     mentions = [m for m in _without_overlaps(mentions) if not _NOT_A_PLACE_AFTER.match(text[m.end : m.end + 20])
-                and not _NEWSPAPER_AFTER.match(text[m.end : m.end + 20]) and not _title_or_outlet(m, text)]
+                and not _NEWSPAPER_AFTER.match(text[m.end : m.end + 20]) and not _word_that_is_no_place(m, text)]
     if mentions:
         lower_words = set(_LOWER_WORD.findall(text))
         ends = {m.end for m in mentions}
@@ -127,9 +127,8 @@ def _ordinary_word(mention: Mention, text: str, lower_words: set[str], ends: set
     return not any(c.place.feature_code.startswith(("PCL", "ADM1")) for c in gazetteer.candidates(word))
 
 
-# "the US dollar", "the Lebanese pound": a country name that qualifies a currency is not a place.
-# A name that qualifies a currency, a disease ("Marburg virus", "Lassa fever": named after a place, found anywhere)
-# or a newspaper ("the Washington Post reported") is no place of the story.
+# A name that qualifies a currency ("the US dollar"), a disease ("Marburg virus", "Lassa fever": named after a place,
+# found anywhere) or a newspaper ("the Washington Post reported") is no place of the story.
 _NOT_A_PLACE_AFTER = re.compile(r"^\s+(?:dollars?|currency|virus(?:es)?|fever|(?:ha?emorrhagic|disease)\b)\b", re.I)
 _NEWSPAPER_AFTER = re.compile(r"^\s+(?:Post|Times|Herald|Tribune|Gazette|Chronicle|Examiner|Star-Ledger|Dispatch)\b")
 # A title abbreviation before a name ("Gen. Hlaing", "Col. Ahmed") is no place (Gen: Gennes-sur-Seiche), nor is a news
@@ -161,12 +160,14 @@ _WORDLIKE_ABBREVIATIONS = {a.rstrip(".") for names in US_STATE_ABBREVIATIONS.val
 _CONTRACTION = re.compile(r"^\w+['’](?:ll|d|m|ve|re|s|t)$", re.IGNORECASE)
 
 
-def _title_or_outlet(mention: Mention, text: str) -> bool:
+def _word_that_is_no_place(mention: Mention, text: str) -> bool:
     """A title, an outlet, a contraction, or a state abbreviation written without its full stop."""
     key = mention.text.lower().replace("-", " ").replace("  ", " ")
     stop_after = text[mention.end : mention.end + 1] == "."
     return ((key in _TITLE_ABBREVIATIONS and stop_after) or key in _OUTLETS or bool(_CONTRACTION.match(mention.text))
             or (mention.text in _WORDLIKE_ABBREVIATIONS and not stop_after))
+
+
 # A kind-of-area word the model took into the name: "Diyala province", "Piura city", "Zahle City".
 _KIND_WORD_AT_END = re.compile(r"\s+(?:province|governorate|district|region|state|county|oblast|municipality|city|town|"
                                r"village|prefecture|department|division|area|camp|township|subdivision|tehsil|commune|"
