@@ -174,3 +174,8 @@ def test_geoparse_reads_a_name_the_text_also_writes_in_lower_case_as_that_word(r
     rows = _geoparse_by_text(run_cli, "On 4 December 2020, the African Court on Human and People's Rights held that "
                                       "such laws violate human rights law. Police detained 20 people in Kigali.")
     assert "Human" not in rows and rows["Kigali"]["country_code"] == "RW"
+
+
+def test_geoparse_reads_a_town_whose_district_has_no_point(run_cli):
+    text = "Al-Shabaab militants have taken control of a strategic village 90 km south of Bossaso town."
+    assert _geoparse_by_text(run_cli, text)["Bossaso"]["country_code"] == "SO"

