@@ -198,26 +198,21 @@ def _read_count(match: re.Match[str], name: str) -> tuple[int, bool] | None:
     return None
 
 
-def _victim(match: re.Match[str], key: str) -> str | None:
-    """The head noun of who died: the last word before any preposition ("leaders in Tapaz town" -> leader)."""
-    words = re.findall(r"[A-Za-z]+", match.groupdict().get(key) or "")
-    for i, word in enumerate(words):
-        if i and word.lower() in PREPOSITIONS:
-            words = words[:i]
-            break
-    if not words:
-        return None
-    head = words[-1].lower()
-    if head in ("people", "persons", "dead", "lives", "others", "victims", "bodies", "corpses", "fatalities", "deaths"):
-        return head
-    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-
-
 def _head_word(group: str) -> str:
     """The last word of who died, before any preposition: "livestock before being repelled" -> livestock."""
     words = re.findall(r"[A-Za-z]+", group)
     cut = next((i for i, word in enumerate(words) if i and word.lower() in PREPOSITIONS), len(words))
     return (words[:cut] or [""])[-1].lower()
+
+
+def _victim(match: re.Match[str], key: str) -> str | None:
+    """The head noun of who died, singular: "leaders in Tapaz town" -> leader."""
+    head = _head_word(match.groupdict().get(key) or "")
+    if not head:
+        return None
+    if head in ("people", "persons", "dead", "lives", "others", "victims", "bodies", "corpses", "fatalities", "deaths"):
+        return head
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
 
 
 def _mentions_from(match: re.Match[str], kind: str, text: str, offset: int) -> list[FatalityMention]:
