@@ -206,9 +206,9 @@ def code_actors(
             perpetrator = None
         elif perpetrator:
             _set(coding, 1, perpetrator.primary, _assoc(perpetrator.associates))
-        elif _ABUSED_IN_CUSTODY.search(sentence_span.text) and default_state("police"):
+        elif _ABUSED_IN_CUSTODY.search(sentence_span.text) and (police := default_state("police")):
             # "35,000 people have been arrested, thousands have been tortured": whoever holds them, the state's police
-            _set(coding, 1, default_state("police"), None)
+            _set(coding, 1, police, None)
         else:
             text = doc_text(sentence_span.doc).lower()
             signs = (kb or ActorKB.load()).gang_signs
