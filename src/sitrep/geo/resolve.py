@@ -121,6 +121,7 @@ def resolve_mentions(
         # a name's readings under its own name say more than its alternate names ("Rupnagar" is a Pakistani village's too)
         inside = [c for child in children for c in ([c for c in candidates[child] if c.preferred] or candidates[child])]
         context.holding_readings[index] = {p.place.geonameid for p in candidates[index] if any(contains(p, c) for c in inside)}
+    candidates = [_compass_readings(text, m, c, context) for m, c in zip(mentions, candidates)]  # explicit focus is set
     chosen = [_best(text, m, c, context, i, []) for i, (m, c) in enumerate(zip(mentions, candidates))]
     for _ in range(2):
         _focus_from(chosen, context)
@@ -217,11 +218,16 @@ _COMPASS_NAMES = {"north", "south", "east", "west", "centre", "center", "central
                   "south west", "southwest", "far north", "extreme north"}  # folded: "North-East" is "north east"
 
 
+def _compass_readings(text: str, mention: Mention, cands: list[Candidate], context: _Context) -> list[Candidate]:
+    """A bare compass word's readings in the countries the article names; after "the" only areas ("the North" is a
+    region, not North, South Carolina). Other names keep all their readings."""
+    if fold(mention.text) not in _COMPASS_NAMES:
+        return cands
+    the_before = bool(_THE_BEFORE.search(text, max(0, mention.start - 5), mention.start))
+    return [c for c in cands if context.explicit.get(c.place.country_code, 0) > 0 and (c.admin_level is not None or not the_before)]
+
+
 def _best(text: str, mention: Mention, cands: list[Candidate], context: _Context, index: int, anchors: list):
-    if fold(mention.text) in _COMPASS_NAMES:  # ("the North" is a region, not North, South Carolina)
-        the_before = bool(_THE_BEFORE.search(text, max(0, mention.start - 5), mention.start))
-        cands = [c for c in cands if context.explicit.get(c.place.country_code, 0) > 0
-                 and (c.admin_level is not None or not the_before)]
     if not cands:
         return None, 0.0
     parents = context.hierarchy.parents.get(index)
