@@ -30,6 +30,19 @@ def test_state_force_is_actor1_when_the_other_side_of_a_shootout_is_unnamed(extr
     assert event.actor2 == "Unidentified Armed Group (Mexico)"
 
 
+def test_unnamed_men_who_clash_with_the_police_stay_first(extractor):
+    [event] = current_events(extractor, "Armed men clashed with state police officers in Empalme, Sonora on Tuesday.")
+    assert event.actor1 == "Unidentified Armed Group (Mexico)"
+    assert event.actor2 and event.actor2.startswith("Police Forces of Mexico")
+
+
+def test_the_state_force_on_an_operation_is_first_against_unnamed_men(extractor):
+    [event] = current_events(
+        extractor, "Armed men exchanged fire with military police officers during an operation in Vitoria, Brazil on Tuesday."
+    )
+    assert event.actor1 and event.actor1.startswith("Military Forces of Brazil")
+
+
 def test_an_attack_on_state_forces_by_someone_unnamed_keeps_the_attacker_first(extractor):
     [event] = current_events(extractor, "Unknown assailants attacked a gendarmerie post near Diapaga on Tuesday.")
     assert event.actor1 == "Unidentified Armed Group (Burkina Faso)"

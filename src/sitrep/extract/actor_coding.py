@@ -40,6 +40,8 @@ _ABUSED_IN_CUSTODY = re.compile(
     r"interrogat\w*|arrested|detained|behind bars|jail|prisons?)\b)",
     re.IGNORECASE | re.DOTALL,
 )
+# The state force was out on an operation of its own: it, not the unnamed side, started the fight.
+_STATE_OPERATION = re.compile(r"\b(?:operations?|patrol\w*|checkpoints?)\b", re.IGNORECASE)
 _RECIPROCAL = {"clash", "fight", "brawl", "scuffle", "skirmish", "confront"}  # "two groups clashed"
 # Words for state forces that, facing a crowd, ACLED codes as the police.
 _CROWD_CONTROL = {
@@ -282,10 +284,13 @@ def code_actors(
     second = rest[0] if rest else None
     unclaimed = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
     unnamed_first = first is None or (first.primary is not None and first.primary.name.startswith("Unidentified"))
+    told = sentence_span.text
     if (unnamed_first and event_type == "Battles" and second is not None and second.primary is not None and state([second])
-            and MUTUAL_FIRE.search(sentence_span.text) and not ONE_SIDED.search(sentence_span.text)):
-        # "a gunman was killed after exchanging fire with military police": with the other side unnamed,
-        # ACLED puts the state force first.
+            and MUTUAL_FIRE.search(told) and not ONE_SIDED.search(told)
+            and (not _subject_of(first, trigger_token) or _STATE_OPERATION.search(told))):
+        # "a gunman was killed after exchanging fire with military police", "armed men exchanged fire with the
+        # police during the operation": with the other side unnamed, ACLED puts the state force first; "armed
+        # men clashed with police officers" stays in the order told.
         first, second = second, first
     state_country = state_agent(agents, trigger_token, kb or ActorKB.load()) if first is None else None
     if state_country:  # "Russia shelled Kharkiv": the country's armed forces
@@ -302,6 +307,13 @@ def code_actors(
         if other.name != coding.actor1:
             _set(coding, 2, other, None)
     return coding
+
+
+def _subject_of(group: MentionGroup | None, trigger: Token) -> bool:
+    """Is the group the active subject of the trigger verb ("armed men clashed with police"; for a trigger noun,
+    of its verb: "armed men exchanged fire")?"""
+    head = group.head if group is not None else None
+    return head is not None and head.dep_ == "nsubj" and head.head.i in (trigger.i, trigger.head.i)
 
 
 def _crowd_control(
