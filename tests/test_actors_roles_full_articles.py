@@ -43,6 +43,12 @@ def test_the_state_force_on_an_operation_is_first_against_unnamed_men(extractor)
     assert event.actor1 and event.actor1.startswith("Military Forces of Brazil")
 
 
+def test_a_shootout_with_no_side_named_is_between_two_unidentified_groups(extractor):
+    [event] = current_events(extractor, "A shoot-out took place in the Grama neighborhood of Nova Iguacu, Rio de Janeiro on Tuesday.")
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1 == event.actor2 == "Unidentified Armed Group (Brazil)"
+
+
 def test_an_attack_on_state_forces_by_someone_unnamed_keeps_the_attacker_first(extractor):
     [event] = current_events(extractor, "Unknown assailants attacked a gendarmerie post near Diapaga on Tuesday.")
     assert event.actor1 == "Unidentified Armed Group (Burkina Faso)"

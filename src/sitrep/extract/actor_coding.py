@@ -302,9 +302,10 @@ def code_actors(
         _set(coding, 1, _generic("Unidentified Armed Group", country, 3, "political_militia"), None)
     if second is not None and second.primary is not None:
         _set(coding, 2, second.primary, _assoc(second.associates))
-    elif event_type == "Battles" and first is not None:  # the other side not named
+    elif event_type == "Battles" and coding.actor1:  # the other side not named
         other = _generic("Unidentified Armed Group", country, 3, "political_militia")
-        if other.name != coding.actor1:
+        if other.name != coding.actor1 or sub_event_type == "Armed clash":
+            # a shoot-out neither of whose sides is named: ACLED's unidentified group against another
             _set(coding, 2, other, None)
     return coding
 
