@@ -199,6 +199,20 @@ def test_hrdsattack_country_names_and_fields_of_the_best_event():
     assert report["articles_with_event"]["value"] == 1.0
 
 
+def test_hrdsattack_city_matches_a_town_the_gazetteer_knows_by_the_gold_name():
+    from sitrep.evaluate import hrdsattack
+    from sitrep.geo.gazetteer import Gazetteer
+    from sitrep.settings import Settings
+
+    gazetteer = Gazetteer.open(Settings())
+    trichy = Event(doc_id="d", location="Tiruchirappalli", latitude=10.8155, longitude=78.69651, geo_precision=1)
+    assert hrdsattack.same_city(trichy, "Tiruchi", gazetteer)  # a GeoNames alternate name of the town
+    assert hrdsattack.same_city(trichy, "Tiruchirappalli", gazetteer)
+    assert not hrdsattack.same_city(trichy, "Madurai", gazetteer)  # another town, 120 km away
+    region_point = Event(doc_id="d", location="Tamil Nadu", latitude=10.8155, longitude=78.69651, geo_precision=3)
+    assert not hrdsattack.same_city(region_point, "Tiruchi", gazetteer)
+
+
 def test_evaluate_hrdsattack_end_to_end(run_cli, tmp_path):
     out = tmp_path / "scores.json"
     done = run_cli("evaluate", "--gold", str(GOLD / "hrdsattack-small.json"), "--format", "hrdsattack", "--report", str(out))

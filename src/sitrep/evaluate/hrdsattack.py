@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.evaluate.acled import same_place_name
-from sitrep.evaluate.scoring import fmt, ratio
+from sitrep.evaluate.scoring import fmt, haversine_km, ratio
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.records import Article, Event
 
@@ -132,6 +132,26 @@ def best_event(events: list[Event], gold: dict[str, Any], gazetteer: Gazetteer) 
     return max(events, key=agreement, default=None)
 
 
+# A gold city and the event's place are one town when a gazetteer reading of the gold name lies this close.
+SAME_CITY_KM = 5.0
+
+
+def same_city(event: Event, city: str, gazetteer: Gazetteer) -> bool:
+    """The event's location is the gold city: the same name up to spelling, or a name the gazetteer knows for
+    a town at the event's point ("Las Anod" is Laascaanood, "Tiruchi" Tiruchirappalli)."""
+    if same_place_name(event.location, city):
+        return True
+    if event.latitude is None or event.longitude is None or event.geo_precision == 3:
+        return False  # a region's point is no town
+    return any(
+        candidate.place.feature_class == "P"
+        and candidate.place.latitude is not None
+        and candidate.place.longitude is not None
+        and haversine_km(event.latitude, event.longitude, candidate.place.latitude, candidate.place.longitude) <= SAME_CITY_KM
+        for candidate in gazetteer.lookup(city)
+    )
+
+
 def evaluate(gold: Path, limit: int | None = None) -> dict:
     from sitrep.pipeline import Extractor
 
@@ -167,7 +187,7 @@ def score(pairs: list[tuple[dict[str, Any], list[Event]]], gold_path: str, gazet
         if region := _value(gold.get("region")):
             tally("region", bool(best and same_place_name(best.admin1, region)))
         if city := _value(gold.get("city")):
-            tally("city", bool(best and same_place_name(best.location, city)))
+            tally("city", bool(best and same_city(best, city, gazetteer)))
         year, month, day = _number(gold.get("year")), _number(gold.get("month")), _number(gold.get("date"))
         if year:
             tally("year", bool(best and _in_window(best, year)))
