@@ -116,3 +116,11 @@ def test_extract_cli_gives_one_event_for_a_headline_and_its_lead(run_cli, tmp_pa
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     current = [r for r in rows if not r["background"] and not r["generic"]]
     assert [(r["event_date"], r["location"], r["fatalities"]) for r in current] == [("2021-06-06", "Baqubah", 2)]
+
+
+def test_forces_named_after_a_place_do_not_make_a_new_scene(extractor):
+    # "Puntland forces" is an actor's name: the second sentence tells more of the capture, not a second event
+    found = events(extractor, "Al-Shabaab militants have taken control of Af-Urur, a strategic village, 90 km south of "
+                              "Bossaso town on Monday. The militants seized the area following the withdrawal of Puntland forces.")
+    assert len(found) == 1
+    assert found[0].location and found[0].location.startswith("Bosaso")

@@ -21,6 +21,7 @@ from sitrep.extract.context import ExtractionContext
 from sitrep.extract.dates import event_window, find_date_mentions
 from sitrep.geo.admin_names import acled_admin1
 from sitrep.geo.locate import apply_location, area_location, locate_event
+from sitrep.geo.place_roles import is_actor_home
 from sitrep.geo.written_places import KIND_WORDS
 from sitrep.nlp.doctext import doc_text
 from sitrep.records import DateWindow, Event, Location
@@ -68,19 +69,23 @@ def date_window(sentences: list[Span], published: date, fallback: DateWindow | N
 
 
 def own_places(sentence: Span, context: ExtractionContext) -> bool:
-    """Does the sentence itself name a place below country level?"""
+    """Does the sentence itself name a place below country level (not as an actor's name: "Puntland forces")?"""
+    text = doc_text(sentence.doc)
     return any(
         t.place is not None and t.start >= sentence.start_char and t.end <= sentence.end_char and t.place.feature_code != "PCLI"
+        and not is_actor_home(text, t)
         for t in context.toponyms
     )
 
 
 def place_names(sentence: Span, context: ExtractionContext) -> set[str]:
-    """Folded names of all places written in the sentence (actors' homes included: "rioters from Tripoli")."""
+    """Folded names of the places written in the sentence: origins count ("rioters from Tripoli"), actors' names
+    do not ("the withdrawal of Puntland forces" names no new scene)."""
+    text = doc_text(sentence.doc)
     return {
         " ".join(t.text.lower().split())
         for t in context.toponyms
-        if t.start >= sentence.start_char and t.end <= sentence.end_char
+        if t.start >= sentence.start_char and t.end <= sentence.end_char and not is_actor_home(text, t)
     }
 
 
