@@ -124,3 +124,15 @@ def test_forces_named_after_a_place_do_not_make_a_new_scene(extractor):
                               "Bossaso town on Monday. The militants seized the area following the withdrawal of Puntland forces.")
     assert len(found) == 1
     assert found[0].location and found[0].location.startswith("Bosaso")
+
+
+def test_a_capture_after_the_other_side_withdrew_is_a_non_violent_transfer(extractor):
+    [event] = events(extractor, "Islamic State militants seized control of the last border point between Syria and Iraq on "
+                                "Thursday. The militants took over the crossing after the Iraqi forces withdrew from it.")
+    assert event.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_capture_fought_for_stays_a_capture_when_the_withdrawal_follows(extractor):
+    [event] = events(extractor, "Rebels captured the town of Kidal on Monday after fierce fighting that killed 12 soldiers. "
+                                "The army withdrew from the town.")
+    assert event.sub_event_type == "Non-state actor overtakes territory"

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.extract.classifier import Classification
 from sitrep.extract.taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VIOLENCE_AGAINST_CIVILIANS
-from sitrep.extract.triggers import CueMatch
+from sitrep.extract.triggers import CueMatch, find_cues
 from sitrep.nlp.doctext import doc_text
 
 
@@ -58,6 +58,20 @@ def _outcome(first: Classification, second: Classification) -> bool:
     fighters surrendering) is its outcome, not a second event: ACLED codes the fight."""
     return (second.event_type == STRATEGIC and first.event_type not in (STRATEGIC, PROTESTS, RIOTS)
             and second.sub_event_type not in ("Arrests", "Looting/property destruction"))
+
+
+_CAPTURES = ("Government regains territory", "Non-state actor overtakes territory")
+_VIOLENCE_CUES = {"clash", "kill", "harm", "attack_verb", "shelling", "air", "ied", "grenade", "suicide"}
+
+
+def _handover(first: Classification, mentions: list[Mention]) -> bool:
+    """A capture and a withdrawal or handover told together with no fight ("took over the crossing after the
+    Iraqi forces withdrew") are one change of hands, typed over both: a non-violent transfer of territory. Told
+    with fighting, the withdrawal stays the capture's outcome."""
+    subs = {first.sub_event_type, mentions[-1].kind.sub_event_type}
+    if "Non-violent transfer of territory" not in subs or not subs & set(_CAPTURES):
+        return False
+    return not any(c.cue in _VIOLENCE_CUES for m in mentions for c in find_cues(m.sentence.text))
 
 
 # Who riots: without one of these in its sentence a riot cue ("set fire to the village") is someone else's act.
@@ -183,9 +197,10 @@ def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
                 # the event's type in the next sentence is that event, whatever its sentence would be coded as; it
                 # does not recode it. (Only the next: a flattened wire text is one paragraph of many incidents.)
                 told_again = follows and mention.sentence.start - last.sentence.end <= 1 and _names_it_again(first.event_type, mention)
-                compatible = _compatible(first, mention.kind)
+                handover = _handover(first, groups[-1] + [mention])
+                compatible = _compatible(first, mention.kind) or handover
                 if (compatible or deed or told_again) and bool(last.generic) == bool(mention.generic):
-                    mention.outcome = deed or _outcome(first, mention.kind) or not compatible
+                    mention.outcome = deed or (_outcome(first, mention.kind) and not handover) or not compatible
                     groups[-1].append(mention)
                     continue
         groups.append([mention])
