@@ -224,6 +224,13 @@ def test_a_stretch_of_land_is_coded_to_its_first_end(locate):
     assert [l.place.name for l in origin] == ["Ālbū Kamāl"]
 
 
+def test_the_place_a_force_withdrew_from_is_where_the_withdrawal_happened(locate):
+    [locations] = locate("The army withdrew from Kidal on Monday.")
+    assert [l.place.name for l in locations] == ["Kidal"]
+    [origin] = locate("Fighters from Kidal attacked a checkpoint in Gao on Monday.")
+    assert [l.place.name for l in origin] == ["Gao"]
+
+
 def test_a_town_an_unknown_place_is_written_in_is_near_the_event(locate, extractor):
     # Kanama is no place the gazetteer knows: the event is at Rafah's point (precision 2), as ACLED codes the nearest
     # known place, under the name the text gives it (`geo.written_places`).

@@ -22,11 +22,12 @@ _ACTOR_NOUNS = re.compile(
     r"director|coordinator|chair(?:man|woman|person)?|secretary|representative|chief|governor|mayor|branch|chapter)\b",
     re.I,
 )
-# What precedes a place mentioned in passing: the reporter's or speaker's place, an origin.
+# What precedes a place mentioned in passing: the reporter's or speaker's place, an origin (not the place a force
+# withdrew or was driven from: "the army withdrew from Kidal" happened there).
 _PASSING_BEFORE = re.compile(
     r"(?:\bsaid\s+(?:\w+\s+)?in|\btold\s+(?:\w+\s+){0,3}in|\bspeaking\s+(?:\w+\s+)?in|\bstatement\s+(?:issued\s+)?in|"
     r"\bbased\s+in|\bheadquartered\s+in|\bvisit(?:ed|ing)?\s+(?:to\s+)?|\bflew\s+(?:back\s+)?to|\breturned\s+to|"
-    r"\bfled\s+to|(?<!stretching\s)(?<!extending\s)(?<!ranging\s)\bfrom|"
+    r"\bfled\s+to|(?<!stretching\s)(?<!extending\s)(?<!ranging\s)(?<!withdrew\s)(?<!withdrawn\s)(?<!retreated\s)(?<!driven\s)(?<!expelled\s)\bfrom|"
     r"\bborn\s+in|\bnative\s+of|\bnews\s+conference\s+in|\bsummit\s+in|\btalks\s+in|\bmeeting\s+in)\s+(?:the\s+)?"
     # and the rest of a list after it: "migrants from UP and Bihar"
     r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}(?:\s*,\s*|\s+and\s+|\s+or\s+)){0,3}$",
