@@ -101,3 +101,10 @@ def test_a_country_that_shells_a_city_is_actor1_through_its_forces(extractor):
 def test_the_custodian_is_the_perpetrator_of_abuse_in_custody(extractor):
     [event] = current_events(extractor, "A trader was beaten in police custody in Kaduna last week, his brother said.")
     assert event.actor1 and event.actor1.startswith("Police Forces of Nigeria")
+
+
+def test_a_group_named_as_anothers_backer_or_link_is_no_participant(extractor):
+    [event] = current_events(extractor, "Heavily armed al Qaeda linked al-Shabaab militants have taken control of a village "
+                                        "near Bossaso on Monday.")
+    assert event.actor1 == "Al Shabaab"
+    assert event.actor2 != "Al Shabaab"

@@ -135,6 +135,18 @@ def _craft_of_next(doc: Doc, hits: list[Hit], n: int, hi: int) -> bool:
     return tuple(link) in _OPERATED_BY
 
 
+# "al Qaeda-linked al-Shabaab militants", "Iran-backed Houthis": the first name only qualifies the group after it.
+_QUALIFYING = {"linked", "affiliated", "backed", "aligned", "allied", "inspired", "supported", "sponsored", "funded"}
+
+
+def _qualifies_next(doc: Doc, hits: list[Hit], n: int, hi: int) -> bool:
+    hit, nxt = hits[n], (hits[n + 1] if n + 1 < len(hits) else None)
+    if hit.kind != "named" or nxt is None or nxt.end > hi:
+        return False
+    link = [t.lower_ for t in doc[hit.end : nxt.start] if t.text != "-"]
+    return len(link) == 1 and link[0] in _QUALIFYING  # ("regime forces supported by QSD" are the actor)
+
+
 def _affiliated(kb: "ActorKB", doc: Doc, hits: list[Hit], n: int, hi: int) -> Hit | None:
     """The named group that hit `n` is said to belong to, if the next hit is one."""
     hit, nxt = hits[n], (hits[n + 1] if n + 1 < len(hits) else None)
@@ -177,7 +189,7 @@ def match_mentions(kb: "ActorKB", span: Span | Doc, country: str | None, on_date
         if hit.start < lo or hit.end > hi or hit.start < merged_until:
             continue
         end = hit.end
-        if _craft_of_next(doc, hits, n, hi):
+        if _craft_of_next(doc, hits, n, hi) or _qualifies_next(doc, hits, n, hi):
             continue
         owner = _affiliated(kb, doc, hits, n, hi)
         if owner is not None:
