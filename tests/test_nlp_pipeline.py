@@ -77,6 +77,15 @@ def test_titles_and_initialisms_do_not_end_sentences(nlp):
     assert sentences[2] == "Then the convoy left."
 
 
+def test_a_sentence_opening_with_a_number_keeps_it(nlp):
+    text = ("Forces clashed with Al shabaab militants near Awdheegle village (Afgooye, Lower Shabelle). "
+            "14 Al shabaab militants were killed in the fight.")
+    sentences = [s.text for s in nlp(text).sents]
+    assert sentences[1] == "14 Al shabaab militants were killed in the fight."
+    # a numbered list item is no sentence that goes on
+    assert [s.text for s in nlp("Items: 1. Guns. 2. Knives.").sents][-1] == "2. Knives."
+
+
 def test_entity_patterns_override_the_model(nlp):
     local = load_pipeline(Settings(), extra_patterns=[{"label": "GPE", "pattern": "Bar-Sanguun"},
                                                       {"label": "ORG", "pattern": "Kataib Hezbollah"}])

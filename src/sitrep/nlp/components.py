@@ -89,6 +89,7 @@ def _regions() -> frozenset[str]:
 
 _OPEN_BRACKETS = {"(", "["}
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]?")
+_COUNT = re.compile(r"\d[\d,]*")
 
 
 @Language.component("sitrep_news_sentences")
@@ -122,6 +123,10 @@ def news_sentences(doc: Doc) -> Doc:
             starts[i + 1] = -1
             if i > 0 and texts[i - 1] not in _SENTENCE_END and not texts[i - 1].isspace():
                 starts[i] = -1
+        if text in _SENTENCE_END and i + 2 < len(texts) and _COUNT.fullmatch(texts[i + 1]) and texts[i + 2][:1].isalpha():
+            # "... (Afgooye, Lower Shabelle). 14 Al shabaab militants were killed": a sentence opening with a number
+            # goes on; the parser cut the number off as a sentence of its own before a name.
+            starts[i + 2] = -1
     # A blank line (paragraph, headline, byline) always ends a sentence; the parser often runs on.
     for i in range(1, len(texts)):
         previous = texts[i - 1]
