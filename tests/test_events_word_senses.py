@@ -78,6 +78,7 @@ def test_a_cue_after_free_text_still_matches_whole_words():
     ("Shingleton opened up his campaign headquarters at 319 Main St.", "hq"),
     ("Celebrities have handed over their own clothes for swishing parties.", "nonviolent_transfer"),
     ("They used 84mm mortar systems and cannons of infantry fighting vehicles.", "clash"),
+    ("He drove his car out of the garage.", "gov_regains"),
 ])
 def test_cue_words_in_their_other_sense_are_no_cue(text, cue):
     assert cue not in cues(text)
@@ -100,6 +101,7 @@ def test_cue_words_in_their_other_sense_are_no_cue(text, cue):
     ("The militia handed the town over to the army.", "nonviolent_transfer"),
     ("The rebels handed back the city of Goma.", "nonviolent_transfer"),
     ("Heavy fighting broke out near the village.", "clash"),
+    ("The army units drove the ISIL terrorists out of key areas in Homs province.", "gov_regains"),
 ])
 def test_cue_words_in_their_event_sense_keep_their_cue(text, cue):
     assert cue in cues(text)
