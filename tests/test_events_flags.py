@@ -163,3 +163,12 @@ def test_a_harm_verb_whose_object_is_no_one_harms_nobody(extractor):
     text = "On 3 May 2020, in Huaraz, the terrorists set fire to the offices of the development corporation but injured no one."
     events = current(events_of(extractor, text, date(2020, 5, 4)))
     assert [e.sub_event_type for e in events] == ["Looting/property destruction"]
+
+
+def test_fighting_a_deal_ended_or_a_ceasefire_followed_is_context_not_the_event(extractor):
+    [truce] = current(events_of(extractor, "Iraqi government forces and Peshmerga forces have agreed to a temporary ceasefire "
+                                           "in a town northwest of Mosul, following nearly two weeks of fighting."))
+    assert truce.sub_event_type == "Agreement"
+    [handover] = current(events_of(extractor, "A swathe of territory was handed over by Armenian forces to Azerbaijan as part "
+                                              "of a peace deal ending eight weeks of fighting in Nagorno-Karabakh."))
+    assert handover.sub_event_type == "Non-violent transfer of territory"

@@ -88,6 +88,7 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
+_SPANS_OF_TIME = frozenset({"hour", "day", "week", "month", "year", "decade"})
 _CONTEXT_NOUNS = frozenset({"scene", "anniversary", "site", "memory", "aftermath", "wake", "history"})
 
 
@@ -112,6 +113,10 @@ def _context_phrase(token: Token) -> bool:
         if node.head.i == node.i or node.dep_ not in ("pobj", "prep", "nsubj", "dobj", "pcomp") and node is not token:
             return False
         head = node.head
+        if node.dep_ in ("pobj", "dobj") and head.lower_ in CONTEXT_PREPOSITIONS and node.lemma_.lower() in _SPANS_OF_TIME:
+            # a span of time is background whatever the tagger calls "following" or "ending": "a peace deal
+            # ending eight weeks of fighting" (a bare "following clashes" may be the only event told)
+            return True
         if head.pos_ in ("VERB", "AUX") and node.dep_ != "pcomp":
             return False
         if node.dep_ == "pobj" and head.lower_ in CONTEXT_PREPOSITIONS:
