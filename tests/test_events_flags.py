@@ -47,6 +47,7 @@ COURT_CASES = [
     "A military tribunal convicted two militia commanders of the abduction of an engineer near Sirte.",
     "The three soldiers were found guilty of the murder of a farmer in Kasese district.",
     "Prosecutors opened the trial over the attack on the governor's convoy in Jalalabad.",
+    "A high court in Port Harcourt convicted five police officers for killing two young men in Rivers state.",
 ]
 
 

@@ -133,9 +133,9 @@ def _judicial(token: Token) -> bool:
     node = token
     for _ in range(8):
         head = node.head
-        if head.i == node.i or node.dep_ not in ("pobj", "prep", "conj", "compound", "relcl", "acl", "appos"):
+        if head.i == node.i or node.dep_ not in ("pobj", "pcomp", "prep", "conj", "compound", "relcl", "acl", "appos"):
             return False
-        if node.dep_ == "pobj" and head.lower_ in JUDICIAL_PREPOSITIONS:
+        if node.dep_ in ("pobj", "pcomp") and head.lower_ in JUDICIAL_PREPOSITIONS:  # "convicted ... for killing two men"
             governor = head.head
             if governor.lemma_.lower() in JUDICIAL_LEMMAS:
                 return True
