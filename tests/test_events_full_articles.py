@@ -136,3 +136,11 @@ def test_a_capture_fought_for_stays_a_capture_when_the_withdrawal_follows(extrac
     [event] = events(extractor, "Rebels captured the town of Kidal on Monday after fierce fighting that killed 12 soldiers. "
                                 "The army withdrew from the town.")
     assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_transfer_of_territory_is_coded_to_who_gains_it_against_who_withdrew(extractor):
+    [event] = events(extractor, "The army withdrew from Kidal on Monday. Rebels then took control of the town.")
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    assert event.actor1 == "Unidentified Armed Group (Mali)"
+    assert event.actor2 and event.actor2.startswith("Military Forces of Mali")
+    assert event.location == "Kidal"

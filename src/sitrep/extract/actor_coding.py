@@ -277,7 +277,8 @@ def code_actors(
         return g is not first and (first is None or g.primary is None or g.primary.name != first.primary.name)
 
     rest = [g for g in patients if other_than_first(g)]
-    if event_type == "Battles":
+    if event_type == "Battles" or sub_event_type == "Non-violent transfer of territory":
+        # (a transfer's other side is whoever withdrew or handed over: "after the Iraqi forces withdrew")
         rest = armed(rest) or [g for g in armed(groups + context) if other_than_first(g) and g.role != "source"]
     elif event_type == "Strategic developments":  # only a target the trigger itself takes
         rest = [g for g in rest if g.role == "patient" and g.close]

@@ -193,7 +193,7 @@ def code_actors(event: Event, sentences: list[Span], trigger: Token | None, cont
     with no event of their own, "The victim had charges against him for drug trafficking", read by the conventions)."""
     if trigger is None:
         return
-    span = sentences[0]
+    span = next((s for s in sentences if s.start <= trigger.i < s.end), sentences[0])  # the trigger's sentence
     kb: Any = context.actors
     # When the sentence names its actors by a pronoun, the sentence before is context, as it is to a
     # coder: "Iraqi forces launched a campaign. Within days, they reported the discovery of bomb

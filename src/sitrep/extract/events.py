@@ -143,6 +143,16 @@ def _mention(sentence: Span, cues: list[CueMatch], paragraph: int) -> Mention | 
     return Mention(sentence, cues, kind, trigger, generic, paragraph, victims=victims, perpetrators=perpetrators)
 
 
+def _actors_mention(group: list[Mention], kind) -> Mention:
+    """The mention whose cue the actors are read around: the first, except that a transfer of territory is
+    coded to whoever gains it ("The army withdrew from Kidal. Rebels then took control of the town.")."""
+    if kind.sub_event_type == "Non-violent transfer of territory":
+        taker = next((m for m in group if any(c.cue in ("overtakes", "gov_regains") for c in m.cues)), None)
+        if taker is not None:
+            return taker
+    return group[0]
+
+
 def _actor_trigger(mention: Mention) -> Token | None:
     """The cue the actors are read around: not a cue that is itself the subject of the act ("Israeli warplanes
     carried out raids" - the warplanes name the attacker, the raids, the verb's object, are the act)."""
@@ -274,7 +284,7 @@ def _build(group: list[Mention], tail: list[Span], doc: Doc, context: Extraction
         )
         event_fields.place_event(event, place)
         event_fields.place_on_front_line(event, sentences, context)
-        event_fields.code_actors(event, sentences, _actor_trigger(group[0]), context, tail)
+        event_fields.code_actors(event, sentences, _actor_trigger(_actors_mention(group, kind)), context, tail)
         event.sources = [SourceReport(article_id=event.doc_id, fatalities=event.fatalities, evidence=evidence, attribution=attribution,
                                       outlet=context.article.outlet)]
         event.event_id = event_id(event)
