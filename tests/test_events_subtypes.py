@@ -79,6 +79,11 @@ PRECEDENCE = [
     ("On Monday, unidentified armed men arrived at a farm in Ahuachapan and started shooting. The police shot back and two of the men were killed.", "Armed clash"),
     # A kidnapping that ends in murder is an attack.
     ("On Monday, gunmen kidnapped a pastor in Kaduna and later killed him.", "Attack"),
+    # A raid that carries off goods is looting; one that only searches is a change to the group's activity.
+    ("On Monday, Boko Haram raided several houses in Kerawa village, taking away clothes, foods and motorcycles.",
+     "Looting/property destruction"),
+    # ... but an attack on a village that also carries off goods stays an attack.
+    ("On Monday, Boko Haram attacked the village of Amchide. They took away two motorcycles and clothes.", "Attack"),
 ]
 
 

@@ -115,6 +115,13 @@ _VICTIM_OF = re.compile(
     re.IGNORECASE,
 )
 _RAID = re.compile(r"raid(?:ed|s)?", re.IGNORECASE)
+# Goods carried off (people carried off are abducted).
+_CARRIED_OFF = re.compile(
+    r"\b(?:t(?:ook|aking|aken)|carr(?:ied|ying)|cart(?:ed|ing)|made) (?:away|off) (?:with )?(?:[\w,-]+ ){0,4}?(?:clothes|"
+    r"clothing|food|foods|foodstuffs?|goods|motorcycles?|motorbikes?|livestock|cattle|goats|sheep|camels|money|cash|"
+    r"property|belongings|valuables|vehicles?|phones|grain|supplies|medicines?)\b",
+    re.IGNORECASE,
+)
 _INJURED = re.compile(r"\b(?:injur|wound|hurt)\w*", re.IGNORECASE)
 # The sides of a fight: "clashes between X and Y", "X clashed with Y".
 _BETWEEN_SIDES = re.compile(r"\bbetween\s+([^.;]+?)\s+and\s+([^.;,]+)", re.IGNORECASE)
@@ -260,6 +267,8 @@ class RuleClassifier:
         if has("arrest") and not has("kill", "harm"):
             return "Arrests", 0.6, "arrest (raid without violence)"
         if has("attack_verb") and not has("kill", "harm") and all(_RAID.fullmatch(c.text) for c in cues["attack_verb"]):
+            if _CARRIED_OFF.search(text):  # "raided several houses, taking away clothes and motorcycles"
+                return "Looting/property destruction", 0.55, "raid that carried off goods"
             return "Change to group/activity", 0.45, "raid without violence or arrests"
         actors_only = not has("harm") or all(_ACTOR_WORDS.fullmatch(c.text) for c in cues["harm"])
         if has("loot") and not has("kill") and actors_only:
