@@ -158,3 +158,15 @@ def test_a_thing_seized_by_the_authorities_is_no_abduction():
     assert "abduct" not in cues("It has since been seized by Dutch authorities in Rotterdam.")
     assert "abduct" not in cues("All his properties in that country were seized by the authorities in 2017.")
     assert "abduct" in cues("The journalist was seized at a checkpoint by armed men.")
+
+
+def test_the_pandemic_as_a_setting_is_no_disaster_story():
+    assert out_of_scope("They were arrested for violating quarantine measures amid the COVID-19 pandemic.") is None
+    assert out_of_scope("Three more patients died of COVID-19 in the city's hospitals on Monday.") == "disaster"
+    assert out_of_scope("The ministry reported 1,200 new COVID-19 cases on Monday.") == "disaster"
+
+
+def test_protesters_arrested_for_breaking_a_covid_quarantine_make_a_protest_with_intervention(extractor):
+    [event] = current(extractor, "On 1 May 2020, at least 12 workers staged a demonstration to mark Labor Day in Rodriguez, Rizal. "
+                                 "They were arrested for violating quarantine measures in place amid the COVID-19 pandemic.")
+    assert event.sub_event_type == "Protest with intervention"
