@@ -63,6 +63,8 @@ _RETURN_FIRE = re.compile(
     r"opened (?:gun ?)?fire (?:on|at|towards?) the (?:attackers|assailants|perpetrators)|exchange of fire|grenades? and (?:firearms|guns|rifles)",
     re.IGNORECASE,
 )
+# Fire answered by the side fired on: "responded to pro-Houthi shelling", "responded to the fire".
+_ANSWERED = re.compile(r"\b(?:responded|retaliated|replied|reacted) to (?:the )?(?:[\w-]+ )?(?:fire|shelling|shells)\b", re.IGNORECASE)
 _RIOT_WORD = re.compile(r"\briot", re.IGNORECASE)
 _STATE_WORDS = re.compile(
     r"\b(?:army|military|soldiers|troops|government|security forces|police|forces of|armed forces|regime|"
@@ -253,6 +255,9 @@ class RuleClassifier:
                 return "Armed clash", 0.6, "grenades and guns against forces"
             return "Grenade", 0.75, "grenade"
         if has("shelling"):
+            if (_RETURN_FIRE.search(text) or _ANSWERED.search(text)) and find_targets(text)["armed"]:
+                # "shelled pro-Hadi groups. Pro-Hadi forces fired back": both sides fired, ACLED's armed clash
+                return "Armed clash", 0.6, "shelling answered by forces"
             return "Shelling/artillery/missile attack", 0.75, "shelling/missiles"
         if has("ied"):
             return "Remote explosive/landmine/IED", 0.7, "explosive device"
