@@ -77,6 +77,8 @@ PRECEDENCE = [
     ("On Monday, heavy fighting broke out between the army and rebels near Idlib, amid artillery shelling.", "Armed clash"),
     # Gunmen shooting at a police patrol that shoots back: both sides fired, an armed clash.
     ("On Monday, unidentified armed men arrived at a farm in Ahuachapan and started shooting. The police shot back and two of the men were killed.", "Armed clash"),
+    # An attack that a militia or the army drives off is a fight.
+    ("On Monday, suspected militiamen attacked the village of Bamba near Koro. Dozo hunters routed the assailants.", "Armed clash"),
     # Shelling the other side answers with fire is an armed clash.
     ("On Monday, rebel forces shelled army positions near Marib. The soldiers fired back, killing three fighters.", "Armed clash"),
     ("On Monday, government forces responded to rebel shelling in Sirwah district, west of Marib.", "Armed clash"),

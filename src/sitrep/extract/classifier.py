@@ -60,7 +60,8 @@ _HANDOUT = re.compile(r"delivered|distributed|handed out|gave out|giving out|del
 # Forces answering an attack with their guns: the grenade attack became a fight (ACLED: armed clash).
 _RETURN_FIRE = re.compile(
     r"\b(?:reacted|responded|retaliated|replied) with (?:gun ?fire|fire|shots)|returned fire|fired back|shot back|"
-    r"opened (?:gun ?)?fire (?:on|at|towards?) the (?:attackers|assailants|perpetrators)|exchange of fire|grenades? and (?:firearms|guns|rifles)",
+    r"opened (?:gun ?)?fire (?:on|at|towards?) the (?:attackers|assailants|perpetrators)|exchange of fire|grenades? and (?:firearms|guns|rifles)|"
+    r"(?:routed|repelled|repulsed|fought off|drove off|chased (?:away|off)) the (?:attackers|assailants|gunmen|raiders|militants|bandits)",
     re.IGNORECASE,
 )
 # Fire answered by the side fired on: "responded to pro-Houthi shelling", "responded to the fire".
