@@ -79,6 +79,11 @@ PRECEDENCE = [
     ("On Monday, unidentified armed men arrived at a farm in Ahuachapan and started shooting. The police shot back and two of the men were killed.", "Armed clash"),
     # An attack that a militia or the army drives off is a fight.
     ("On Monday, suspected militiamen attacked the village of Bamba near Koro. Dozo hunters routed the assailants.", "Armed clash"),
+    # The victim is the phrase's head, not its possessor: the mayor's police bodyguards are armed, a soldier's wife is not.
+    ("On Monday, armed men intercepted the mayor's car near Teculutan and shot him dead. The mayor's bodyguards, two police "
+     "agents, were also killed.",
+     "Armed clash"),
+    ("On Monday, gunmen shot dead a soldier's wife in her home in Gao.", "Attack"),
     # Shelling the other side answers with fire is an armed clash.
     ("On Monday, rebel forces shelled army positions near Marib. The soldiers fired back, killing three fighters.", "Armed clash"),
     ("On Monday, government forces responded to rebel shelling in Sirwah district, west of Marib.", "Armed clash"),

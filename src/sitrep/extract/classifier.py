@@ -313,7 +313,7 @@ class RuleClassifier:
             return "Armed clash", 0.6, "attack answered with fire"
         # The first victim phrase that names anyone decides: "attacked a police checkpoint, leaving ... civilians".
         for phrase in report.victims:
-            found = find_targets(phrase)
+            found = _victim_targets(phrase)
             if found["armed"] and not found["civilian"]:
                 return "Armed clash", 0.6, "attack on armed forces"
             if found["civilian"]:
@@ -335,10 +335,21 @@ class RuleClassifier:
         return None
 
 
+# A possessor leading a victim phrase is not the victim: "the mayor's bodyguards", "a soldier's wife".
+_POSSESSOR = re.compile(r"^\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s*['’]s\s+(?=\w)", re.IGNORECASE)
+
+
+def _victim_targets(phrase: str) -> dict:
+    """The targets a victim phrase names, read past a leading possessor when what follows names someone (the
+    "police officer's car" still names the officer)."""
+    own = find_targets(_POSSESSOR.sub("", phrase, count=1))
+    return own if own["armed"] or own["civilian"] else find_targets(phrase)
+
+
 def _civilian_victims(report: Report) -> bool:
     """The first victim phrase naming anyone names civilians only ("shot and killed a civilian")."""
     for phrase in report.victims:
-        found = find_targets(phrase)
+        found = _victim_targets(phrase)
         if found["armed"] or found["civilian"]:
             return bool(found["civilian"]) and not found["armed"]
     return False
