@@ -80,6 +80,7 @@ def test_a_cue_after_free_text_still_matches_whole_words():
     ("They used 84mm mortar systems and cannons of infantry fighting vehicles.", "clash"),
     ("He drove his car out of the garage.", "gov_regains"),
     ("The county judge fired him at the emergency operations center on Tuesday.", "harm"),
+    ("A shoot-out took place in the Grama neighborhood on Tuesday.", "overtakes"),
 ])
 def test_cue_words_in_their_other_sense_are_no_cue(text, cue):
     assert cue not in cues(text)
