@@ -84,6 +84,8 @@ PRECEDENCE = [
      "agents, were also killed.",
      "Armed clash"),
     ("On Monday, gunmen shot dead a soldier's wife in her home in Gao.", "Attack"),
+    # Security personnel off duty are civilians to ACLED.
+    ("On Monday, armed men carried out a drive-by shooting against a police officer who was off-duty in Apodaca.", "Attack"),
     # Shelling the other side answers with fire is an armed clash.
     ("On Monday, rebel forces shelled army positions near Marib. The soldiers fired back, killing three fighters.", "Armed clash"),
     ("On Monday, government forces responded to rebel shelling in Sirwah district, west of Marib.", "Armed clash"),

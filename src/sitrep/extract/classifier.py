@@ -311,6 +311,9 @@ class RuleClassifier:
         if _RETURN_FIRE.search(report.text) and find_targets(report.text)["armed"]:
             # "armed men approached and started shooting. The police shot back": both sides fired, a fight
             return "Armed clash", 0.6, "attack answered with fire"
+        if _OFF_DUTY.search(report.text) and not _RETURN_FIRE.search(report.text):
+            # ACLED counts security personnel off duty as civilians: "shot a police officer who was off-duty"
+            return "Attack", 0.55, "violence against off-duty personnel"
         # The first victim phrase that names anyone decides: "attacked a police checkpoint, leaving ... civilians".
         for phrase in report.victims:
             found = _victim_targets(phrase)
@@ -335,6 +338,7 @@ class RuleClassifier:
         return None
 
 
+_OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.IGNORECASE)
 # A possessor leading a victim phrase is not the victim: "the mayor's bodyguards", "a soldier's wife".
 _POSSESSOR = re.compile(r"^\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s*['’]s\s+(?=\w)", re.IGNORECASE)
 
