@@ -126,6 +126,10 @@ _CARRIED_OFF = re.compile(
     re.IGNORECASE,
 )
 _INJURED = re.compile(r"\b(?:injur|wound|hurt)\w*", re.IGNORECASE)
+# Security personnel off duty: civilians to ACLED.
+_OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.IGNORECASE)
+# A possessor leading a victim phrase is not the victim: "the mayor's bodyguards", "a soldier's wife".
+_POSSESSOR = re.compile(r"^\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s*['’]s\s+(?=\w)", re.IGNORECASE)
 # The sides of a fight: "clashes between X and Y", "X clashed with Y".
 _BETWEEN_SIDES = re.compile(r"\bbetween\s+([^.;]+?)\s+and\s+([^.;,]+)", re.IGNORECASE)
 _BETWEEN_GROUPS = re.compile(r"\bbetween\s+(?:two|rival)\s+groups\b", re.IGNORECASE)
@@ -275,7 +279,7 @@ class RuleClassifier:
         if has("attack_verb") and not has("kill", "harm") and all(_RAID.fullmatch(c.text) for c in cues["attack_verb"]):
             if _CARRIED_OFF.search(text):  # "raided several houses, taking away clothes and motorcycles"
                 return "Looting/property destruction", 0.55, "raid that carried off goods"
-            return "Change to group/activity", 0.45, "raid without violence or arrests"
+            return "Change to group/activity", 0.45, "raid without violence, arrests or looting"
         actors_only = not has("harm") or all(_ACTOR_WORDS.fullmatch(c.text) for c in cues["harm"])
         if has("loot") and not has("kill") and actors_only:
             return "Looting/property destruction", 0.6, "property attacked, nobody hurt"
@@ -336,11 +340,6 @@ class RuleClassifier:
         if "harm" in cues and any(_DELIBERATE.search(c.text) for c in cues["harm"]):
             return "Attack", 0.4, "deliberate violence against a person"
         return None
-
-
-_OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.IGNORECASE)
-# A possessor leading a victim phrase is not the victim: "the mayor's bodyguards", "a soldier's wife".
-_POSSESSOR = re.compile(r"^\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s*['’]s\s+(?=\w)", re.IGNORECASE)
 
 
 def _victim_targets(phrase: str) -> dict:

@@ -143,7 +143,7 @@ def _mention(sentence: Span, cues: list[CueMatch], paragraph: int) -> Mention | 
     return Mention(sentence, cues, kind, trigger, generic, paragraph, victims=victims, perpetrators=perpetrators)
 
 
-def _actors_mention(group: list[Mention], kind) -> Mention:
+def _actors_mention(group: list[Mention], kind: Classification) -> Mention:
     """The mention whose cue the actors are read around: the first, except that a transfer of territory is
     coded to whoever gains it ("The army withdrew from Kidal. Rebels then took control of the town.")."""
     if kind.sub_event_type == "Non-violent transfer of territory":
