@@ -528,3 +528,15 @@ def test_a_disease_or_newspaper_named_after_a_place_and_a_question_opener_are_no
                              "in Edo state, Nigeria."))
     assert not {"Marburg", "Washington", "Can", "Lassa"} & set(tops)
     assert tops["China"].place.country_code == "CN" and tops["Edo"].place.country_code == "NG"
+
+
+def test_a_name_in_a_list_of_countries_is_a_country(geoparse):
+    # "China, Japan" is no village called China in Japan when the list is one of countries
+    found = geoparse("Health officials in other countries such as Mexico, China, Japan, Ukraine and Brazil also report cases.")
+    assert [(t.text, t.place.country_code, t.place.feature_code) for t in found if t.text == "China"] == [("China", "CN", "PCLI")]
+    found = geoparse("Many countries, among them China, Japan, and the United Kingdom, have warned the WHO.")
+    assert [(t.place.country_code, t.place.feature_code) for t in found if t.text == "China"] == [("CN", "PCLI")]
+    # two names are no list: "Atlanta, Georgia, USA" keeps the state
+    found = geoparse("She moved to Atlanta, Georgia, USA, last year.")
+    assert [(t.place.country_code, t.place.feature_code) for t in found if t.text == "Georgia"] == [("US", "ADM1")]
+

@@ -97,6 +97,7 @@ _STRICT_GAP = re.compile(rf"\(|\b{_KIND}\b", re.I)  # "X (Y", "X district, Y": X
 _ARTICLE_AT_END = re.compile(r"\s(?:al|el|as|ash|ad|ar|at|az|an)-$", re.I)
 _THE = re.compile(r"\bthe\b", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
+_COUNTRY_LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:the\s+)?$")  # "Japan, and the United Kingdom"
 # After "X, Y": more items follow ("Mosul, Kirkuk and Tikrit", "Mosul, Kirkuk, Tikrit"), not a clause ("..., a man was shot")
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|(?:and|or|&)\s)")
 
@@ -107,17 +108,34 @@ def _inside_bracket(text: str, position: int) -> bool:
     return before.rfind("(") > before.rfind(")")
 
 
-def lists_of_areas(text: str, mentions, candidates: list[list[Candidate]]) -> dict[int, str]:
-    """"Arizona, California, ..., Utah, Washington and Wisconsin": a name in a list of three or more whose other
-    items are mostly (two thirds) first-level areas of one country, by their own names -> that country's code."""
+def _list_groups(text: str, mentions, gap: re.Pattern) -> list[list[int]]:
+    """Runs of mentions joined by list gaps (", ", " and "): the indices of each run."""
     groups: list[list[int]] = []
     for i in range(len(mentions)):
-        if i and _LIST_GAP.match(text[mentions[i - 1].end : mentions[i].start]):
+        if i and gap.match(text[mentions[i - 1].end : mentions[i].start]):
             groups[-1].append(i)
         else:
             groups.append([i])
+    return groups
+
+
+def lists_of_countries(text: str, mentions, candidates: list[list[Candidate]]) -> set[int]:
+    """"Mexico, China, Japan, Ukraine and Brazil": a name in a list of three or more whose other items are mostly
+    (two thirds) countries by their own names is a country too (not the Japanese village called China)."""
+    found = set()
+    for group in (g for g in _list_groups(text, mentions, _COUNTRY_LIST_GAP) if len(g) >= 3):
+        countries = {j for j in group if any(c.is_country and c.exact and c.preferred for c in candidates[j])}
+        for i in group:
+            if sum(1 for j in group if j != i and j in countries) >= 2 / 3 * (len(group) - 1):
+                found.add(i)
+    return found
+
+
+def lists_of_areas(text: str, mentions, candidates: list[list[Candidate]]) -> dict[int, str]:
+    """"Arizona, California, ..., Utah, Washington and Wisconsin": a name in a list of three or more whose other
+    items are mostly (two thirds) first-level areas of one country, by their own names -> that country's code."""
     found = {}
-    for group in (g for g in groups if len(g) >= 3):
+    for group in (g for g in _list_groups(text, mentions, _LIST_GAP) if len(g) >= 3):
         areas = {j: {c.place.country_code for c in candidates[j] if c.admin_level == 1 and c.exact and c.preferred}
                  for j in group}
         for i in group:
