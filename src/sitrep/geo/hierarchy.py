@@ -40,9 +40,13 @@ _LIST_TOWN_POPULATION = 100_000
 
 def written_hierarchy(text: str, mentions: list, candidates: list[list[Candidate]]) -> WrittenHierarchy:
     """"X, Y", "X, in eastern Y", "X (Y, Z)", "X district, Y", "the X area of Y": Y (and Z) are X's parents
-    when they name a country or an admin area; "Bara in Idleb", with Y a town, puts X near Y."""
+    when they name a country or an admin area; "Bara in Idleb", with Y a town, puts X near Y. An item of a list
+    of countries has no parent ("Mexico, China, Japan": no village of China in Japan)."""
     found = WrittenHierarchy()
+    country_lists = _country_list_items(text, mentions, candidates)
     for i in range(len(mentions) - 1):
+        if i in country_lists:
+            continue
         parents: list[Candidate] = []
         j = i
         while j + 1 < len(mentions) and j - i < 2:  # up the chain: "Muaja (Ancuabe, Cabo Delgado)"
@@ -119,7 +123,7 @@ def _list_groups(text: str, mentions, gap: re.Pattern) -> list[list[int]]:
     return groups
 
 
-def lists_of_countries(text: str, mentions, candidates: list[list[Candidate]]) -> set[int]:
+def _country_list_items(text: str, mentions, candidates: list[list[Candidate]]) -> set[int]:
     """"Mexico, China, Japan, Ukraine and Brazil": a name in a list of three or more whose other items are mostly
     (two thirds) countries by their own names is a country too (not the Japanese village called China)."""
     found = set()

@@ -26,7 +26,7 @@ from sitrep.geo.candidates import mention_candidates, without_district_namesakes
 from sitrep.geo.detect import Mention, find_mentions
 from sitrep.geo.gazetteer import FEATURE_CLASSES, Candidate, Gazetteer
 from sitrep.geo.hierarchy import (
-    NEAR_KM, WrittenHierarchy, contains, km, lists_of_areas, lists_of_countries, outside_parents, written_hierarchy,
+    NEAR_KM, WrittenHierarchy, contains, km, lists_of_areas, outside_parents, written_hierarchy,
 )
 from sitrep.geo.names import fold
 from sitrep.geo.relations import (
@@ -62,7 +62,6 @@ class _Context:
     hierarchy: WrittenHierarchy = field(default_factory=WrittenHierarchy)  # parents the text gives the names
     parent_towns: dict[int, list] = field(default_factory=dict)  # mention -> seats named like its written parent area
     list_areas: dict[int, str] = field(default_factory=dict)  # mention in a list of one country's states -> that country
-    list_countries: set[int] = field(default_factory=set)  # mentions in a list of countries
     # mention written as a parent -> its readings that hold a reading of a name written inside it ("Ropar (Punjab)": India's)
     holding_readings: dict[int, set[int]] = field(default_factory=dict)
 
@@ -100,7 +99,6 @@ def resolve_mentions(
     context.hierarchy = written_hierarchy(text, mentions, candidates)
     context.names = [fold(m.text) for m in mentions]
     context.list_areas = lists_of_areas(text, mentions, candidates)
-    context.list_countries = lists_of_countries(text, mentions, candidates)
     for index, parents in context.hierarchy.parents.items():
         context.parent_towns[index] = [t for t in _towns_named_like(parents, gazetteer)
                                        if fold(t.name) != fold(mentions[index].text)]  # "Santa Ana, the Santa Ana ..."
@@ -232,8 +230,7 @@ def _compass_readings(text: str, mention: Mention, cands: list[Candidate], conte
 def _best(text: str, mention: Mention, cands: list[Candidate], context: _Context, index: int, anchors: list):
     if not cands:
         return None, 0.0
-    # (in a list of countries, "China, Japan" is no village of China in Japan)
-    parents = context.hierarchy.parents.get(index) if index not in context.list_countries else None
+    parents = context.hierarchy.parents.get(index)
     if parents and outside_parents(cands, parents, index, context.hierarchy):
         return None, 0.0  # "Pisky, Donetsk": a village the gazetteer lacks, not its namesake elsewhere
     if is_village_context(text, mention.start, mention.end):
@@ -287,7 +284,7 @@ class _Setting:
             admin_word=admin_word_after(text, mention.end),
             city_context=city_context,
             the_before=bool(_THE_BEFORE.search(text[max(0, mention.start - 5) : mention.start])),
-            parents=context.hierarchy.parents.get(index) if index not in context.list_countries else None,
+            parents=context.hierarchy.parents.get(index),
             in_area_slot=index in context.hierarchy.area_slots,
             focus=focus,
             focus_total=focus_total,
