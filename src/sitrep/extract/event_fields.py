@@ -24,7 +24,7 @@ from sitrep.geo.locate import apply_location, area_location, locate_event
 from sitrep.geo.place_roles import is_actor_home
 from sitrep.geo.written_places import KIND_WORDS
 from sitrep.nlp.doctext import doc_text
-from sitrep.records import DateWindow, Event, Location
+from sitrep.records import DateWindow, Event, Location, Toponym
 
 _ATTRIBUTION = re.compile(
     r"\b(?:according to|citing|cited by|reported by)\s+(?P<who>[^,.;:\"“”]{3,80})", re.IGNORECASE
@@ -68,25 +68,22 @@ def date_window(sentences: list[Span], published: date, fallback: DateWindow | N
     return event_window(sentences[0], published)
 
 
-def own_places(sentence: Span, context: ExtractionContext) -> bool:
-    """Does the sentence itself name a place below country level (not as an actor's name: "Puntland forces")?"""
+def _places_written(sentence: Span, context: ExtractionContext) -> list[Toponym]:
+    """The toponyms written in the sentence, less those that are part of an actor's name ("Puntland forces");
+    origins stay ("rioters from Tripoli")."""
     text = doc_text(sentence.doc)
-    return any(
-        t.place is not None and t.start >= sentence.start_char and t.end <= sentence.end_char and t.place.feature_code != "PCLI"
-        and not is_actor_home(text, t)
-        for t in context.toponyms
-    )
+    return [t for t in context.toponyms
+            if t.start >= sentence.start_char and t.end <= sentence.end_char and not is_actor_home(text, t)]
+
+
+def own_places(sentence: Span, context: ExtractionContext) -> bool:
+    """Does the sentence itself name a place below country level?"""
+    return any(t.place is not None and t.place.feature_code != "PCLI" for t in _places_written(sentence, context))
 
 
 def place_names(sentence: Span, context: ExtractionContext) -> set[str]:
-    """Folded names of the places written in the sentence: origins count ("rioters from Tripoli"), actors' names
-    do not ("the withdrawal of Puntland forces" names no new scene)."""
-    text = doc_text(sentence.doc)
-    return {
-        " ".join(t.text.lower().split())
-        for t in context.toponyms
-        if t.start >= sentence.start_char and t.end <= sentence.end_char and not is_actor_home(text, t)
-    }
+    """Folded names of the places written in the sentence ("the withdrawal of Puntland forces" names none)."""
+    return {" ".join(t.text.lower().split()) for t in _places_written(sentence, context)}
 
 
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
