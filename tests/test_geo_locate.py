@@ -242,6 +242,22 @@ def test_a_town_an_unknown_place_is_written_in_is_near_the_event(locate, extract
     assert [(l.place.country_code, l.geo_precision) for l in known] == [("EG", 1)]
 
 
+def test_an_unknown_place_a_city_holds_is_near_the_city_only_when_the_text_relates_the_event_to_it(locate):
+    # ACLED's "near Slavne, Donetsk": a village the gazetteer lacks, in the city's (and oblast's) name; the event is
+    # near it, not at the city's point. A name written alone in a city is mostly a quarter of it: the city, precision 1.
+    [near] = locate("Rebels fired heavy machine guns at government positions near Slavne, Donetsk.")
+    [quarter] = locate("Police raided a house in Jacarezinho, Rio de Janeiro.")
+    assert [(l.place.name, l.geo_precision) for l in near] == [("Donetsk", 2)]
+    assert [(l.place.name, l.geo_precision) for l in quarter] == [("Rio de Janeiro", 1)]
+
+
+def test_in_the_area_of_a_town_is_near_it(locate):
+    [area] = locate("Ukrainian forces fired 120mm mortars in the area of Donetskyi, Luhansk.")
+    [town] = locate("Ukrainian forces fired 120mm mortars in Donetskyi, Luhansk.")
+    assert [(l.place.name, l.geo_precision) for l in area] == [("Donetskyi", 2)]
+    assert [(l.place.name, l.geo_precision) for l in town] == [("Donetskyi", 1)]
+
+
 def test_a_natural_feature_inside_the_only_area_named_is_the_more_specific_place(locate):
     # Jabal al-Zawiya lies in the southern countryside of Idleb: the event is there, not at Idlib city (35 km off).
     [locations] = locate("Regime forces shelled the town of Kansafra in Jabal al-Zawiya in the southern countryside of Idleb.")

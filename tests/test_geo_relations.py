@@ -15,6 +15,7 @@ from sitrep.geo.relations import relation_before
         ("clashes on the outskirts of the city of Mosul", "on the outskirts of"),
         ("villages in the western countryside of Tabqa", "in the western countryside of"),
         ("crops were looted in rural Tabqa", "in rural"),
+        ("mortars were fired in the area of Donetskyi", "in the area of"),
         ("militants attacked the town of Rutba", None),
         ("militants attacked Rutba", None),
     ],

@@ -249,10 +249,11 @@ _CITY_POPULATION = 100_000
 
 
 def _holds_unknown_name(toponym: Toponym, unknown: list[Toponym], text: str) -> bool:
-    """A place the gazetteer lacks is written as lying in this town (no city): the event is near the town (ACLED's
-    precision 2 for the nearest known place), not at it."""
-    return (toponym.place.population or 0) < _CITY_POPULATION and any(
-        u.end <= toponym.start and _UNKNOWN_INSIDE_GAP.fullmatch(text[u.end : toponym.start]) for u in unknown)
+    """A place the gazetteer lacks is written as lying in this town: the event is near the town (ACLED's precision 2
+    for the nearest known place), not at it. In a city such a name is mostly a quarter, coded as the city, unless
+    the text itself relates the event to it ("near Slavne, Donetsk", "in the area of Holubivske, Luhansk")."""
+    held = [u for u in unknown if u.end <= toponym.start and _UNKNOWN_INSIDE_GAP.fullmatch(text[u.end : toponym.start])]
+    return any((toponym.place.population or 0) < _CITY_POPULATION or u.relation for u in held)
 
 
 _BRACKET_GAP = re.compile(r"\s*\((?:[^()]{0,40},\s*)?")

@@ -23,7 +23,7 @@ _BEFORE = [
     re.compile(r"((?:along|on|near|across|at|close\s+to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:border|frontier)\s+(?:with|of)|"
                r"(?:along|on|near)\s+(?:the\s+)?border\s+(?:between|area\s+of))\s+(?:the\s+)?$", re.I),
     re.compile(r"((?:on\s+)?the\s+outskirts\s+of|just\s+outside(?:\s+of)?|outside(?:\s+of)?|on\s+the\s+edge\s+of|"
-               r"in\s+the\s+vicinity\s+of|(?:very\s+)?near(?:by)?|close\s+to|not\s+far\s+from|around|surrounding|"
+               r"in\s+the\s+vicinity\s+of|in\s+the\s+(?:general\s+|wider\s+)?area\s+of|(?:very\s+)?near(?:by)?|close\s+to|not\s+far\s+from|around|surrounding|"
                r"in\s+the\s+(?:{direction}\s+)?(?:countryside|outskirts|suburbs|environs)\s+of|in\s+the\s+desert\s+(?:of|near)|"
                r"(?:in\s+)?rural)\s+{art}$".format(art=_ARTICLE, direction=_DIRECTION), re.I),
 ]
