@@ -179,3 +179,16 @@ def test_geoparse_reads_a_name_the_text_also_writes_in_lower_case_as_that_word(r
 def test_geoparse_reads_a_town_whose_district_has_no_point(run_cli):
     text = "Al-Shabaab militants have taken control of a strategic village 90 km south of Bossaso town."
     assert _geoparse_by_text(run_cli, text)["Bossaso"]["country_code"] == "SO"
+
+
+def test_geoparse_finds_every_occurrence_of_a_name_found_as_a_place(run_cli):
+    # the small model calls the first "Holubivske" an organisation and the second a place: one name, one place
+    text = ("On 9 May 2020, the Ukrainian Forces fired 120mm mortars at the positions of the Luhansk People's Militia "
+            "in the area of Holubivske, Luhansk. The OSCE SMM observed a total of 2 explosions near Holubivske.")
+    result = run_cli("geoparse", "-", input=text)
+    assert result.returncode == 0, result.stderr
+    rows = _rows(result.stdout)
+    assert [row["start"] for row in rows if row["text"] == "Holubivske"] == [text.index("Holubivske"), text.rindex("Holubivske")]
+    assert [row["relation"] for row in rows if row["text"] == "Holubivske"] == ["in the area of", "near"]
+    # a name inside a longer one is not repeated as a place
+    assert not any(row["text"] == "Luhansk" and row["start"] < text.index("People") for row in rows)

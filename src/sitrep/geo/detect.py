@@ -23,7 +23,7 @@ from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.mentions import PLACE_LABELS, Mention
 from sitrep.geo.name_rules import name_runs, rule_mentions, widened
 from sitrep.geo.names import US_STATE_ABBREVIATIONS
-from sitrep.geo.relations import ADMIN_AFTER
+from sitrep.geo.relations import ADMIN_AFTER, relation_before
 from sitrep.nlp.doctext import line_words_around
 from sitrep.nlp.selective import NAMED_RANGES
 from sitrep.records import Article
@@ -68,13 +68,55 @@ def find_mentions(doc: Doc, text: str, article: Article, gazetteer: Gazetteer) -
     named = doc.user_data.get(NAMED_RANGES)
     if named is not None:  # the rules tell names from places by the NER's other entities: only where it ran
         mentions = [m for m in mentions if m.source.startswith(("ner:", "dateline")) or any(s <= m.start and m.end <= e for s, e in named)]
-    mentions = [m for m in _without_overlaps(mentions) if not _NOT_A_PLACE_AFTER.match(text[m.end : m.end + 20])
+    mentions = _without_overlaps(mentions)
+    mentions = _without_overlaps(mentions + _repeated_names(mentions, doc, text, gazetteer, named))
+    mentions = [m for m in mentions if not _NOT_A_PLACE_AFTER.match(text[m.end : m.end + 20])
                 and not _NEWSPAPER_AFTER.match(text[m.end : m.end + 20]) and not _word_that_is_no_place(m, text)]
     if mentions:
         lower_words = set(_LOWER_WORD.findall(text))
         ends = {m.end for m in mentions}
         mentions = [m for m in mentions if not _a_word_not_a_place(m, text, lower_words, ends, gazetteer)]
     return mentions
+
+
+def _repeated_names(mentions: list[Mention], doc: Doc, text: str, gazetteer: Gazetteer,
+                    named: list[tuple[int, int]] | None) -> list[Mention]:
+    """The other occurrences of a name the text writes as a place at least once ("near Holubivske", "in Bicester",
+    "Murmansk, Russia"): a story means one place by one name, and the small model tags a town in one sentence but
+    not the next ("Torrington firefighters", "the area of Holubivske [ORG], Luhansk"). An occurrence counts when the
+    gazetteer knows the name as a place's own name or a place word stands before it too; never inside a longer name
+    ("Luhansk People's Militia"), a person's name or a longer entity of another kind, nor where the model did not
+    run. The model's lone mistakes ("Lincoln visited the capital", "the Olympic projects") are not repeated."""
+    starts = {m.start for m in mentions}
+    names = {m.text for m in mentions if _written_as_place(text, m.start, m.end, starts)}
+    others = [(e.start_char, e.end_char) for e in doc.ents
+              if e.label_ not in PLACE_LABELS and (e.label_ == "PERSON" or e.text not in names)]
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    for name in names:
+        known = any(c.preferred for c in gazetteer.candidates(name, exact_only=True))
+        for match in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’-])", text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken + others) or _in_longer_name(text, start, end):
+                continue
+            if named is not None and not any(s <= start and end <= e for s, e in named):
+                continue
+            if known or _written_as_place(text, start, end, starts):
+                found.append(Mention(start, end, name, "repeat"))
+    return found
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|around|into|across|through|towards?|from)\s+(?:the\s+)?$", re.I)
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _written_as_place(text: str, start: int, end: int, mention_starts: set[int]) -> bool:
+    """A place word before the name ("in", "from", "near", "in the area of") or a place after its comma
+    ("Holubivske, Luhansk")."""
+    if _LOCATIVE_BEFORE.search(text, max(0, start - 25), start) or relation_before(text, start):
+        return True
+    comma = _COMMA.match(text, end)
+    return comma is not None and comma.end() in mention_starts
 
 
 def _a_word_not_a_place(mention: Mention, text: str, lower_words: set[str], ends: set[int], gazetteer: Gazetteer) -> bool:
