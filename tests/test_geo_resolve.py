@@ -540,3 +540,17 @@ def test_a_name_in_a_list_of_countries_is_a_country(geoparse):
     found = geoparse("She moved to Atlanta, Georgia, USA, last year.")
     assert [(t.place.country_code, t.place.feature_code) for t in found if t.text == "Georgia"] == [("US", "ADM1")]
 
+
+
+def test_a_name_found_as_a_place_once_is_repeated_only_with_place_evidence(extractor):
+    from sitrep.geo.detect import _repeated_names
+    from sitrep.geo.mentions import Mention
+
+    text = ("Volunteers arrived in Torrington on Monday. Torrington firefighters called in help. Lincoln visited the "
+            "capital in 1864. Lincoln lived long enough to see the Union win.")
+    doc = extractor.nlp(text)
+    # as if the model had tagged both first occurrences as places: only the one written after "in" is one
+    mentions = [Mention(text.index("Torrington"), text.index("Torrington") + 10, "Torrington", "ner:GPE"),
+                Mention(text.index("Lincoln"), text.index("Lincoln") + 7, "Lincoln", "ner:GPE")]
+    repeated = _repeated_names(mentions, doc, text, extractor.gazetteer, None)
+    assert [(m.text, m.start) for m in repeated] == [("Torrington", text.rindex("Torrington"))]
