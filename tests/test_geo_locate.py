@@ -115,7 +115,9 @@ def test_reporting_place_is_skipped(locate):
 def test_no_place_falls_back_to_previous_sentence(locate):
     first, second = locate("Clashes erupted in Hit on Monday. Two soldiers were killed in the fighting.")
     assert second and second[0].place.geonameid == 95788
-    assert second[0].geo_precision == 2  # a lower precision than a place named in the sentence
+    assert second[0].geo_precision == 1  # the paragraph's scene, as if the sentence named it
+    first, second = locate("Clashes erupted in Hit on Monday.\n\nTwo soldiers were killed in the fighting.")
+    assert [(l.place.geonameid, l.geo_precision) for l in second] == [(95788, 2)]  # another paragraph: near it at best
 
 
 def test_dateline_is_context_not_the_sentence_place(locate):
@@ -152,14 +154,14 @@ def test_apply_location_fills_acled_fields(locate):
 def test_sentence_without_place_takes_the_town_not_its_state_named_after_it(locate):
     raid, attack = locate("On Monday, in Sobral, Ceara, police raided a house. Officers were attacked by gunmen.")
     assert [(l.place.name, l.geo_precision) for l in raid] == [("Sobral", 1)]
-    assert [(l.place.name, l.geo_precision) for l in attack] == [("Sobral", 2)]  # near the town, not the state seat
+    assert [(l.place.name, l.geo_precision) for l in attack] == [("Sobral", 1)]  # the town, not the state seat
 
 
 def test_a_capital_named_like_its_state_after_a_town_of_the_state_is_the_state(locate):
     # "Rio de Janeiro" after "Nova Iguacu," names the state, whatever reading the name got: one place, the town
     raid, deaths = locate("In Nova Iguacu, Rio de Janeiro, police raided a house. Two men died in the operation.")
     assert [(l.place.name, l.geo_precision) for l in raid] == [("Nova Iguaçu", 1)]
-    assert [(l.place.name, l.geo_precision) for l in deaths] == [("Nova Iguaçu", 2)]
+    assert [(l.place.name, l.geo_precision) for l in deaths] == [("Nova Iguaçu", 1)]
     [both] = locate("Police raided houses in Nova Iguacu and Rio de Janeiro.")  # a list keeps both
     assert {l.place.name for l in both} == {"Nova Iguaçu", "Rio de Janeiro"}
 

@@ -16,9 +16,10 @@ Choices made here:
   When the article does not say which border area, the event stays country-level.
 - An admin area ("Anbar province", "Diyala, in eastern Iraq", "western Anbar"): its seat
   (provincial capital), precision 3 for first-level areas, 2 for districts.
-- No place in the sentence: the nearest place before it (then after it), the dateline included,
-  at precision 2 at best (a town named elsewhere is "near" the event; a region stays 3); of
-  "in Sobral, Ceara" before it, the town rather than the state.
+- No place in the sentence: the nearest place before it (then after it), the dateline included;
+  a place told earlier in the same paragraph keeps its precision (the story's scene), one from the
+  dateline, an earlier paragraph or after the sentence is "near" the event at best (2; a region stays 3);
+  of "in Sobral, Ceara" before it, the town rather than the state.
 - Namesakes (`sitrep.geo.namesakes`): a small town or area abroad that nothing in the article points
   to is no event place; a small place outside its actors' operating areas is read as its namesake inside.
 - Only a country known: a country-level Location whose place has feature_code "PCLI" and NO
@@ -292,9 +293,16 @@ def _from_context(start, end, toponyms, text, gazetteer, countries: set[str], da
         location = borders.get(id(pick)) or _location(pick, gazetteer)
         if location is not None:
             break
-    if location is not None:  # a town named elsewhere: "near" it at best (2); a region stays 3
-        location.geo_precision = max(2, location.geo_precision)
+    if location is not None and not _told_before_in_paragraph(location.toponym, start, text, dateline_end):
+        location.geo_precision = max(2, location.geo_precision)  # a town named elsewhere: "near" it at best (2)
     return location
+
+
+def _told_before_in_paragraph(toponym: Toponym | None, start: int, text: str, dateline_end: int) -> bool:
+    """Is the place the story so far names in this paragraph ("In Sobral, police raided a house. Officers were
+    attacked"): the event's town as much as if the sentence named it (the dateline is where the reporter was)."""
+    return (toponym is not None and dateline_end <= toponym.start and toponym.end <= start
+            and "\n" not in text[toponym.end : start])
 
 
 def _border_location(toponym: Toponym, toponyms: list[Toponym], text: str, gazetteer: Gazetteer) -> Location | None:
