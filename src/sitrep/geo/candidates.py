@@ -84,3 +84,27 @@ def _area_of_demonym(word: str, gazetteer: Gazetteer) -> list[Candidate]:
         if found:
             return [Candidate(c.place, c.population, False, False) for c in found]
     return []
+
+
+def towns_named_like_parents(parents: list[Candidate], gazetteer: Gazetteer) -> list:
+    """The seats of the written parent areas that bear the area's name ("Donetsk" the oblast and the city)."""
+    towns = []
+    for parent in parents:
+        if parent.admin_level in (1, 2):
+            seat = gazetteer.seat(parent.place)
+            short = parent.place.admin1 if parent.admin_level == 1 else parent.place.admin2  # "Donetsk" of "Donetska oblast"
+            if seat is not None and seat.latitude is not None and fold(seat.name) in {fold(parent.place.name), fold(short or "")}:
+                towns.append(seat)
+    return towns
+
+
+def variants_in_parents(mention: Mention, parents: list[Candidate], gazetteer: Gazetteer, skeletons: bool = True) -> list[Candidate]:
+    """The places of the written parent areas (the most specific first) spelled with the mention's consonants,
+    or named like it with a qualifier ("New Badah" for "Badah town (Larkana, Sindh)")."""
+    for level in (2, 1):
+        found = {c.place.geonameid: c for p in parents if p.admin_level == level
+                 for c in ((skeletons and gazetteer.variants_in_area(mention.text, p.place))
+                           or gazetteer.qualified_in_area(mention.text, p.place))}
+        if found:
+            return list(found.values())
+    return []

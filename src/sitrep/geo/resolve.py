@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from sitrep.geo.candidates import mention_candidates, without_district_namesakes
+from sitrep.geo.candidates import (
+    mention_candidates, towns_named_like_parents, variants_in_parents, without_district_namesakes,
+)
 from sitrep.geo.detect import Mention, find_mentions
 from sitrep.geo.gazetteer import FEATURE_CLASSES, Candidate, Gazetteer
 from sitrep.geo.hierarchy import (
@@ -100,20 +102,20 @@ def resolve_mentions(
     context.names = [fold(m.text) for m in mentions]
     context.list_areas = lists_of_areas(text, mentions, candidates)
     for index, parents in context.hierarchy.parents.items():
-        context.parent_towns[index] = [t for t in _towns_named_like(parents, gazetteer)
+        context.parent_towns[index] = [t for t in towns_named_like_parents(parents, gazetteer)
                                        if fold(t.name) != fold(mentions[index].text)]  # "Santa Ana, the Santa Ana ..."
         if any(contains(p, c) for p in parents for c in candidates[index]):
             continue
         if not any(c.exact for c in candidates[index]):
             # "Nahri Saraj district, Helmand": no reading of the name as written, none in its written area, and a
             # place there with the same consonants (a name known as written elsewhere is rather a list: "New York, Ohio")
-            inside = _variants_in(mentions[index], parents, gazetteer)
+            inside = variants_in_parents(mentions[index], parents, gazetteer)
         elif outside_parents(candidates[index], parents, index, context.hierarchy):
             # "Benito Juarez, Nuevo Leon": a name of many places, none in the written area but Ciudad Benito Juarez;
             # "Mansura in the western countryside of Ar-Raqqa": Al Mansurah, a spelling the exact Mansuras hid
             inside = [c for c in gazetteer.lookup(mentions[index].text)
                       if c.place.latitude is not None and any(contains(p, c) for p in parents)]
-            inside = inside or _variants_in(mentions[index], parents, gazetteer, skeletons=False)
+            inside = inside or variants_in_parents(mentions[index], parents, gazetteer, skeletons=False)
         else:
             continue
         candidates[index] = without_district_namesakes(inside, mentions[index].text, gazetteer) or candidates[index]
@@ -146,30 +148,6 @@ def resolve_mentions(
             )
         )
     return toponyms
-
-
-def _towns_named_like(parents: list[Candidate], gazetteer: Gazetteer) -> list:
-    """The seats of the written parent areas that bear the area's name ("Donetsk" the oblast and the city)."""
-    towns = []
-    for parent in parents:
-        if parent.admin_level in (1, 2):
-            seat = gazetteer.seat(parent.place)
-            short = parent.place.admin1 if parent.admin_level == 1 else parent.place.admin2  # "Donetsk" of "Donetska oblast"
-            if seat is not None and seat.latitude is not None and fold(seat.name) in {fold(parent.place.name), fold(short or "")}:
-                towns.append(seat)
-    return towns
-
-
-def _variants_in(mention: Mention, parents: list[Candidate], gazetteer: Gazetteer, skeletons: bool = True) -> list[Candidate]:
-    """The places of the written parent areas (the most specific first) spelled with the mention's consonants,
-    or named like it with a qualifier ("New Badah" for "Badah town (Larkana, Sindh)")."""
-    for level in (2, 1):
-        found = {c.place.geonameid: c for p in parents if p.admin_level == level
-                 for c in ((skeletons and gazetteer.variants_in_area(mention.text, p.place))
-                           or gazetteer.qualified_in_area(mention.text, p.place))}
-        if found:
-            return list(found.values())
-    return []
 
 
 def _explicit_focus(mentions, candidates, article, gazetteer, context, doc) -> None:
