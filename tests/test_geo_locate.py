@@ -253,6 +253,13 @@ def test_an_unknown_place_a_city_holds_is_near_the_city_only_when_the_text_relat
     assert [(l.place.name, l.geo_precision) for l in quarter] == [("Rio de Janeiro", 1)]
 
 
+def test_a_part_of_a_town_is_the_town_and_a_part_of_a_region_is_the_region(locate):
+    [town] = locate("Activists organized a protest outside the party building in central Van.")
+    [region] = locate("Militants attacked an army post in western Anbar.")
+    assert [(l.place.name, l.geo_precision) for l in town] == [("Van", 1)]
+    assert [(l.place.geonameid, l.geo_precision) for l in region] == [(98717, 3)]  # Ramadi, the province's seat
+
+
 def test_in_the_area_of_a_town_is_near_it(locate):
     [area] = locate("Ukrainian forces fired 120mm mortars in the area of Donetskyi, Luhansk.")
     [town] = locate("Ukrainian forces fired 120mm mortars in Donetskyi, Luhansk.")

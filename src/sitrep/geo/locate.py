@@ -46,6 +46,7 @@ from sitrep.geo.place_roles import (
     NATURAL_CLASSES, is_actor_home, is_far_end_of_stretch, is_in_passing, is_part_of_town, is_road_end, names_a_building_in,
     names_a_thing, place_level,
 )
+from sitrep.geo.relations import is_part_of
 from sitrep.geo.written_places import bracketed_places, written_key
 from sitrep.records import Article, Event, Location, Place, Toponym
 
@@ -238,7 +239,7 @@ def _location(toponym: Toponym, gazetteer: Gazetteer, holds_unknown: bool = Fals
         precision = 3 if place.feature_class != "L" or not place.population else 2
         return Location(place=place, geo_precision=precision, toponym=toponym)
     precision = 2 if holds_unknown or place.geonameid is None else 1  # a written place: at its area's seat
-    if toponym.relation:
+    if toponym.relation and not (level == 3 and is_part_of(toponym.relation)):  # "central Van" is in the town
         precision = 3 if _BORDER.search(toponym.relation) and level == 0 else 2
     return Location(place=place, geo_precision=precision, toponym=toponym)
 

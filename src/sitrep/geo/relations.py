@@ -76,6 +76,11 @@ def region_before(text: str, start: int) -> str | None:
     return match.group(1).lower() if match else None
 
 
+def is_part_of(relation: str) -> bool:
+    """Is the relation a part-of-area adjective ("western", "central": `region_before`), not a place beside it?"""
+    return bool(_REGION_BEFORE.fullmatch(relation + " "))
+
+
 # A list of names closed by a plural kind of area: "in Al Jawf, Ad Dali and Taizz governorates".
 _NAME = r"(?-i:[A-Z])[\w'’-]*(?:[ -](?-i:[A-Z])[\w'’-]*){0,3}"
 _MORE_NAMES = rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME}){{1,6}}\s+"
