@@ -201,3 +201,24 @@ def test_gang_style_killing_with_unnamed_killer(code):
     assert actors == ("Unidentified Gang (Mexico)", 3, "Civilians (Mexico)", 7)
     actors, _ = code("A man was shot dead in Celaya.", "shot", "Violence against civilians", "Attack", country="Mexico")
     assert actors[0] == "Unidentified Armed Group (Mexico)"
+
+
+def test_who_runs_into_or_dies_by_a_device_is_its_target(code):
+    # the vehicle that struck the IED, the forces that suffered losses, the civilian who died: the harmed, not the user
+    actors, _ = code("An Iraqi army vehicle struck an IED near Tarmiyah.", "IED", "Explosions/Remote violence",
+                     "Remote explosive/landmine/IED")
+    assert actors == ("Unidentified Armed Group (Iraq)", 3, "Military Forces of Iraq (2018-2020)", 1)
+    actors, _ = code("A displaced civilian died from a landmine explosion near Sinjar.", "landmine",
+                     "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert actors == ("Unidentified Armed Group (Iraq)", 3, "Civilians (Iraq)", 7)
+    # the device's user stays actor1
+    actors, _ = code("ISIS militants detonated an IED near Tarmiyah.", "IED", "Explosions/Remote violence",
+                     "Remote explosive/landmine/IED")
+    assert actors[0] == "Islamic State (Iraq)"
+
+
+def test_the_harmed_a_device_event_tells_in_its_next_sentence_are_its_target(extract_note):
+    events = extract_note("On 5 May 2020, a roadside bomb exploded near a checkpoint in Tarmiyah. Two Iraqi soldiers "
+                          "were wounded in the explosion.", "2020-05-06")
+    [event] = [e for e in events if e["sub_event_type"] == "Remote explosive/landmine/IED"]
+    assert (event["actor1"], event["actor2"]) == ("Unidentified Armed Group (Iraq)", "Military Forces of Iraq (2018-2020)")

@@ -26,6 +26,10 @@ from sitrep.nlp.doctext import doc_text
 from sitrep.records import ActorRef
 
 _STATE_TYPES = {"state", "external"}
+# Devices whose victims do not act: whoever dies by or runs into one is harmed by it, not its user.
+_DEVICES = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
+_HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "harm"})
+_SUFFERING_VERBS = frozenset({"die", "suffer", "sustain", "strike", "hit", "step", "run", "drive", "perish", "succumb"})
 # An attack on private property: a verb of damage and, after it, a private building, business or vehicle (not a
 # purpose or grievance in between: "burnt tires to demand that electricity be restored to their houses").
 _PRIVATE_PROPERTY_ATTACKED = re.compile(
@@ -102,8 +106,11 @@ def code_actors(
     lo, hi = sentence_span.start_char, sentence_span.end_char
     inside = [m for m in mentions if m.start is not None and lo <= m.start < hi]
     groups = groups_of(sentence_span, inside or mentions)
+    device = event_type == "Explosions/Remote violence" and sub_event_type in _DEVICES
     for group in groups:
         assign_role(group, trigger_token)
+        if device and group.role == "agent" and (_suffers(group) or group.primary is not None and group.primary.inter == 7):
+            group.role = "patient"  # "an army vehicle struck an IED", "a displaced person died from a landmine"
     # Mentions elsewhere in the text: a fallback when the sentence names no one for a role,
     # nearest first, those before the sentence before those after it.
     outside = groups_of(sentence_span, [m for m in mentions if m not in inside]) if inside else []
@@ -270,8 +277,8 @@ def code_actors(
     if event_type == "Battles":  # the side that is not the target, in text order
         unmarked = [g for g in by_position(armed(groups)) + armed(context) if g.role != "patient" and (g.role != "source" or party_speaker(g))]
         first = (armed(agents) or unmarked or [None])[0]
-    else:
-        first = (armed(agents) or agents or armed(context) or [None])[0]
+    else:  # (not whom a device's other sentences tell as harmed: "One soldier was wounded")
+        first = (armed(agents) or agents or armed([g for g in context if not (device and _suffers(g))]) or [None])[0]
 
     def other_than_first(g: MentionGroup) -> bool:
         return g is not first and (first is None or g.primary is None or g.primary.name != first.primary.name)
@@ -283,7 +290,9 @@ def code_actors(
     elif event_type == "Strategic developments":  # only a target the trigger itself takes
         rest = [g for g in rest if g.role == "patient" and g.close]
     second = rest[0] if rest else None
-    unclaimed = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
+    if device and second is None:
+        # "... struck an IED. One soldier was severely wounded": the harmed the event's other sentences name
+        second = next((g for g in context if g.primary is not None and other_than_first(g) and _suffers(g)), None)
     unnamed_first = first is None or (first.primary is not None and first.primary.name.startswith("Unidentified"))
     told = sentence_span.text
     if (unnamed_first and event_type == "Battles" and second is not None and second.primary is not None and state([second])
@@ -298,7 +307,7 @@ def code_actors(
         _set(coding, 1, (kb or ActorKB.load()).state_force("military", state_country, on_date, country), None)
     elif first is not None:
         _set(coding, 1, first.primary, _assoc(first.associates))
-    elif event_type == "Battles" or (event_type == "Explosions/Remote violence" and sub_event_type in unclaimed):
+    elif event_type == "Battles" or device:
         # An attacker not named: ACLED still codes an actor1.
         _set(coding, 1, _generic("Unidentified Armed Group", country, 3, "political_militia"), None)
     if second is not None and second.primary is not None:
@@ -309,6 +318,21 @@ def code_actors(
             # a shoot-out neither of whose sides is named: ACLED's unidentified group against another
             _set(coding, 2, other, None)
     return coding
+
+
+def _suffers(group: MentionGroup) -> bool:
+    """Is the mention told as harmed: killed, wounded or hurt ("two soldiers were wounded", "killing two
+    policemen"), or the one who died, suffered losses or ran into the device ("the vehicle struck an IED")?"""
+    token = group.head
+    while token is not None and token.dep_ in ("compound", "amod", "nummod", "det", "poss", "conj", "appos") and token.head != token:
+        token = token.head
+    if token is None:
+        return False
+    verb = token.head
+    lemma = verb.lemma_.lower()
+    if token.dep_ in ("nsubjpass", "dobj", "obj") and lemma in _HARM_VERBS:
+        return True
+    return token.dep_ == "nsubj" and lemma in _SUFFERING_VERBS
 
 
 def _subject_of(group: MentionGroup | None, trigger: Token) -> bool:
