@@ -42,6 +42,12 @@ def test_a_group_claiming_the_blast_in_the_next_sentence_is_actor1(extractor):
     assert event.actor1 == "Al Shabaab"
 
 
+def test_a_claim_of_responsibility_that_ends_its_sentence_names_the_bomber(extractor):
+    text = "A roadside bomb struck a minibus near Baidoa on Sunday, killing three passengers. Al-Shabaab claimed responsibility."
+    [event] = [e for e in events(extractor, text) if e.event_type == "Explosions/Remote violence"]
+    assert event.actor1 == "Al Shabaab"
+
+
 def test_no_claim_leaves_the_bomber_unidentified(extractor):
     text = (
         "A roadside bomb struck a minibus near Baidoa on Sunday, killing three passengers, a district official said. "

@@ -1,7 +1,7 @@
 """A claimed attack's claimant is its perpetrator: ACLED codes "X claimed responsibility" with X as actor1.
 
 Wires tell the attack first and the claim after it ("A car bomb exploded ..., police said. Al-Shabaab
-claimed responsibility for the blast."): the claim is read in the event's sentences and the next ones of
+claimed responsibility for the blast.", "JNIM claimed responsibility."): the claim is read in the event's sentences and the next ones of
 its paragraph, and names actor1 only when the report itself left the attacker unidentified.
 """
 
@@ -18,7 +18,7 @@ from sitrep.records import ActorRef, Event
 
 CLAIM = re.compile(
     r"\b(?:claimed|claims|claiming|has\s+claimed|have\s+claimed|took|has\s+taken|have\s+taken|accepted)\s+"
-    r"(?:(?:full|sole)\s+)?(?:responsibility|credit)\s+for\b"
+    r"(?:(?:full|sole)\s+)?(?:responsibility|credit)(?:\s+for\b|\s*(?:[.;]|,\s+(?:saying|stating|according)|$))"
     r"|\bclaimed\s+(?:the|an?|this|that)\s+(?:\w+\s+){0,2}(?:attack|bombing|blast|explosion|assault|raid|ambush|killing|kidnapping|abduction)s?\b",
     re.IGNORECASE,
 )
