@@ -260,6 +260,16 @@ def test_a_part_of_a_town_is_the_town_and_a_part_of_a_region_is_the_region(locat
     assert [(l.place.geonameid, l.geo_precision) for l in region] == [(98717, 3)]  # Ramadi, the province's seat
 
 
+def test_a_district_named_like_its_seat_town_is_the_town_unless_the_text_says_district(locate):
+    # "Guaymas" is a municipality of Sonora whose seat is Heroica Guaymas; "Nassriya city" is the district's seat
+    [town] = locate("Several armed men attacked a group of people in Guaymas, Sonora.")
+    [city] = locate("Hundreds of protesters gathered in Nassriya city on Thursday.")
+    [district] = locate("Gunmen attacked a checkpoint in Sinjar district, Nineveh.")
+    assert [(l.place.name, l.geo_precision) for l in town] == [("Heroica Guaymas", 1)]
+    assert [(l.place.name, l.geo_precision) for l in city] == [("Nasiriyah", 1)]
+    assert [l.geo_precision for l in district] == [2]
+
+
 def test_in_the_area_of_a_town_is_near_it(locate):
     [area] = locate("Ukrainian forces fired 120mm mortars in the area of Donetskyi, Luhansk.")
     [town] = locate("Ukrainian forces fired 120mm mortars in Donetskyi, Luhansk.")

@@ -46,7 +46,7 @@ from sitrep.geo.place_roles import (
     NATURAL_CLASSES, is_actor_home, is_far_end_of_stretch, is_in_passing, is_part_of_town, is_road_end, names_a_building_in,
     names_a_thing, place_level,
 )
-from sitrep.geo.relations import is_part_of
+from sitrep.geo.relations import admin_word_after, is_city_context, is_part_of
 from sitrep.geo.written_places import bracketed_places, written_key
 from sitrep.records import Article, Event, Location, Place, Toponym
 
@@ -106,7 +106,7 @@ def locate_event(
             sub_country = [_in_area(feature, sub_country) for feature in natural]
     if sub_country:
         unknown = [t for t in toponyms if t.place is None and start <= t.start and t.end <= end]
-        locations = [_location(t, gazetteer, _holds_unknown_name(t, unknown, text)) for t in _most_specific(sub_country, text)]
+        locations = [_location(t, gazetteer, _holds_unknown_name(t, unknown, text), text) for t in _most_specific(sub_country, text)]
         return _distinct([loc for loc in locations if loc is not None])
     for toponym in inside:
         border = _border_location(toponym, toponyms, text, gazetteer)
@@ -226,7 +226,7 @@ def _in_area(feature: Toponym, areas: list[Toponym]) -> Toponym:
     return replace(feature, place=place)
 
 
-def _location(toponym: Toponym, gazetteer: Gazetteer, holds_unknown: bool = False) -> Location | None:
+def _location(toponym: Toponym, gazetteer: Gazetteer, holds_unknown: bool = False, text: str = "") -> Location | None:
     place = toponym.place
     level = place_level(place)
     if level in (1, 2):
@@ -234,6 +234,8 @@ def _location(toponym: Toponym, gazetteer: Gazetteer, holds_unknown: bool = Fals
         if seat is None:
             return None
         precision = 3 if level == 1 else 2
+        if level == 2 and not toponym.relation and _names_its_seat(toponym, seat, text):
+            precision = 1  # "in Guaymas, Sonora": the town the municipality is named after, Heroica Guaymas
         return Location(place=seat, geo_precision=precision, toponym=toponym)
     if place.feature_class in NATURAL_CLASSES:  # rivers, mountains, deserts: a large area
         precision = 3 if place.feature_class != "L" or not place.population else 2
@@ -242,6 +244,17 @@ def _location(toponym: Toponym, gazetteer: Gazetteer, holds_unknown: bool = Fals
     if toponym.relation and not (level == 3 and is_part_of(toponym.relation)):  # "central Van" is in the town
         precision = 3 if _BORDER.search(toponym.relation) and level == 0 else 2
     return Location(place=place, geo_precision=precision, toponym=toponym)
+
+
+def _names_its_seat(toponym: Toponym, seat: Place, text: str) -> bool:
+    """Does a district's name, written with no kind of area after it, name its seat town: the seat is named like
+    it ("Guaymas" municipality, Heroica Guaymas) or the text calls it a town ("Nassriya city")?"""
+    if not text or admin_word_after(text, toponym.end):
+        return False
+    if is_city_context(text, toponym.start, toponym.end):
+        return True
+    written, town = fold(toponym.text), fold(seat.name)
+    return written == town or f" {written} " in f" {town} "
 
 
 # Between a name and the town written as its place: "Kanama (Rafah", "Valencia, Sangre Grande", "Tieba village, Bankass".
@@ -291,7 +304,7 @@ def _from_context(start, end, toponyms, text, gazetteer, countries: set[str], da
     location = None
     for near_before, near_after in ((_most_specific(before, text), _most_specific(after, text)), (before, after)):
         pick = max(near_before, key=lambda t: t.end) if near_before else min(near_after, key=lambda t: t.start)
-        location = borders.get(id(pick)) or _location(pick, gazetteer)
+        location = borders.get(id(pick)) or _location(pick, gazetteer, text=text)
         if location is not None:
             break
     if location is not None and not _told_before_in_paragraph(location.toponym, start, text, dateline_end):
