@@ -192,3 +192,12 @@ def test_geoparse_finds_every_occurrence_of_a_name_found_as_a_place(run_cli):
     assert [row["relation"] for row in rows if row["text"] == "Holubivske"] == ["in the area of", "near"]
     # a name inside a longer one is not repeated as a place
     assert not any(row["text"] == "Luhansk" and row["start"] < text.index("People") for row in rows)
+
+
+def test_geoparse_reads_the_written_areas_of_a_place_the_gazetteer_knows_only_in_part(run_cli):
+    # Nyabihanga is a district GeoNames gives no point, Mwaro a province it knows only as its town: both close the
+    # bracket of Kibungere's hierarchy, so both are places, and Kibungere lies in Burundi
+    text = "On 2 May 2020, Imbonerakure attacked and injured 2 CNL members in Kibungere (Nyabihanga, Mwaro)."
+    by_text = _geoparse_by_text(run_cli, text)
+    assert {"Kibungere", "Nyabihanga", "Mwaro"} <= set(by_text)
+    assert by_text["Mwaro"]["country_code"] == "BI"

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from sitrep.geo.gazetteer import FEATURE_CLASSES, Gazetteer
 from sitrep.geo.hierarchy import contains, km
 from sitrep.geo.mentions import PLACE_LABELS, Mention
+from sitrep.geo.parent_slots import has_written_parent, is_hierarchy_parent, known_in_area_after
 from sitrep.geo.relations import ADMIN_AFTER, list_closed_by_place_word
 
 _LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "toward", "towards", "around", "across",
@@ -242,10 +243,12 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
                  or (after_place_verb and c.place.feature_class == "P" and c.population >= _VARIANT_TOWN_POPULATION)
                  or ((relative or kind_of) and c.place.feature_class == "P")]
     candidates = [c for c in found if c.place.latitude is not None or c.is_country]
+    if not well_known_only and is_hierarchy_parent(text, start, [c for c in found if c.admin_level in (1, 2)], end):
+        return Mention(start, end, name, "rule")  # "(Nyabihanga, Mwaro)": a district GeoNames gives no point still is one
     if well_known_only:  # part of another name: "Texas" of "Texas Tech" is a place, "Haram" of "Boko Haram" is not
         candidates = [c for c in candidates if _well_known_within_name(c, name)]
     if not candidates:
-        if not well_known_only and _known_in_area_after(text, end, name, gazetteer):
+        if not well_known_only and known_in_area_after(text, end, name, gazetteer):
             return Mention(start, end, name, "rule")  # "Zap (Amadiya) region of Dahuk", "Nahri Saraj district, Helmand"
         return None
     if article and article.start() < start:
@@ -269,9 +272,9 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         labels = set()  # "from Tindouf camps": the model's group of people is a town of that name, not a demonym
     admin_after = bool(ADMIN_AFTER.match(text[end : end + 30]))
     locative = previous in _LOCATIVE or previous in _PLACE_VERBS or admin_after
-    if _is_hierarchy_parent(text, start, candidates):
+    if is_hierarchy_parent(text, start, candidates, end):
         return Mention(start, end, name, "rule")
-    if not well_known_only and _has_written_parent(text, end, candidates, gazetteer):
+    if not well_known_only and has_written_parent(text, end, candidates, gazetteer):
         return Mention(start, end, name, "rule")  # "Caripe, Monagas state": a place of the area written after it
     big = any(c.admin_level is not None or c.population >= _RULE_MIN_POPULATION for c in candidates)
     sizeable = any(c.admin_level is not None or c.population >= 1_000 or c.place.feature_class in FEATURE_CLASSES
@@ -296,14 +299,6 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
     elif not (locative or big or relative):
         return None
     return Mention(start, end, name, "rule")
-
-
-# "Chatsworth (eThekwini, KwaZulu-Natal)", "Porak area of Pul I Alam district, Logar", "Hit, Anbar":
-# after a comma or an opening bracket that follows a name or a kind-of-area word.
-_PARENT_SLOT = re.compile(r"(?:[A-Z][\w'’-]*|\b(?:provinces?|governorates?|districts?|regions?|count(?:y|ies)|oblasts?|"
-                          r"municipalit(?:y|ies)|cit(?:y|ies)|towns?|villages?|areas?|communes?|departments?|prefectures?|"
-                          r"states?|zones?|woredas?|payams?|lgas?|tehsils?|sub-?districts?|townships?|localit(?:y|ies)|sectors?|"
-                          r"neighbou?rhoods?|camps?|cent(?:er|re)))\s*(?:,|\()\s*$")  # "in Zari district center, Balkh"
 
 
 # A lower-case Arabic article written before a name the run starts after: "in al-Hasakeh", "near ar-Rutba".
@@ -362,54 +357,3 @@ _PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|p
                                r"subdivision|tehsil|commune|sub-?district|lga|woreda|payam|cities|towns|villages|districts|"
                                r"provinces|governorates|municipalities|(?-i:front(?:line)?s?)|(?:military\s+)?air\s?(?:base|port|field|strip))\b",
                                re.I)  # not "Popular Front"; "Hama Airbase" is at Hama
-
-
-# A name's parent written right after it: "Caripe, Monagas state", "Tieba (Bankass, Mopti)", "Daret Azza in Aleppo",
-# "Nahri Sarah (Girishk) district, Helmand"; a kind word may stand between ("Escobedo and Monterrey municipalities,
-# Nuevo Leon") or "region of" ("Zap (Amadiya) region of Dahuk", "the Tigray region of Ethiopia").
-_PARENT_AFTER = re.compile(r"\s*(?:\)\s*)?(?:(?:municipalit(?:y|ies)|cit(?:y|ies)|towns?|villages?|districts?|provinces?)\s*)?"
-                           r"(?:,|\(|\s+in\s+|\)?\s*\b(?:region|district|area|province|governorate)\s+of\s+)"
-                           r"\s*([A-Z][\w'’.&-]*(?:[ -](?:(?:de|del|do|da)[ -])?[A-Z][\w'’.&-]*){0,2})")
-
-
-def _has_written_parent(text: str, end: int, candidates, gazetteer: Gazetteer) -> bool:
-    """Is the name followed by the country or admin area that one of its exact readings lies in?
-    The hierarchy says it is a place, whatever the model tagged it."""
-    parents = _parents_after(text, end, gazetteer)
-    return any(contains(p, c) for p in parents for c in candidates if c.exact and c.admin_level != 0)
-
-
-def _parents_after(text: str, end: int, gazetteer: Gazetteer) -> list:
-    """The admin areas (or countries) of the parent written right after a name, read with as many of its words
-    as the gazetteer knows ("Negros Oriental. Police said": Negros Oriental)."""
-    match = _PARENT_AFTER.match(text, end)
-    if not match:
-        return []
-    words = match.group(1).split()
-    for size in range(len(words), 0, -1):
-        parents = [c for c in gazetteer.candidates(" ".join(words[:size]).rstrip("."), exact_only=True) if c.admin_level is not None]
-        if parents:
-            return parents
-    return []
-
-
-def _known_in_area_after(text: str, end: int, name: str, gazetteer: Gazetteer) -> bool:
-    """Is a name with no reading as written a place of the first- or second-level area written after it:
-    a reading under another transliteration ("Zap (Amadiya) region of Dahuk": Al 'Amadiyah; such readings count
-    elsewhere only for areas and big cities), or a place there with the name's consonants ("Budgam district, J&K":
-    Badgam, then the name's reading in `resolve`) or with a qualifier ("Setharja town (Khairpur, Sindh)": Setharja Old)?"""
-    areas = [p for p in _parents_after(text, end, gazetteer) if p.admin_level in (1, 2)]
-    if not areas:
-        return False
-    if any(contains(p, c) for c in gazetteer.candidates(name) if c.admin_level != 0 for p in areas):
-        return True
-    return any(gazetteer.variants_in_area(name, p.place) or gazetteer.qualified_in_area(name, p.place) for p in areas)
-
-
-def _is_hierarchy_parent(text: str, start: int, candidates) -> bool:
-    """An admin area (or a country) named where the admin hierarchy of a place is written: inside brackets
-    ("(Rutshuru, Nord-Kivu)") or after a comma ("Pul I Alam district, Logar", "Cabanatuan, Nueva Ecija")."""
-    window = text[max(0, start - 40) : start]
-    if not _PARENT_SLOT.search(window):
-        return False
-    return any(c.admin_level is not None for c in candidates)
