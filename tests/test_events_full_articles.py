@@ -48,6 +48,15 @@ def test_a_claim_of_responsibility_that_ends_its_sentence_names_the_bomber(extra
     assert event.actor1 == "Al Shabaab"
 
 
+def test_a_claim_after_the_lead_names_the_bomber_whatever_paragraphs_the_event_spans(extractor):
+    # the event's sentences are the headline, the lead and a later paragraph's: the claim follows the lead
+    text = ("Car bomb kills five in Mogadishu\n\nMOGADISHU, Somalia — A car bomb exploded near a busy checkpoint in "
+            "Mogadishu on Tuesday, killing five people, police said. Al-Shabaab claimed responsibility for the blast.\n\n"
+            "Traders near the checkpoint said the explosion shattered windows along the road.")
+    [event] = [e for e in events(extractor, text) if e.event_type == "Explosions/Remote violence"]
+    assert event.actor1 == "Al Shabaab"  # not the forces of the checkpoint a later paragraph names
+
+
 def test_no_claim_leaves_the_bomber_unidentified(extractor):
     text = (
         "A roadside bomb struck a minibus near Baidoa on Sunday, killing three passengers, a district official said. "

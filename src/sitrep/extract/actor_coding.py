@@ -277,8 +277,10 @@ def code_actors(
     if event_type == "Battles":  # the side that is not the target, in text order
         unmarked = [g for g in by_position(armed(groups)) + armed(context) if g.role != "patient" and (g.role != "source" or party_speaker(g))]
         first = (armed(agents) or unmarked or [None])[0]
-    else:  # (not whom a device's other sentences tell as harmed: "One soldier was wounded")
-        first = (armed(agents) or agents or armed([g for g in context if not (device and _suffers(g))]) or [None])[0]
+    else:  # a device's user is no one its other sentences tell as harmed ("One soldier was wounded") nor a state
+        # force they name ("Traders near the checkpoint said"): unnamed, it is the claimant or an unidentified group
+        users = [g for g in context if not (device and (_suffers(g) or state([g])))]
+        first = (armed(agents) or agents or armed(users) or [None])[0]
 
     def other_than_first(g: MentionGroup) -> bool:
         return g is not first and (first is None or g.primary is None or g.primary.name != first.primary.name)

@@ -29,20 +29,24 @@ FOLLOWING_SENTENCES = 2
 
 
 def _following(sentences: list[Span]) -> list[Span]:
-    """The event's sentences and up to two more after them in the same paragraph."""
-    last = sentences[-1]
-    doc = last.doc
+    """The event's sentences and up to two more after each in its paragraph (an event's sentences may come from
+    several paragraphs, the headline among them, in any order)."""
+    doc = sentences[0].doc
     text = doc_text(doc)
     out = list(sentences)
-    end = last.end
-    for _ in range(FOLLOWING_SENTENCES):
-        if end >= len(doc):
-            break
-        nxt = doc[end].sent
-        if "\n" in text[out[-1].end_char : nxt.start_char]:
-            break
-        out.append(nxt)
-        end = nxt.end
+    seen = {s.start for s in sentences}
+    for sentence in sorted(sentences, key=lambda s: s.start):
+        previous = sentence
+        for _ in range(FOLLOWING_SENTENCES):
+            if previous.end >= len(doc):
+                break
+            nxt = doc[previous.end].sent
+            if "\n" in text[previous.end_char : nxt.start_char]:
+                break
+            if nxt.start not in seen:
+                seen.add(nxt.start)
+                out.append(nxt)
+            previous = nxt
     return out
 
 
