@@ -38,6 +38,15 @@ def test_the_first_area_in_brackets_lies_in_the_second(geoparse):
     assert places["Tillaberi"].country_code == "NE"
 
 
+def test_a_province_known_only_as_its_town_still_closes_the_brackets_as_the_area(geoparse):
+    # "Tillabery" is no spelling of the region GeoNames knows, only of its town: the town stands for it, and the name
+    # before the bracket ("Gaigorou", which the model misses) need not be found for "(Y, Z)" to put Y in Z
+    places = geoparse("On 5 May 2020, suspected ISGS militants attacked the village of Gaigorou (Dessa, Tillabery), "
+                      "and killed two civilians.")
+    assert places["Dessa"] is None
+    assert places["Tillabery"].country_code == "NE"
+
+
 def test_a_big_foreign_city_is_no_item_of_a_list_before_an_area(geoparse):
     # "Valencia, Sangre Grande": no Valencia the gazetteer knows lies in Trinidad's Sangre Grande; a list of places would
     # not open with Venezuela's third city before a Trinidadian region.

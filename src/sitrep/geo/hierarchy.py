@@ -56,8 +56,11 @@ def written_hierarchy(text: str, mentions: list, candidates: list[list[Candidate
             if _THE.search(gap) and fold(mentions[j + 1].text) == fold(mentions[i].text):
                 break  # "the City of Santa Ana, the Santa Ana school board": the name again, not its area ("Matiari (Matiari, Sindh)" is)
             hierarchy = bool(_HIERARCHY_GAP.match(gap))
-            strict = bool(_STRICT_GAP.search(gap)) or (
-                j == i and i in found.area_slots and "," in gap and _inside_bracket(text, mentions[i].start))  # "(Y, Z)": Y in Z
+            # a province closing the bracket that GeoNames knows only as its town ("(Dessa, Tillabery)"): the town
+            town_area = "," in gap and text[mentions[j + 1].end : mentions[j + 1].end + 1] == ")" and not any(
+                c.admin_level is not None for c in candidates[j + 1])
+            strict = bool(_STRICT_GAP.search(gap)) or (j == i and "," in gap and _inside_bracket(text, mentions[i].start) and (
+                i in found.area_slots or town_area))  # "(Y, Z)": Y in Z (then whether or not the name before was found)
             if j == i and strict:
                 found.strict.add(i)
             if j == i and "," not in gap and re.search(r"\bin\b", gap, re.I):
@@ -72,8 +75,8 @@ def written_hierarchy(text: str, mentions: list, candidates: list[list[Candidate
             levels = (0, 1, 2) if i in found.strict else (0, 1)  # lists of counties are not hierarchies
             # a sea or region is no town-like parent: "Gao in the Sahel" keeps Gao
             before = len(parents)
-            parents += [c for c in candidates[j + 1] if c.admin_level in levels
-                        or (inner and c.population >= 20_000 and c.place.feature_class not in FEATURE_CLASSES)]
+            parents += [c for c in candidates[j + 1] if c.admin_level in levels or (
+                (inner or (town_area and i in found.strict)) and c.population >= 20_000 and c.place.feature_class not in FEATURE_CLASSES)]
             if len(parents) > before:
                 found.children.setdefault(j + 1, []).append(i)
             if any(c.is_country and c.exact for c in candidates[j + 1]):
