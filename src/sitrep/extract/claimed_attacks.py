@@ -1,8 +1,9 @@
 """A claimed attack's claimant is its perpetrator: ACLED codes "X claimed responsibility" with X as actor1.
 
 Wires tell the attack first and the claim after it ("A car bomb exploded ..., police said. Al-Shabaab
-claimed responsibility for the blast.", "JNIM claimed responsibility."): the claim is read in the event's sentences and the next ones of
-its paragraph, and names actor1 only when the report itself left the attacker unidentified.
+claimed responsibility for the blast.", "JNIM claimed responsibility."): the claim is read in the event's
+sentences and the next ones of their paragraphs, and names actor1 only when the report itself left the
+attacker unidentified.
 """
 
 from __future__ import annotations

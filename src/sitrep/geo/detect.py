@@ -106,7 +106,6 @@ def _repeated_names(mentions: list[Mention], doc: Doc, text: str, gazetteer: Gaz
     return found
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|around|into|across|through|towards?|from)\s+(?:the\s+)?$", re.I)
 _COMMA = re.compile(r"\s*,\s*")
 
 
@@ -151,7 +150,9 @@ def _masthead(mention: Mention, text: str) -> bool:
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*[a-z]\b")
 # A locative that makes the next name a place whatever else the word means: "in Hit", "near Nice".
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|around|into|across|through|towards?)\s+(?:the\s+)?$", re.I)
+_LOCATIVES = r"in|near|at|outside|inside|around|into|across|through|towards?"
+_PLACE_BEFORE = re.compile(rf"\b(?:{_LOCATIVES})\s+(?:the\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(rf"\b(?:{_LOCATIVES}|from)\s+(?:the\s+)?$", re.I)  # "from" too: a name written as a place
 _LIST_BEFORE = re.compile(r"(?:,|\s+and|\s+or)\s+$")
 
 

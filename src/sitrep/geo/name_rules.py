@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc
 
 from sitrep.geo.gazetteer import FEATURE_CLASSES, Gazetteer
-from sitrep.geo.hierarchy import contains, km
+from sitrep.geo.hierarchy import km
 from sitrep.geo.mentions import PLACE_LABELS, Mention
 from sitrep.geo.parent_slots import has_written_parent, is_hierarchy_parent, known_in_area_after
 from sitrep.geo.relations import ADMIN_AFTER, list_closed_by_place_word
