@@ -50,6 +50,7 @@ class ActorKB:
         self.alias_index: dict[str, list[int]] = {}  # lower-case alias -> entry indices, in priority order
         self.name_index: dict[str, list[int]] = {}
         self.ethnic: dict[tuple[str, str], ActorEntry] = {}  # (lower-case group, country) -> ethnic militia
+        self.noun_classes: dict[str, list[GenericClass]] = {}  # lower-case generic noun -> its classes, in KB order
         self._matchers: dict[int, Any] = {}
 
     def __getstate__(self) -> dict[str, Any]:
@@ -104,6 +105,10 @@ class ActorKB:
         self.alias_index.clear()
         self.name_index.clear()
         self.ethnic.clear()
+        self.noun_classes.clear()
+        for cls in self.generic.values():
+            for noun in {n.lower() for n in cls.nouns}:
+                self.noun_classes.setdefault(noun, []).append(cls)
         for i, entry in enumerate(self.entries):
             if entry.local_only and entry.country and entry.name.endswith(f" Ethnic Militia ({entry.country})"):
                 group = entry.name[: -len(f" Ethnic Militia ({entry.country})")]

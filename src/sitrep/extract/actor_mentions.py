@@ -267,6 +267,4 @@ def _extend_to_head(kb: "ActorKB", doc: Doc, hits: list[Hit], n: int, hi: int) -
 
 
 def _is_armed_noun(kb: "ActorKB", noun: str) -> bool:
-    return noun in kb.militant_nouns or any(
-        noun in (x.lower() for x in kb.generic[key].nouns) for key in _ARMED_CLASSES if key in kb.generic
-    )
+    return noun in kb.militant_nouns or any(c.key in _ARMED_CLASSES for c in kb.noun_classes.get(noun, ()))

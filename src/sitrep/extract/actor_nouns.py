@@ -112,7 +112,7 @@ def _jihadist_before(kb: "ActorKB", doc: Doc, hits: list[Hit], at: int, country,
 
 
 def generic_refs(kb: "ActorKB", doc: Doc, hits: list[Hit], hit: Hit, country, on_date) -> list[ActorRef]:
-    classes = [c for c in kb.generic.values() if hit.key in (n.lower() for n in c.nouns)]
+    classes = kb.noun_classes.get(hit.key, [])
     phrase_country, first = _phrase_country(kb, doc, hit.start, hit.end)
     actor_country = phrase_country or country
     primary = next((c for c in classes if c.role == "primary"), None)
