@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from sitrep.extract.dates import _COMPILED, find_date_mentions
-from sitrep.extract.prefilter import PrefilteredPattern, ignorecase_fold, required_literals
+from sitrep.extract.prefilter import LiteralIndex, PrefilteredPattern, ignorecase_fold, may_match_given, required_literals
 from sitrep.extract.triggers import find_cues, load_lexicon
 
 TEXTS = [
@@ -65,6 +65,21 @@ def test_find_cues_matches_every_pattern_of_the_lexicon():
         )
         assert [(c.cue, c.start, c.end, c.text) for c in find_cues(text, 7)] == expected
     assert {c.cue for c in find_cues(TEXTS[2])} >= {"kill"}  # found through the folded Kelvin sign
+
+
+def test_the_literal_index_finds_every_literal_once_for_all_patterns():
+    # nested and overlapping literals ("shell" in "shelling", "explo" in "explosion") are all found in one pass
+    patterns = [PrefilteredPattern(re.compile(p, re.IGNORECASE)) for p in (r"\bshell(?:ed|ing)\b", r"\bshelling\b", r"explo\w*",
+                                                                          r"\bexplosions?\b", r"\d+ km")]
+    index = LiteralIndex(patterns)
+    present = index.present(ignorecase_fold("Heavy SHELLING and an explosion near the town."))
+    assert present >= {"shell", "shelling", "explo", "explosion"}
+    assert [may_match_given(p, present) for p in patterns] == [True, True, True, True, False]
+    lexicon = load_lexicon()
+    for text in TEXTS:
+        folded = ignorecase_fold(text)
+        present = lexicon.cue_literals.present(folded)
+        assert [may_match_given(c, present) for c in lexicon.cues.values()] == [c.may_match(folded) for c in lexicon.cues.values()]
 
 
 def test_a_cue_without_its_literals_is_not_searched():

@@ -2,7 +2,8 @@
 
 A regex search costs about a microsecond per character and pattern, a substring test far less, and most
 sentences hold none of a pattern's words. The event cue lexicon (`triggers`) and the date rules (`dates`)
-wrap their patterns in `PrefilteredPattern`.
+wrap their patterns in `PrefilteredPattern`; the cue lexicon also finds all its patterns' literals in a
+text at once (`LiteralIndex`, an Aho-Corasick automaton from pyahocorasick).
 """
 
 from __future__ import annotations
@@ -38,6 +39,32 @@ class PrefilteredPattern:
         if self.may_match(ignorecase_fold(text) if folded is None else folded):
             return self.pattern.search(text)
         return None
+
+
+class LiteralIndex:
+    """The literals of several pre-filtered patterns, found in a text in one Aho-Corasick pass: which patterns
+    may match it, without testing each pattern's literals one by one (29 event-cue patterns hold 486)."""
+
+    def __init__(self, patterns: list[PrefilteredPattern]) -> None:
+        import ahocorasick
+
+        self._automaton = ahocorasick.Automaton()
+        for literal in {literal for p in patterns for literal in (p.literals or ())}:
+            self._automaton.add_word(literal, literal)
+        self._empty = not len(self._automaton)
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def present(self, folded: str) -> frozenset[str]:
+        """The literals that occur in `folded` (an `ignorecase_fold`-ed text)."""
+        if self._empty:
+            return frozenset()
+        return frozenset(literal for _, literal in self._automaton.iter(folded))
+
+
+def may_match_given(pattern: PrefilteredPattern, present: frozenset[str]) -> bool:
+    """`pattern.may_match` from the literals a `LiteralIndex` found in the text."""
+    return pattern.literals is None or not pattern.literals.isdisjoint(present)
 
 
 # Characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into it.

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from sitrep.datafiles import load_yaml
-from sitrep.extract.prefilter import PrefilteredPattern, ignorecase_fold
+from sitrep.extract.prefilter import LiteralIndex, PrefilteredPattern, ignorecase_fold, may_match_given
 from sitrep.nlp.doctext import line_words_around
 
 # Cues that on their own make a sentence report an event (the others only colour one).
@@ -39,6 +39,7 @@ class Lexicon:
     targets: dict[str, PrefilteredPattern]
     generic: PrefilteredPattern
     nonpolitical: dict[str, PrefilteredPattern]
+    cue_literals: LiteralIndex  # the literals of all `cues`, found in a text in one pass
 
 
 def _compile(patterns: list[str]) -> PrefilteredPattern:
@@ -49,8 +50,10 @@ def _compile(patterns: list[str]) -> PrefilteredPattern:
 def load_lexicon() -> Lexicon:
     text = resources.files("sitrep").joinpath("data/lexicons/event_cues.yaml").read_text(encoding="utf-8")
     data = load_yaml(text)
+    cues = {name: _compile(patterns) for name, patterns in data["cues"].items()}
     return Lexicon(
-        cues={name: _compile(patterns) for name, patterns in data["cues"].items()},
+        cues=cues,
+        cue_literals=LiteralIndex(list(cues.values())),
         targets={name: _compile(patterns) for name, patterns in data["targets"].items()},
         generic=_compile(data["generic"]),
         nonpolitical={name: _compile(patterns) for name, patterns in data["nonpolitical"].items()},
@@ -60,11 +63,11 @@ def load_lexicon() -> Lexicon:
 def find_cues(text: str, offset: int = 0) -> list[CueMatch]:
     """Every cue in `text`, sorted by position; offsets are shifted by `offset` (the text's start in the article)."""
     lexicon = load_lexicon()
-    folded = ignorecase_fold(text)
+    present = lexicon.cue_literals.present(ignorecase_fold(text))
     found = [
         CueMatch(name, m.start() + offset, m.end() + offset, m.group(0))
-        for name, cue in lexicon.cues.items()
-        for m in cue.finditer(text, folded)
+        for name, cue in lexicon.cues.items() if may_match_given(cue, present)
+        for m in cue.pattern.finditer(text)
         if m.end() > m.start() and not inside_proper_name(text, m.start(), m.end())
     ]
     return sorted(found, key=lambda c: (c.start, c.cue))
@@ -73,12 +76,13 @@ def find_cues(text: str, offset: int = 0) -> list[CueMatch]:
 def holds_cue(text: str, names: frozenset[str] | None = None) -> bool:
     """Does `text` hold a cue (of the lexicon entries `names`, else of any)? `bool(find_cues(text))`
     restricted to `names`, stopping at the first match instead of collecting and sorting them all."""
-    folded = ignorecase_fold(text)
+    lexicon = load_lexicon()
+    present = lexicon.cue_literals.present(ignorecase_fold(text))
     return any(
         m.end() > m.start() and not inside_proper_name(text, m.start(), m.end())
-        for name, cue in load_lexicon().cues.items()
-        if names is None or name in names
-        for m in cue.finditer(text, folded)
+        for name, cue in lexicon.cues.items()
+        if (names is None or name in names) and may_match_given(cue, present)
+        for m in cue.pattern.finditer(text)
     )
 
 
