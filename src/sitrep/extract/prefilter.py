@@ -13,6 +13,8 @@ import re._constants as _c
 import re._parser as _parser
 from collections.abc import Iterator
 
+import ahocorasick
+
 
 class PrefilteredPattern:
     """A compiled pattern with its literal pre-filter.
@@ -46,8 +48,6 @@ class LiteralIndex:
     may match it, without testing each pattern's literals one by one (29 event-cue patterns hold 486)."""
 
     def __init__(self, patterns: list[PrefilteredPattern]) -> None:
-        import ahocorasick
-
         self._automaton = ahocorasick.Automaton()
         for literal in {literal for p in patterns for literal in (p.literals or ())}:
             self._automaton.add_word(literal, literal)
