@@ -106,7 +106,7 @@ def locate_event(
             sub_country = [_in_area(feature, sub_country) for feature in natural]
     if sub_country:
         unknown = [t for t in toponyms if t.place is None and start <= t.start and t.end <= end]
-        locations = [_location(t, gazetteer, _holds_unknown_name(t, unknown, text), text) for t in _most_specific(sub_country, text)]
+        locations = [_location(t, text, gazetteer, _holds_unknown_name(t, unknown, text)) for t in _most_specific(sub_country, text)]
         return _distinct([loc for loc in locations if loc is not None])
     for toponym in inside:
         border = _border_location(toponym, toponyms, text, gazetteer)
@@ -226,7 +226,7 @@ def _in_area(feature: Toponym, areas: list[Toponym]) -> Toponym:
     return replace(feature, place=place)
 
 
-def _location(toponym: Toponym, gazetteer: Gazetteer, holds_unknown: bool = False, text: str = "") -> Location | None:
+def _location(toponym: Toponym, text: str, gazetteer: Gazetteer, holds_unknown: bool = False) -> Location | None:
     place = toponym.place
     level = place_level(place)
     if level in (1, 2):
@@ -249,7 +249,7 @@ def _location(toponym: Toponym, gazetteer: Gazetteer, holds_unknown: bool = Fals
 def _names_its_seat(toponym: Toponym, seat: Place, text: str) -> bool:
     """Does a district's name, written with no kind of area after it, name its seat town: the seat is named like
     it ("Guaymas" municipality, Heroica Guaymas) or the text calls it a town ("Nassriya city")?"""
-    if not text or admin_word_after(text, toponym.end):
+    if admin_word_after(text, toponym.end):
         return False
     if is_city_context(text, toponym.start, toponym.end):
         return True
@@ -304,7 +304,7 @@ def _from_context(start, end, toponyms, text, gazetteer, countries: set[str], da
     location = None
     for near_before, near_after in ((_most_specific(before, text), _most_specific(after, text)), (before, after)):
         pick = max(near_before, key=lambda t: t.end) if near_before else min(near_after, key=lambda t: t.start)
-        location = borders.get(id(pick)) or _location(pick, gazetteer, text=text)
+        location = borders.get(id(pick)) or _location(pick, text, gazetteer)
         if location is not None:
             break
     if location is not None and not _told_before_in_paragraph(location.toponym, start, text, dateline_end):
