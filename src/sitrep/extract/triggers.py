@@ -8,6 +8,7 @@ character offsets; deciding what they add up to is the classifier's job.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -60,30 +61,28 @@ def load_lexicon() -> Lexicon:
     )
 
 
-def find_cues(text: str, offset: int = 0) -> list[CueMatch]:
-    """Every cue in `text`, sorted by position; offsets are shifted by `offset` (the text's start in the article)."""
+def _cue_matches(text: str, names: frozenset[str] | None = None) -> Iterator[tuple[str, re.Match[str]]]:
+    """(lexicon entry, match) for the cues in `text`, entry by entry, lazily; only the entries whose literals the
+    text holds are searched (of `names`, else of all)."""
     lexicon = load_lexicon()
     present = lexicon.cue_literals.present(ignorecase_fold(text))
-    found = [
-        CueMatch(name, m.start() + offset, m.end() + offset, m.group(0))
-        for name, cue in lexicon.cues.items() if may_match_given(cue, present)
-        for m in cue.pattern.finditer(text)
-        if m.end() > m.start() and not inside_proper_name(text, m.start(), m.end())
-    ]
+    for name, cue in lexicon.cues.items():
+        if (names is None or name in names) and may_match_given(cue, present):
+            for m in cue.pattern.finditer(text):
+                if m.end() > m.start() and not inside_proper_name(text, m.start(), m.end()):
+                    yield name, m
+
+
+def find_cues(text: str, offset: int = 0) -> list[CueMatch]:
+    """Every cue in `text`, sorted by position; offsets are shifted by `offset` (the text's start in the article)."""
+    found = [CueMatch(name, m.start() + offset, m.end() + offset, m.group(0)) for name, m in _cue_matches(text)]
     return sorted(found, key=lambda c: (c.start, c.cue))
 
 
 def holds_cue(text: str, names: frozenset[str] | None = None) -> bool:
     """Does `text` hold a cue (of the lexicon entries `names`, else of any)? `bool(find_cues(text))`
     restricted to `names`, stopping at the first match instead of collecting and sorting them all."""
-    lexicon = load_lexicon()
-    present = lexicon.cue_literals.present(ignorecase_fold(text))
-    return any(
-        m.end() > m.start() and not inside_proper_name(text, m.start(), m.end())
-        for name, cue in lexicon.cues.items()
-        if (names is None or name in names) and may_match_given(cue, present)
-        for m in cue.pattern.finditer(text)
-    )
+    return next(_cue_matches(text, names), None) is not None
 
 
 # Titles that end in a dot inside a name ("Gov. John Lynch"); any other word ending in a dot ends a sentence.
