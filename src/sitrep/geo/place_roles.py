@@ -6,6 +6,7 @@ level of the place it resolved to. Shared by event location (`locate`) and the n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sitrep.geo.gazetteer import FEATURE_CLASSES
 from sitrep.geo.relations import BUILDING_WORDS
@@ -97,18 +98,34 @@ def is_road_end(text: str, toponym: Toponym) -> bool:
     return bool(_ROAD_ENDS_BEFORE.search(text[max(0, toponym.start - 80) : toponym.start]))
 
 
-def is_part_of_town(text: str, toponym: Toponym) -> bool:
-    if toponym.text.lower() in _PART_OF_TOWN_WORDS and re.match(r"\s+[A-Z]", text[toponym.end : toponym.end + 3]):
+# Location asks these of every place of an article once per event: the answers are cached by the words read.
+@lru_cache(maxsize=8192)
+def _part_of_town(name: str, after: str) -> bool:
+    if name.lower() in _PART_OF_TOWN_WORDS and re.match(r"\s+[A-Z]", after[:3]):
         return True
-    return bool(_PART_OF_TOWN_AFTER.match(text[toponym.end : toponym.end + 30]))
+    return bool(_PART_OF_TOWN_AFTER.match(after))
+
+
+@lru_cache(maxsize=8192)
+def _actor_home_after(after: str) -> bool:
+    return bool(_ACTOR_NOUNS.match(after))
+
+
+@lru_cache(maxsize=8192)
+def _passing_before(before: str) -> bool:
+    return bool(_PASSING_BEFORE.search(before))
+
+
+def is_part_of_town(text: str, toponym: Toponym) -> bool:
+    return _part_of_town(toponym.text, text[toponym.end : toponym.end + 30])
 
 
 def is_actor_home(text: str, toponym: Toponym) -> bool:
-    return bool(_ACTOR_NOUNS.match(text[toponym.end : toponym.end + 40]))
+    return _actor_home_after(text[toponym.end : toponym.end + 40])
 
 
 def is_in_passing(text: str, toponym: Toponym) -> bool:
-    return bool(_PASSING_BEFORE.search(text[max(0, toponym.start - 50) : toponym.start]))
+    return _passing_before(text[max(0, toponym.start - 50) : toponym.start])
 
 
 def place_level(place: Place) -> int:
