@@ -245,3 +245,22 @@ def test_flattened_text_is_parsed_around_its_cue_and_named_whole(pipelines):
     assert [FLAT[s:e] for s, e in chosen.user_data[NAMED_RANGES]] == [FLAT]
     assert _entities(chosen) == _entities(whole)
     assert {"Dakar", "Sevare"} <= {x.text for x in chosen.ents}
+
+
+def test_sub_docs_carry_what_the_models_read(pipelines):
+    """The windows the parse and the NER read: the words, spaces, norms and sentence starts of each window,
+    as `Span.as_doc` would give them, without its per-window passes over the whole Doc."""
+    from spacy.attrs import NORM, ORTH, SENT_START, SPACY
+
+    from sitrep.nlp.selective import _sub_docs
+
+    full, _ = pipelines
+    doc = full("Gunmen didn't stop.  They fired at the U.S. embassy in Kabul.\n\nPolice arrived later.")
+    windows = [(0, 6), (3, len(doc) - 2), (len(doc) - 3, len(doc))]
+    attrs = [ORTH, SPACY, NORM, SENT_START]
+    for (ws, we), sub in zip(windows, _sub_docs(doc, windows), strict=True):
+        expected = doc[ws:we].as_doc(array_head=attrs)
+        assert sub.text == expected.text == doc[ws:we].text_with_ws
+        assert (sub.to_array(attrs) == expected.to_array(attrs)).all()
+        assert [t.norm_ for t in sub] == [t.norm_ for t in doc[ws:we]]
+    assert _sub_docs(doc, []) == []

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from sitrep.extract.actor_conventions import conventions
 from sitrep.extract.actor_data import ActorEntry, first_level_areas
 from sitrep.extract.actors import ActorKB
+from sitrep.nlp.doctext import doc_text
 from sitrep.records import ActorRef
 
 # "Military Forces of Iraq (2018-2020)" with no unit after it: a national army, deployed abroad too.
@@ -42,7 +43,7 @@ def actor_hints(
             code = country_codes.get(country)
             if code:
                 hints[code] = min(hints.get(code, 0.0) + weight, 2.0)
-    return hints, _areas_of(actors, refs + _front_line_sides(actors, doc.text, published), published)
+    return hints, _areas_of(actors, refs + _front_line_sides(actors, doc_text(doc), published), published)
 
 
 def actor_area_hints(actors: ActorKB, doc: Doc, published: date | None) -> dict[str, set[str]]:
@@ -50,7 +51,7 @@ def actor_area_hints(actors: ActorKB, doc: Doc, published: date | None) -> dict[
     (the `areas` of their KB entries): NAF in 2020 -> {"UA": {"05", "14"}} (Donetsk, Luhansk). A national
     army named generically ("Ukrainian troops") takes the areas of its country's "{military}" entry; the
     sides of a front line the report is from count as named."""
-    refs = _named_refs(actors, doc, published) + _front_line_sides(actors, doc.text, published)
+    refs = _named_refs(actors, doc, published) + _front_line_sides(actors, doc_text(doc), published)
     return _areas_of(actors, refs, published)
 
 

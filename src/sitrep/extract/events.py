@@ -75,7 +75,7 @@ def _mentions(doc: Doc, context: ExtractionContext, published: date) -> list[Men
     found: list[Mention] = []
     paragraph = 0
     last_end = 0
-    text = doc.text
+    text = doc_text(doc)
     quoted = quoted_ranges(text)
     sentences = sentences_of(doc)
     narrative = len(sentences) >= NARRATIVE_SENTENCES

@@ -34,6 +34,7 @@ from sitrep.geo.names import fold
 from sitrep.geo.relations import (
     admin_word_after, is_city_context, is_village_context, names_a_facility_after, region_before, relation_before,
 )
+from sitrep.nlp.doctext import doc_text
 from sitrep.records import Article, Toponym
 
 _SUPPORT_KM = 60.0
@@ -77,7 +78,7 @@ def resolve_toponyms(
     of the actors the article names: "Houthi forces" -> YE): a prior of the article's country, as
     strong as one country name in the text per unit of weight; the place names themselves still decide.
     """
-    text = doc.text
+    text = doc_text(doc)
     mentions = find_mentions(doc, text, article, gazetteer)
     return resolve_mentions(text, mentions, article, gazetteer, doc=doc, country_hints=country_hints)
 
