@@ -122,6 +122,20 @@ def test_fighters_under_a_named_group_are_that_group(kb, nlp):
     assert refs[0] == ("Gunmen loyal to Haftar", "Military Forces of Libya (2014-) Haftar Faction", 1)
 
 
+def test_forces_operating_together_under_a_named_group_are_that_group(kb, nlp):
+    day = date(2020, 5, 9)
+    text = "Turkish forces and JWS factions, operating under OPS, shelled QSD positions near Tal Tamer."
+    assert found(kb, nlp, text, country="Syria", day=day)[:2] == [
+        ("Turkish forces and JWS factions, operating under OPS", "Operation Peace Spring", 2),
+        ("QSD positions", "QSD: Syrian Democratic Forces", 2),
+    ]
+    refs = found(kb, nlp, "Turkish forces and opposition rebels under OPS shelled Dardara.", country="Syria", day=day)
+    assert refs == [("Turkish forces and opposition rebels under OPS", "Operation Peace Spring", 2)]
+    # Forces that act on their own before a group named after "under" keep their names.
+    refs = found(kb, nlp, "Turkish forces shelled villages held by rebels under OPS.", country="Syria", day=day)
+    assert refs[0][1] == "Military Forces of Turkey (2016-)"
+
+
 def test_coordinated_demonyms_give_one_actor_each(kb, nlp):
     refs = found(
         kb, nlp, "A joint patrol by Turkish and Russian forces took place.", country="Syria", day=date(2020, 5, 7)

@@ -158,6 +158,36 @@ def _affiliated(kb: "ActorKB", doc: Doc, hits: list[Hit], n: int, hi: int) -> Hi
     return nxt if link in _AFFILIATION and _is_armed_noun(kb, hit.key) else None
 
 
+# "Turkish forces and JWS factions, operating under OPS": the operation or coalition after "under" is the actor of
+# every force coordinated before it, as ACLED codes it (not its first member).
+_UMBRELLA_VERBS = {"operating", "fighting", "acting", "working", "deployed"}
+_UMBRELLA_REACH = 10  # tokens from the first force to "under"
+
+
+def _umbrella(kb: "ActorKB", doc: Doc, hits: list[Hit], n: int, hi: int) -> Hit | None:
+    """The named group the forces coordinated from hit `n` are said to operate under, if any."""
+    hit = hits[n]
+    if hit.kind == "generic" and not _is_armed_noun(kb, hit.key):
+        return None
+    under = next((t.i for t in doc[hit.end : min(hi, hit.end + _UMBRELLA_REACH)] if t.lower_ == "under"), None)
+    if under is None:
+        return None
+    owner_start = under + 2 if under + 1 < hi and doc[under + 1].lower_ == "the" else under + 1
+    owner = next((h for h in hits if h.start == owner_start and h.kind == "named" and h.end <= hi), None)
+    if owner is None:
+        return None
+    link = list(doc[hit.end : under])
+    if link and link[-1].lower_ in _UMBRELLA_VERBS:
+        link.pop()
+        if link and link[-1].text == ",":
+            link.pop()
+    if not link or link[0].lower_ != "and" or len(link) < 2:
+        return None  # a force alone is `_affiliated`'s
+    if any(t.is_punct and t.text != "-" for t in link) or any(t.pos_ in ("VERB", "AUX") for t in link):
+        return None  # "Turkish forces shelled villages held by rebels under OPS"
+    return owner
+
+
 def _named_allowed(key: str, written: str, entries: list["ActorEntry"], country: str | None) -> bool:
     """Common-word aliases ("settlers", written lower-case in the KB), short acronyms, ethnic
     militias and state sub-units count only in their own country."""
@@ -191,7 +221,7 @@ def match_mentions(kb: "ActorKB", span: Span | Doc, country: str | None, on_date
         end = hit.end
         if _craft_of_next(doc, hits, n, hi) or _qualifies_next(doc, hits, n, hi):
             continue
-        owner = _affiliated(kb, doc, hits, n, hi)
+        owner = _affiliated(kb, doc, hits, n, hi) or _umbrella(kb, doc, hits, n, hi)
         if owner is not None:
             entry = kb.choose(kb.candidates(owner.key), country, on_date)
             if entry is not None:
