@@ -111,7 +111,7 @@ def test_a_fight_told_without_its_sides_takes_them_from_the_sentence_before(extr
     )
     [event] = [e for e in extractor.extract_one(Article(text=text, published=PUBLISHED)).events if e.event_type == "Battles"]
     assert event.actor1.startswith("Military Forces of Brazil") and event.actor1.endswith("Military Police")
-    assert event.actor2 == "Unidentified Gang (Brazil)"
+    assert event.actor2 == "Unidentified Gang and/or Police Militia"  # Brazil's desk: the suspects the police fight
 
 
 def test_a_front_line_settlement_gives_its_region_when_the_event_is_not_placed_there():
@@ -185,3 +185,30 @@ def test_cli_extract_reads_the_victims_record_told_after_the_killing(extract_not
                           "car. The victim had charges against him for several crimes, including drug trafficking.", "2020-05-07")
     assert [(e["sub_event_type"], e["actor1"], e["actor2"], e["fatalities"]) for e in events] == [
         ("Armed clash", "Unidentified Gang and/or Police Militia", "Unidentified Gang (Brazil)", 1)]
+
+
+def test_brazils_desk_puts_the_state_force_first_against_the_gang_or_police_militia_actor():
+    military = "Military Forces of Brazil (2019-2023) Military Police"
+    event = _event("Armed clash", country="Brazil", actor1="Unidentified Armed Group (Brazil)", inter1=2, actor2=military, inter2=1)
+    apply_conventions(event, "Officers were attacked by suspects and a shoot-out broke out.", ActorKB.load())
+    assert (event.actor1, event.inter1, event.actor2, event.inter2) == (military, 1, "Unidentified Gang and/or Police Militia", 3)
+    # A side the report calls gang members stays a gang; a fight without state forces and another country's desk
+    # are left alone.
+    gang = _event("Armed clash", country="Brazil", actor1="Unidentified Gang (Brazil)", inter1=3, actor2=military, inter2=1)
+    apply_conventions(gang, "Two gang members were killed after exchanging fire with military police forces.", ActorKB.load())
+    assert (gang.actor1, gang.actor2) == (military, "Unidentified Gang (Brazil)")
+    rivals = _event("Armed clash", country="Brazil", actor1="Unidentified Armed Group (Brazil)", inter1=2,
+                    actor2="Unidentified Armed Group (Brazil)", inter2=2)
+    apply_conventions(rivals, "A shoot-out took place in the Lixao community.", ActorKB.load())
+    assert (rivals.actor1, rivals.actor2) == ("Unidentified Armed Group (Brazil)", "Unidentified Armed Group (Brazil)")
+    mexico = _event("Armed clash", country="Mexico", actor1="Unidentified Armed Group (Mexico)", inter1=2,
+                    actor2="Police Forces of Mexico (2018-2024)", inter2=1)
+    apply_conventions(mexico, "Gunmen attacked police officers in the town.", ActorKB.load())
+    assert mexico.actor1 == "Unidentified Armed Group (Mexico)"
+
+
+def test_cli_extract_codes_a_brazilian_police_shoot_out_as_the_desk_does(extract_note):
+    events = extract_note("On 7 May 2020, in Aracaju, Sergipe, a man was killed after exchanging fire with military police "
+                          "forces during a patrol in Santa Maria neighborhood.", "2020-05-08")
+    assert [(e["sub_event_type"], e["actor1"], e["actor2"]) for e in events] == [
+        ("Armed clash", "Military Forces of Brazil (2019-2023) Military Police", "Unidentified Gang and/or Police Militia")]

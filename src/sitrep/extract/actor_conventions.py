@@ -50,6 +50,26 @@ class UnnamedPerpetrator:
     inter: int
 
 
+_STATE_INTER = 1  # ACLED's inter code of state forces
+
+
+@dataclass
+class StateFight:
+    country: str
+    state_first: bool  # the state force is actor1 whoever the report says fired first
+    unnamed: set[str]  # the names of an unnamed armed side ...
+    name: str  # ... and what the country's desk codes it
+    inter: int
+
+
+@functools.lru_cache(maxsize=1)
+def state_fights() -> list[StateFight]:
+    return [
+        StateFight(str(r["country"]), bool(r.get("state_first")), set(r.get("unnamed") or []), str(r["name"]), int(r["inter"]))
+        for r in _data().get("state_fights", []) or []
+    ]
+
+
 def place_key(name: str) -> str:
     """A settlement-name key absorbing Ukrainian/Russian transliteration variants
     ("Khutir Vilny"/"Khutir Vilnyi", "Zolote 5"/"Zolote-5")."""
@@ -286,9 +306,32 @@ def apply_gang_victim(event: Event, text: str) -> bool:
     return True
 
 
+def apply_state_fight(event: Event) -> bool:
+    """A country's way of coding a fight with its state forces (`state_fights`): the unnamed side renamed and the
+    state force put first; True when it changed the event."""
+    if event.event_type != "Battles":
+        return False
+    rule = next((r for r in state_fights() if r.country == event.country), None)
+    if rule is None or _STATE_INTER not in (event.inter1, event.inter2) or event.inter1 == event.inter2:
+        return False
+    changed = False
+    for slot in ("actor1", "actor2"):
+        if getattr(event, slot) in rule.unnamed:
+            setattr(event, slot, rule.name)
+            setattr(event, "inter" + slot[-1], rule.inter)
+            changed = True
+    if rule.state_first and event.inter2 == _STATE_INTER:
+        event.actor1, event.actor2 = event.actor2, event.actor1
+        event.assoc_actor_1, event.assoc_actor_2 = event.assoc_actor_2, event.assoc_actor_1
+        event.inter1, event.inter2 = event.inter2, event.inter1
+        changed = True
+    return changed
+
+
 def apply_conventions(event: Event, text: str, kb: Any) -> None:
     """The country conventions for an event already coded by roles (`text`: its report)."""
     if not apply_front_line(event, text, kb):
         apply_gang_victim(event, text)
+        apply_state_fight(event)
         apply_gang_context(event, text, kb)
         apply_unnamed_perpetrator(event, text)
