@@ -222,3 +222,16 @@ def test_the_harmed_a_device_event_tells_in_its_next_sentence_are_its_target(ext
                           "were wounded in the explosion.", "2020-05-06")
     [event] = [e for e in events if e["sub_event_type"] == "Remote explosive/landmine/IED"]
     assert (event["actor1"], event["actor2"]) == ("Unidentified Armed Group (Iraq)", "Military Forces of Iraq (2018-2020)")
+
+
+def test_fighters_killed_in_a_battle_are_the_named_enemys(code):
+    """A bare "fighters" killed by one side are the side the sentence names against it; fighters the report calls
+    unidentified stay unidentified, and a force coordinated with the first side is never its enemy."""
+    text = ("Pro-Hadi forces (coded as Southern Resistance) responded to shelling of pro-Houthi forces in Al Kirsh, "
+            "killing several fighters.")
+    actors, _ = code(text, "responded", "Battles", "Armed clash", country="Yemen")
+    assert actors[0].startswith("Military Forces of Yemen (2012-)")
+    assert actors[2].startswith("Military Forces of Yemen (2016-)") and actors[2].endswith("Supreme Political Council")
+    text = "The army, CRPF and police had an encounter with unidentified militants at Handwara, killing two militants."
+    actors, _ = code(text, "encounter", "Battles", "Armed clash", country="India")
+    assert actors[2] == "Unidentified Armed Group (India)"
