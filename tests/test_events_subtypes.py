@@ -96,6 +96,9 @@ PRECEDENCE = [
      "Looting/property destruction"),
     # ... but an attack on a village that also carries off goods stays an attack.
     ("On Monday, Boko Haram attacked the village of Amchide. They took away two motorcycles and clothes.", "Attack"),
+    # Territory taken by a national force is regained, whatever words the sentence uses for its allies.
+    ("On Monday, pro-Hadi forces and affiliated resistance fighters took control of the Burkan and Dhi Masal areas in "
+     "Mukayras district from Houthi fighters.", "Government regains territory"),
 ]
 
 
