@@ -29,6 +29,7 @@ from sitrep.extract.casualty_patterns import (
     NOT_PEOPLE,
     OBJECT_FOLLOWS,
     ONE_PERSON_DEAD,
+    ONE_PERSON_KILLED,
     ONE_PERSON_KILLING,
     PREPOSITIONS,
     PRONOUN_VICTIM,
@@ -296,7 +297,7 @@ def _special_mentions(text: str, offset: int, found: list[FatalityMention]) -> l
         value = parse_number(match["k"])
         if value:
             extra.append(FatalityMention(value, offset + match.start(), offset + match.end(), match.group(0), kind="split"))
-    for match in [*ONE_PERSON_DEAD.finditer(text), *ONE_PERSON_KILLING.finditer(text)]:
+    for match in [*ONE_PERSON_DEAD.finditer(text), *ONE_PERSON_KILLED.finditer(text), *ONE_PERSON_KILLING.finditer(text)]:
         start, end = offset + match.start(), offset + match.end()
         if any(m.start < end and start < m.end for m in found):
             continue  # already read by a counting rule

@@ -202,6 +202,21 @@ ONE_PERSON_DEAD = re.compile(
     + _DEATH_PASSIVE + r"\b" + _NOT_INJURY_AFTER,
     re.IGNORECASE,
 )
+# One named person killed, in the active voice or by dying of it: "gunmen shot dead Ahmed Ali", "the authorities
+# executed Gholamreza Khosravi", "killed the journalist Jane Doe", "Kolade Johnson died from bullet wounds". The
+# name is two capitalised words at least and no group's ("killed Islamic State fighters": a noun follows it).
+_NAME_WORD = r"[A-Z][a-z’'-]+(?:-[A-Z][a-z’'-]+)*"
+_PERSON_NAME = r"(?-i:(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?" + _NAME_WORD + r"(?:\s+(?:" + _NAME_WORD + r"|[A-Z]\.))*\s+" + _NAME_WORD + ")"
+_NOT_A_GROUP_AFTER = r"(?!\s+(?-i:[a-z]+(?:s|men)\b)(?<!\bwas)(?<!\bhas)(?<!\bhis)(?<!\bis)(?<!\bas)(?<!\bthis))(?!\s*-)"
+ONE_PERSON_KILLED = re.compile(
+    r"(?<!\bnearly\s)(?<!\balmost\s)\b(?:killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down|murdered|executed|"
+    r"assassinated|beheaded|lynched|(?:stabbed|beat|beaten|hacked|tortured|burned|burnt)\s+to\s+death)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:(?!(?:in|at|on|near|from|by|with|during|and|after|before|outside|inside|into|for)\b)"
+    r"(?-i:[a-z-]+)\s+){0,3}(?P<name>" + _PERSON_NAME + r")(?![\w’'])(?<!['’]s)" + _NOT_A_GROUP_AFTER
+    + r"|(?<![\w’'-])(?P<dead>" + _PERSON_NAME + r")(?:\s*,[^,.;()]{3,100},)?\s+(?:later\s+|subsequently\s+)?died\s+"
+    r"(?:(?:on\s+the\s+spot|instantly|immediately|later)\s+)?(?:from|of|after|in\s+hospital)\b",
+    re.IGNORECASE,
+)
 # The killing of one named person told as a noun: "the murder of journalist Jane Doe", "Jane Doe's assassination".
 ONE_PERSON_KILLING = re.compile(
     # Descriptors are singular and no preposition ("of civilians in Aleppo" names a place, not a person).
