@@ -328,3 +328,25 @@ def test_a_natural_feature_in_a_written_area_is_the_feature_in_that_area(locate)
     # A feature far from the area written after it is not placed in it: the area's seat is.
     [far] = locate("Fighters clashed near the Euphrates in Basra province.")
     assert [(l.place.admin1, l.geo_precision) for l in far] == [("Basra", 3)] and far[0].place.feature_class == "P"
+
+
+def test_a_capital_standing_for_its_government_is_no_place_of_the_event(locate):
+    """"Beijing said", "Moscow's crackdown": the name is an actor; the event stays where the story is. A place after
+    a preposition is a place whatever verb follows ("residents in Mosul said")."""
+    _, said, arrested = locate("Hong Kong media tycoon Jimmy Lai was arrested in Hong Kong on Monday.\n\n"
+                               "Beijing said it supported Lai's arrest.\n\n"
+                               "Other senior staff of his newspaper were also arrested.")
+    assert [l.place.name for l in said] == [l.place.name for l in arrested] == ["Hong Kong"]
+    [mosul] = locate("Residents in Mosul said militants attacked a checkpoint on Monday.")
+    assert [l.place.name for l in mosul] == ["Mosul"]
+
+
+def test_an_event_in_a_city_state_is_in_its_city(locate):
+    singapore, iraq = locate("Hundreds of people protested in Singapore on Monday. A car bomb exploded in Iraq.")
+    assert [(l.place.name, l.geo_precision, l.place.latitude is not None) for l in singapore] == [("Singapore", 1, True)]
+    assert [(l.place.name, l.geo_precision, l.place.latitude) for l in iraq] == [("Iraq", 3, None)]  # a country: no point
+
+
+def test_cli_extract_places_a_hong_kong_arrest_in_the_city(extract_note):
+    events = extract_note("On 10 August 2020, police arrested media tycoon Jimmy Lai in Hong Kong.", "2020-08-11")
+    assert [(e["location"], e["geo_precision"], round(e["latitude"])) for e in events] == [("Hong Kong", 1, 22)]

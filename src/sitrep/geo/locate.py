@@ -362,8 +362,16 @@ def _article_country(toponyms: list[Toponym]) -> str | None:
     return max(codes, key=codes.count)  # a tie goes to the first named, not to set order (hash seed)
 
 
+# Countries that are one city: an event there is in the city (ACLED codes "Singapore", "Hong Kong" as locations),
+# not somewhere in a country with no point.
+CITY_STATES = frozenset({"SG", "HK", "MO", "MC", "VA", "SM", "GI"})
+
+
 def _country_level(country_code: str, toponym: Toponym | None, gazetteer: Gazetteer) -> Location:
-    acled, iso3, gid, _capital = gazetteer.countries.get(country_code, (country_code, None, None, None))
+    acled, iso3, gid, capital = gazetteer.countries.get(country_code, (country_code, None, None, None))
+    city = gazetteer.place(capital) if country_code in CITY_STATES and capital else None
+    if city is not None and city.latitude is not None:
+        return Location(place=city, geo_precision=1 if toponym is not None else 2, toponym=toponym)
     place = Place(name=acled, country=acled, country_code=country_code, iso3=iso3, geonameid=gid,
                   feature_class="A", feature_code="PCLI")
     return Location(place=place, geo_precision=3, toponym=toponym)

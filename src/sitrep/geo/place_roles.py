@@ -23,6 +23,21 @@ _ACTOR_NOUNS = re.compile(
     r"director|coordinator|chair(?:man|woman|person)?|secretary|representative|chief|governor|mayor|branch|chapter)\b",
     re.I,
 )
+# A place name standing for its government or authorities (metonymy): "Beijing said it supported the arrest",
+# "Moscow has denied", "Washington imposed sanctions", "Beijing's crackdown", "Tehran's response". The name is an
+# actor there, no evidence of where an event happened.
+_METONYM_AFTER = re.compile(
+    r"^(?:\s+(?:has|have|had|also|again|later|quickly|swiftly|repeatedly|promptly|reportedly)){0,2}\s+(?:said|says|denied|denies|"
+    r"rejected|rejects|dismissed|dismisses|accused|accuses|blamed|blames|announced|announces|warned|warns|condemned|"
+    r"condemns|insisted|insists|vowed|vows|pledged|pledges|threatened|threatens|urged|urges|demanded|demands|refused|"
+    r"refuses|retaliated|responded|responds|imposed|imposes|approved|approves|supported|supports|backed|backs|"
+    r"critici[sz]ed|critici[sz]es|summoned|expelled|recalled|sanctioned|claimed|claims|wants|sees|"
+    r"considers|regards|maintains|argues|argued|acknowledged|confirmed|confirms)\b"
+    r"|^['’]s\s+(?:crackdown|grip|policy|policies|decision|decisions|response|rule|leadership|demands?|position|stance|"
+    r"claims?|accusations?|influence|refusal|approval|backing|support|envoy|ambassador|diplomats?|officials?|"
+    r"sanctions|retaliation|reaction|denial|warnings?|plans?|strategy|campaign|efforts?|interference|control\s+over)\b",
+    re.I,
+)
 # What precedes a place mentioned in passing: the reporter's or speaker's place, an origin (not the place a force
 # withdrew or was driven from: "the army withdrew from Kidal" happened there).
 _PASSING_BEFORE = re.compile(
@@ -111,6 +126,16 @@ def _actor_home_after(after: str) -> bool:
     return bool(_ACTOR_NOUNS.match(after))
 
 
+# A place after one of these is where something is, not who speaks: "residents in Mosul said".
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|on|from|of|near|to|into|across|around|outside|inside|within|throughout|"
+                                 r"towards?|between|and|or|the)\s+$", re.I)
+
+
+@lru_cache(maxsize=8192)
+def _metonym(before: str, after: str) -> bool:
+    return bool(_METONYM_AFTER.match(after)) and not _PREPOSITION_BEFORE.search(before)
+
+
 @lru_cache(maxsize=8192)
 def _passing_before(before: str) -> bool:
     return bool(_PASSING_BEFORE.search(before))
@@ -121,7 +146,10 @@ def is_part_of_town(text: str, toponym: Toponym) -> bool:
 
 
 def is_actor_home(text: str, toponym: Toponym) -> bool:
-    return _actor_home_after(text[toponym.end : toponym.end + 40])
+    """The place names an actor: its forces or officials ("Iraqi forces", "the Baghdad government"), or its
+    government by metonymy ("Beijing said", "Moscow's crackdown")."""
+    after = text[toponym.end : toponym.end + 40]
+    return _actor_home_after(after) or _metonym(text[max(0, toponym.start - 15) : toponym.start], after)
 
 
 def is_in_passing(text: str, toponym: Toponym) -> bool:
