@@ -554,3 +554,14 @@ def test_a_name_found_as_a_place_once_is_repeated_only_with_place_evidence(extra
                 Mention(text.index("Lincoln"), text.index("Lincoln") + 7, "Lincoln", "ner:GPE")]
     repeated = _repeated_names(mentions, doc, text, extractor.gazetteer, None)
     assert [(m.text, m.start) for m in repeated] == [("Torrington", text.rindex("Torrington"))]
+
+
+def test_a_big_citys_english_name_beats_the_small_towns_own_name(geoparse):
+    """"Odessa" is the English name of Odesa (a million people), the own name of Odessa, Texas (114,000): alone it is
+    Odesa; an article about Texas keeps its town, and one about Syria gives no Egyptian city its exonym."""
+    alone = _by_text(geoparse("Activists blocked a road near Odessa in protest against a commemorative rally."))
+    assert (alone["Odessa"].place.country_code, alone["Odessa"].place.name) == ("UA", "Odesa")
+    texas = _by_text(geoparse("Police in Midland and Odessa, Texas, arrested two men after a shooting."))
+    assert texas["Odessa"].place.country_code == "US"
+    syria = _by_text(geoparse("On 8 May 2020, unidentified gunmen assassinated a QSD member on Mansura - al Tabqa road in Ar-Raqqa."))
+    assert syria["Mansura"].place is None or syria["Mansura"].place.country_code != "EG"

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from sitrep.geo.gazetteer import Candidate, Gazetteer
 from sitrep.geo.mentions import Mention
@@ -108,3 +109,20 @@ def variants_in_parents(mention: Mention, parents: list[Candidate], gazetteer: G
         if found:
             return list(found.values())
     return []
+
+
+# A city this big, known under another name, that dwarfs every town of this exact name: the name is its exonym
+# ("Odessa" is Odesa, not Odessa, Texas), unless the article is about other countries than the city's ("Mansura -
+# al Tabqa road in Ar-Raqqa" is no Egyptian city) or one of those towns lies in a country it is about.
+_EXONYM_CITY_POPULATION = 500_000
+_EXONYM_CITY_SHARE = 5
+
+
+def exonym_of_big_city(cand: Candidate, cands: list[Candidate], focus: Mapping[str, float]) -> bool:
+    """Does the name read `cand`, a big city, by its exonym? (The resolver then weighs it as its own name.)"""
+    if cand.preferred or not cand.exact or cand.admin_level is not None or cand.population < _EXONYM_CITY_POPULATION:
+        return False
+    if focus and not focus.get(cand.place.country_code):
+        return False
+    towns = [c for c in cands if c.preferred and c is not cand]
+    return all(_EXONYM_CITY_SHARE * c.population <= cand.population and not focus.get(c.place.country_code) for c in towns)

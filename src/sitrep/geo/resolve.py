@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from sitrep.geo.candidates import (
-    mention_candidates, towns_named_like_parents, variants_in_parents, without_district_namesakes,
+    exonym_of_big_city, mention_candidates, towns_named_like_parents, variants_in_parents, without_district_namesakes,
 )
 from sitrep.geo.detect import Mention, find_mentions
 from sitrep.geo.gazetteer import FEATURE_CLASSES, Candidate, Gazetteer
@@ -306,7 +306,7 @@ def _score(cand: Candidate, setting: _Setting, context: _Context, index: int, an
         score += 0.1
     if place.geonameid in context.capitals:
         score += 0.3  # news names capitals far more often than their namesakes
-    score += 0.1 * cand.exact + 0.25 * cand.preferred
+    score += 0.1 * cand.exact + 0.25 * (cand.preferred or exonym_of_big_city(cand, cands, setting.focus))
     focus_total, focus = setting.focus_total, setting.focus
     if focus_total:
         score += 0.8 * focus.get(place.country_code, 0.0) / focus_total
