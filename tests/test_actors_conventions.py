@@ -155,6 +155,19 @@ def test_a_front_report_placed_off_the_front_looks_for_a_namesake_on_it(extracto
     assert elsewhere.admin1 != "Donetsk"
 
 
+
+def test_a_front_report_whose_village_the_front_lacks_gets_no_point_far_off_the_front(extractor):
+    """The gazetteer knows a Viktorivka only in Odesa oblast, 560 km from the front: the monitors' village is some
+    other one on the front, so the event is coded to the country with no point, not to that namesake."""
+    text = "On 8 May 2020, the OSCE SMM observed a total of 26 projectiles involving unknown weapons near Viktorivka."
+    [event] = extractor.extract_one(Article(text=text, published=PUBLISHED)).events
+    assert (event.country, event.admin1, event.location, event.latitude, event.geo_precision) == ("Ukraine", None, None, None, 3)
+    # a report naming the village's region keeps the gazetteer's village
+    text = "On 8 May 2020, shells hit a farm near Viktorivka, Odesa oblast, the OSCE SMM reported."
+    [named] = extractor.extract_one(Article(text=text, published=PUBLISHED)).events
+    assert (named.admin1, named.location) == ("Odesa", "Viktorivka")
+
+
 def test_a_monitors_note_on_a_village_the_gazetteer_lacks_is_coded_to_its_region(run_cli, tmp_path):
     import json
 

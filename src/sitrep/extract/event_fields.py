@@ -24,7 +24,7 @@ from sitrep.geo.locate import apply_location, area_location, locate_event
 from sitrep.geo.place_roles import is_actor_home
 from sitrep.geo.written_places import KIND_WORDS
 from sitrep.nlp.doctext import doc_text
-from sitrep.records import DateWindow, Event, Location, Toponym
+from sitrep.records import DateWindow, Event, Location, Place, Toponym
 
 _ATTRIBUTION = re.compile(
     r"\b(?:according to|citing|cited by|reported by)\s+(?P<who>[^,.;:\"“”]{3,80})", re.IGNORECASE
@@ -144,10 +144,12 @@ def place_on_front_line(event: Event, sentences: list[Span], context: Extraction
     text = " ".join(s.text for s in sentences)
     elsewhere = front_areas_elsewhere(event, text) if event.location else None
     # Another place of the report in the same area corroborates it ("Novoselivka, 30 km from Izmail").
-    if elsewhere is not None and not any(
+    if elsewhere is not None and any(
         t.place is not None and t.place.name != event.location
         and acled_admin1(t.place.country_code, t.place.admin1, t.place.admin2) == event.admin1 for t in context.toponyms
     ):
+        elsewhere = None
+    if elsewhere is not None:
         country, regions = elsewhere
         inside = [c.place for c in context.gazetteer.candidates(event.location) if c.place.country == country
                   and place_key(c.place.admin1 or "") in regions and c.place.latitude is not None]
@@ -159,6 +161,11 @@ def place_on_front_line(event: Event, sentences: list[Span], context: Extraction
     location = area_location(found[1], found[0], context.gazetteer) if found else None
     if location is not None:
         apply_location(event, location)
+    elif elsewhere is not None and event.country == elsewhere[0]:
+        # A namesake far off the front, and the front has no village of that name the gazetteer knows: the report's
+        # village is somewhere on the front. No point rather than one hundreds of kilometres away.
+        apply_location(event, Location(place=Place(name=event.country, country=event.country, iso3=event.iso3,
+                                                   feature_code="PCLI"), geo_precision=3))
 
 
 # Deaths a crowd protests or riots over are no deaths of the protest: "set ablaze a rehab facility over the
