@@ -107,3 +107,13 @@ PRECEDENCE = [
 def test_precedence_between_types(extractor, text, sub_type):
     events = current(extractor, text)
     assert events and events[0].sub_event_type == sub_type
+
+
+@pytest.mark.slow
+def test_weapons_an_attack_destroyed_are_part_of_it_not_an_event(extractor):
+    text = ("On Monday, coalition airstrikes targeted Houthi forces in Al Husha district, killing dozens of fighters and "
+            "destroying heavy weapons.")
+    assert [e.sub_event_type for e in current(extractor, text)] == ["Air/drone strike"]
+    # weapons found and destroyed with no attack told are a disrupted weapons use of their own
+    text = "On Monday, soldiers found and destroyed a cache of weapons near Kidal."
+    assert [e.sub_event_type for e in current(extractor, text)] == ["Disrupted weapons use"]

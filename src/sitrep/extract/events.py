@@ -211,18 +211,26 @@ def _split_clauses(sentence: Span, cues: list[CueMatch]) -> list[list[CueMatch]]
         return [cues]
     crowd_acts = any(c.cue in ("protest", "mob") for c in cues) or (
         any(c.cue == "riot" for c in cues) and names_a_crowd(sentence.text))  # "They set fire to the village": no crowd
-    if any(k.sub_event_type == "Looting/property destruction" for k in strategic) and not crowd_acts:
-        # (a crowd's burning is what makes its protest or riot violent: it stays)
-        # Looting and burning told with violence are part of its event ("attacked the office and looted it",
-        # "killed one civilian, and shops were pillaged": ACLED codes the attack), and do not recode it.
-        looting = {id(c) for group, k in zip(by_clause.values(), kinds) if k is not None
-                   and k.sub_event_type == "Looting/property destruction" for c in group if c.cue in CORE_CUES}
-        return [[c for c in cues if id(c) not in looting]]
+    # Looting and burning told with violence are part of its event ("attacked the office and looted it", "killed one
+    # civilian, and shops were pillaged": ACLED codes the attack), and do not recode it; so are weapons the attack
+    # destroyed ("airstrikes targeted pro-Houthi forces, ... destroying heavy weapons").
+    outcome = {id(c) for group, k in zip(by_clause.values(), kinds) if k is not None and _damage_of_the_attack(k, group)
+               for c in group if c.cue in CORE_CUES}
+    if outcome and not crowd_acts:  # (a crowd's burning is what makes its protest or riot violent: it stays)
+        return [[c for c in cues if id(c) not in outcome]]
     if any(k.sub_event_type == "Arrests" for k in strategic):
         return [cues]  # "killed two and arrested five": one event, typed over all its cues
     # Other developments are events of their own. Colour cues (no core cue of their own) stay with every clause.
     colour = [c for c in cues if c.cue not in CORE_CUES]
     return [group + [c for c in colour if c not in group] for group, k in zip(by_clause.values(), kinds) if k is not None]
+
+
+def _damage_of_the_attack(kind: Classification, group: list[CueMatch]) -> bool:
+    """A clause of looting or burning, or of weapons destroyed: what an attack told beside it did, not an event."""
+    if kind.sub_event_type == "Looting/property destruction":
+        return True
+    return kind.sub_event_type == "Disrupted weapons use" and all(
+        c.text.lower().startswith("destroy") for c in group if c.cue == "disrupted")
 
 
 # ------------------------------------------------------------------------------------ 3. events
