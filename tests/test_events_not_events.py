@@ -108,3 +108,14 @@ def test_extract_cli_drops_the_crime_story_but_not_the_killing_of_a_journalist(e
     assert current_rows(extract_note(CRIME_STORY, "2020-05-11")) == []
     killing = current_rows(extract_note(CRIME_STORY.replace("A 24-year-old man", "A 24-year-old journalist"), "2020-05-11"))
     assert ("Attack", 1) in [(e["sub_event_type"], e["fatalities"]) for e in killing], killing
+
+
+@pytest.mark.parametrize("text, transfer", [
+    ("3 Fulani were killed and 2 handed over to Military Forces.", False),
+    ("The suspects were handed over to police on Monday.", False),
+    ("The army handed Kidal back to the rebels.", True),
+    ("A swathe of territory was recently handed over by Armenian forces to Azerbaijani control.", True),
+    ("Government troops handed over the positions to the rebels without a fight.", True),
+])
+def test_people_handed_over_to_forces_are_no_transfer_of_territory(text, transfer):
+    assert ("nonviolent_transfer" in {c.cue for c in find_cues(text)}) is transfer
