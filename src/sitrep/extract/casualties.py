@@ -28,7 +28,9 @@ from sitrep.extract.casualty_patterns import (
     NOT_A_HEAD,
     NOT_PEOPLE,
     OBJECT_FOLLOWS,
+    NEAR_MISS_BEFORE,
     ONE_PERSON_DEAD,
+    ONE_PERSON_DIED,
     ONE_PERSON_KILLED,
     ONE_PERSON_KILLING,
     PREPOSITIONS,
@@ -297,10 +299,13 @@ def _special_mentions(text: str, offset: int, found: list[FatalityMention]) -> l
         value = parse_number(match["k"])
         if value:
             extra.append(FatalityMention(value, offset + match.start(), offset + match.end(), match.group(0), kind="split"))
-    for match in [*ONE_PERSON_DEAD.finditer(text), *ONE_PERSON_KILLED.finditer(text), *ONE_PERSON_KILLING.finditer(text)]:
+    died = ONE_PERSON_DIED.finditer(text) if "died" in text.lower() else ()  # (a name-first pattern: costly to scan)
+    for match in [*ONE_PERSON_DEAD.finditer(text), *ONE_PERSON_KILLED.finditer(text), *died, *ONE_PERSON_KILLING.finditer(text)]:
         start, end = offset + match.start(), offset + match.end()
         if any(m.start < end and start < m.end for m in found):
             continue  # already read by a counting rule
+        if match.re is ONE_PERSON_KILLED and NEAR_MISS_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+            continue
         if match.re is ONE_PERSON_KILLING and REACTION_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue  # "protested over the killing of X": the reason for another event, not its deaths
         # One civilian-side death: a later "the activist was killed" about the same person is a retelling.

@@ -209,14 +209,19 @@ _NAME_WORD = r"[A-Z][a-z’'-]+(?:-[A-Z][a-z’'-]+)*"
 _PERSON_NAME = r"(?-i:(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?" + _NAME_WORD + r"(?:\s+(?:" + _NAME_WORD + r"|[A-Z]\.))*\s+" + _NAME_WORD + ")"
 _NOT_A_GROUP_AFTER = r"(?!\s+(?-i:[a-z]+(?:s|men)\b)(?<!\bwas)(?<!\bhas)(?<!\bhis)(?<!\bis)(?<!\bas)(?<!\bthis))(?!\s*-)"
 ONE_PERSON_KILLED = re.compile(
-    r"(?<!\bnearly\s)(?<!\balmost\s)\b(?:killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down|murdered|executed|"
-    r"assassinated|beheaded|lynched|(?:stabbed|beat|beaten|hacked|tortured|burned|burnt)\s+to\s+death)\s+"
+    r"\b(?:killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down|murdered|executed|assassinated|beheaded|lynched|"
+    r"(?:stabbed|beat|beaten|hacked|tortured|burned|burnt)\s+to\s+death)\s+"
     r"(?:(?:the|a|an)\s+)?(?:(?!(?:in|at|on|near|from|by|with|during|and|after|before|outside|inside|into|for)\b)"
-    r"(?-i:[a-z-]+)\s+){0,3}(?P<name>" + _PERSON_NAME + r")(?![\w’'])(?<!['’]s)" + _NOT_A_GROUP_AFTER
-    + r"|(?<![\w’'-])(?P<dead>" + _PERSON_NAME + r")(?:\s*,[^,.;()]{3,100},)?\s+(?:later\s+|subsequently\s+)?died\s+"
+    r"(?-i:[a-z-]+)\s+){0,3}(?P<name>" + _PERSON_NAME + r")(?![\w’'])(?<!['’]s)" + _NOT_A_GROUP_AFTER,
+    re.IGNORECASE,
+)
+ONE_PERSON_DIED = re.compile(
+    r"(?<![\w’'-])(?P<dead>" + _PERSON_NAME + r")(?:\s*,[^,.;()]{3,100},)?\s+(?:later\s+|subsequently\s+)?died\s+"
     r"(?:(?:on\s+the\s+spot|instantly|immediately|later)\s+)?(?:from|of|after|in\s+hospital)\b",
     re.IGNORECASE,
 )
+# "nearly lynched", "almost killed": no death.
+NEAR_MISS_BEFORE = re.compile(r"\b(?:nearly|almost)\s+$", re.IGNORECASE)
 # The killing of one named person told as a noun: "the murder of journalist Jane Doe", "Jane Doe's assassination".
 ONE_PERSON_KILLING = re.compile(
     # Descriptors are singular and no preposition ("of civilians in Aleppo" names a place, not a person).
