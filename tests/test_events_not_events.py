@@ -119,3 +119,13 @@ def test_extract_cli_drops_the_crime_story_but_not_the_killing_of_a_journalist(e
 ])
 def test_people_handed_over_to_forces_are_no_transfer_of_territory(text, transfer):
     assert ("nonviolent_transfer" in {c.cue for c in find_cues(text)}) is transfer
+
+
+@pytest.mark.parametrize("text, cue, found", [
+    ("Police officers intervened and shot in the air to regain control in the prison.", "gov_regains", False),
+    ("Guards regained control of the jail after the riot.", "gov_regains", False),
+    ("The army regained control of the town after heavy fighting.", "gov_regains", True),
+    ("Hundreds of people blocked the Champoton bridge demanding food subsidies.", "protest", True),
+])
+def test_control_of_a_prison_is_no_territory_and_a_blocked_bridge_a_protest(text, cue, found):
+    assert (cue in {c.cue for c in find_cues(text)}) is found
