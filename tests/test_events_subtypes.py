@@ -96,6 +96,11 @@ PRECEDENCE = [
      "Looting/property destruction"),
     # ... but an attack on a village that also carries off goods stays an attack.
     ("On Monday, Boko Haram attacked the village of Amchide. They took away two motorcycles and clothes.", "Attack"),
+    # Tyres lit, material burnt, a road blocked with a burning vehicle: a demonstration turned violent.
+    ("On Monday, hundreds of traders lit tires and blocked the road near the market in Nairobi.", "Violent demonstration"),
+    ("On Monday, demonstrators blocked Arwa road in Aden burning material, as they demanded the governor's removal.",
+     "Violent demonstration"),
+    ("On Monday, students protesting in Morelia blocked the road with a burning vehicle.", "Violent demonstration"),
     # Territory taken by a national force is regained, whatever words the sentence uses for its allies.
     ("On Monday, pro-Hadi forces and affiliated resistance fighters took control of the Burkan and Dhi Masal areas in "
      "Mukayras district from Houthi fighters.", "Government regains territory"),
