@@ -225,3 +225,11 @@ def test_cli_extract_codes_a_brazilian_police_shoot_out_as_the_desk_does(extract
                           "forces during a patrol in Santa Maria neighborhood.", "2020-05-08")
     assert [(e["sub_event_type"], e["actor1"], e["actor2"]) for e in events] == [
         ("Armed clash", "Military Forces of Brazil (2019-2023) Military Police", "Unidentified Gang and/or Police Militia")]
+
+
+def test_cli_extract_reads_the_force_that_broke_up_a_riot_in_the_sentence_after(extract_note):
+    events = extract_note("On 8 May 2020, hundreds of traders lit tires and blocked the road near the Korogocho market "
+                          "(Ruaraka, Nairobi). Demonstrators damaged property next to the road. Police used teargas and "
+                          "water cannons to disperse the crowd.", "2020-05-09")
+    assert [(e["sub_event_type"], e["actor1"], e["actor2"]) for e in events] == [
+        ("Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya (2013-2022)")]

@@ -19,6 +19,7 @@ from sitrep.extract.casualties import fatality_count, find_fatalities
 from sitrep.extract.claimed_attacks import apply_claim
 from sitrep.extract.context import ExtractionContext
 from sitrep.extract.dates import event_window, find_date_mentions
+from sitrep.extract.taxonomy import PROTESTS, RIOTS
 from sitrep.geo.admin_names import acled_admin1
 from sitrep.geo.locate import apply_location, area_location, locate_event
 from sitrep.geo.place_roles import is_actor_home
@@ -203,7 +204,10 @@ def code_actors(event: Event, sentences: list[Span], trigger: Token | None, cont
     # coder: "Iraqi forces launched a campaign. Within days, they reported the discovery of bomb
     # factories" - "they" are the forces.
     before = _previous_sentence(span) if _pronoun_subject(span) else None
-    mentions = _actor_mentions(kb, span, before, sentences, event.country, event.event_date)
+    # A crowd's event: the force that broke it up may be told after it ("Demonstrators damaged property. Police used
+    # teargas to disperse the crowd."), a side to read when the event's own sentences name none.
+    scope = sentences + list(tail) if event.event_type in (PROTESTS, RIOTS) else sentences
+    mentions = _actor_mentions(kb, span, before, scope, event.country, event.event_date)
     if not mentions and before is None and event.event_type == "Battles":
         # "Police raided the district. A shoot-out broke out ...": a fight told without its sides has them
         # in the sentence before, in its paragraph (a bomb or a killing told alone stays unattributed).
