@@ -36,3 +36,21 @@ def test_the_target_of_an_attack_is_actor2_even_when_the_parse_misses_it(extract
     [event] = current_events(extractor, text)
     assert event.actor2 and "Militia" in event.actor2
     assert event.actor1 and "Militia" not in event.actor1
+
+
+def test_officers_are_the_branch_their_paragraph_named_before(extractor):
+    text = ("On 7 May 2020, in Barra Mansa, Rio de Janeiro, Military Police officers went to the Paraiso de Cima "
+            "neighborhood to check a tip. Officers were attacked by suspects and a shoot-out broke out.")
+    [event] = current_events_on(date(2020, 5, 8))(extractor, text)
+    assert event.actor1 == "Military Forces of Brazil (2019-2023) Military Police"
+    # a branch of another kind is no antecedent: soldiers after the federal police are the military
+    text = ("On 7 May 2020, federal police raided a house in Itaituba, Para. Soldiers clashed with gunmen near the "
+            "house, killing one.")
+    events = current_events_on(date(2020, 5, 8))(extractor, text)
+    assert [e.actor1 for e in events if e.sub_event_type == "Armed clash"] == ["Military Forces of Brazil (2019-2023)"]
+
+
+def test_cli_extract_codes_an_arrest_to_the_branch_named_before(extract_note):
+    events = extract_note("On 28 April 2020, in Sobradinho, Distrito Federal, military police forces dismantled a "
+                          "bomb-making workshop. A man was arrested.", "2020-04-29")
+    assert {e["actor1"] for e in events} == {"Military Forces of Brazil (2019-2023) Military Police"}

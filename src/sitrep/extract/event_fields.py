@@ -221,11 +221,41 @@ def code_actors(event: Event, sentences: list[Span], trigger: Token | None, cont
     coding = _code_actors(span, trigger, mentions, country, event.event_type, event.sub_event_type)
     event.actor1, event.assoc_actor_1, event.inter1 = coding.actor1, coding.assoc_actor_1, coding.inter1
     event.actor2, event.assoc_actor_2, event.inter2 = coding.actor2, coding.assoc_actor_2, coding.inter2
+    _force_named_before(event, span, kb)
     # An attacker the report leaves unnamed is the group its paragraph says claimed it.
     if apply_claim(event, sentences, kb):
         return
     # Where the report names no one, ACLED's country conventions name the actors (front lines, gang killings).
     apply_conventions(event, " ".join(s.text for s in ([before] if before is not None else []) + sentences + list(tail)), kb)
+
+
+# A state force by its country only ("Police Forces of Brazil (2019-2023)"), and one with its branch after it.
+_NATIONAL_FORCE = re.compile(r"(?:Military|Police) Forces of (?:the )?(.+?) \([\d-]+\)")
+
+
+def _force_named_before(event: Event, span: Span, kb: Any) -> None:
+    """"Military Police officers went to the neighbourhood ... Officers were attacked": a state force the sentence
+    calls by a generic noun (or leaves unnamed) is the branch of it its paragraph named before, when it named one."""
+    for slot in ("actor1", "actor2"):
+        national = _NATIONAL_FORCE.fullmatch(getattr(event, slot) or "")
+        if national is None:
+            continue
+        text = doc_text(span.doc)
+        before = span.doc.char_span(text.rfind("\n", 0, span.start_char) + 1, span.start_char, alignment_mode="contract")
+        if before is None or not len(before):
+            return
+        branches = {(ref.name, ref.inter) for ref in kb.match_mentions(before, event.country, event.event_date)
+                    if (m := _NATIONAL_FORCE.match(ref.name)) and m.group(1) == national.group(1) and m.end() < len(ref.name)
+                    and _policing(ref.name) == _policing(national.group(0))}
+        if len(branches) == 1:
+            name, inter = branches.pop()
+            setattr(event, slot, name)
+            setattr(event, "inter" + slot[-1], inter)
+
+
+def _policing(force: str) -> bool:
+    """A police force, or a military branch that polices ("Military Forces of Brazil (2019-) Military Police")."""
+    return force.startswith("Police") or force.endswith("Police")
 
 
 def _actor_mentions(kb: Any, span: Span, before: Span | None, sentences: list[Span], country: str | None, on_date: date | None) -> list[Any]:
