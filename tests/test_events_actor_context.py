@@ -50,7 +50,8 @@ def test_officers_are_the_branch_their_paragraph_named_before(extractor):
     assert [e.actor1 for e in events if e.sub_event_type == "Armed clash"] == ["Military Forces of Brazil (2019-2023)"]
 
 
-def test_cli_extract_codes_an_arrest_to_the_branch_named_before(extract_note):
-    events = extract_note("On 28 April 2020, in Sobradinho, Distrito Federal, military police forces dismantled a "
-                          "bomb-making workshop. A man was arrested.", "2020-04-29")
-    assert {e["actor1"] for e in events} == {"Military Forces of Brazil (2019-2023) Military Police"}
+def test_cli_extract_codes_a_fight_to_the_branch_named_before(extract_note):
+    events = extract_note("On 4 May 2020, in Rio de Janeiro, Military Police officers of the Pacifying Police Unit carried "
+                          "out an operation near the port area. Officers were attacked and a shoot-out broke out.", "2020-05-05")
+    assert [(e["sub_event_type"], e["actor1"]) for e in events] == [
+        ("Armed clash", "Military Forces of Brazil (2019-2023) Military Police")]
