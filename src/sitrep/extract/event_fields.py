@@ -229,23 +229,26 @@ def code_actors(event: Event, sentences: list[Span], trigger: Token | None, cont
     apply_conventions(event, " ".join(s.text for s in ([before] if before is not None else []) + sentences + list(tail)), kb)
 
 
-# A state force by its country only ("Police Forces of Brazil (2019-2023)"), and one with its branch after it.
-_NATIONAL_FORCE = re.compile(r"(?:Military|Police) Forces of (?:the )?(.+?) \([\d-]+\)")
+# A state force by its country only ("Police Forces of Brazil (2019-2023)"; matched from the start, also one with
+# its branch after it: "Military Forces of Brazil (2019-2023) Military Police").
+NATIONAL_FORCE = re.compile(r"(?:Military|Police) Forces of (?:the )?(.+?) \(\d{4}-(?:\d{4})?\)")
 
 
 def _force_named_before(event: Event, span: Span, kb: Any) -> None:
     """"Military Police officers went to the neighbourhood ... Officers were attacked": a state force the sentence
     calls by a generic noun (or leaves unnamed) is the branch of it its paragraph named before, when it named one."""
+    before = None
     for slot in ("actor1", "actor2"):
-        national = _NATIONAL_FORCE.fullmatch(getattr(event, slot) or "")
+        national = NATIONAL_FORCE.fullmatch(getattr(event, slot) or "")
         if national is None:
             continue
-        text = doc_text(span.doc)
-        before = span.doc.char_span(text.rfind("\n", 0, span.start_char) + 1, span.start_char, alignment_mode="contract")
-        if before is None or not len(before):
-            return
+        if before is None:
+            text = doc_text(span.doc)
+            before = span.doc.char_span(text.rfind("\n", 0, span.start_char) + 1, span.start_char, alignment_mode="contract")
+            if before is None or not len(before):
+                return
         branches = {(ref.name, ref.inter) for ref in kb.match_mentions(before, event.country, event.event_date)
-                    if (m := _NATIONAL_FORCE.match(ref.name)) and m.group(1) == national.group(1) and m.end() < len(ref.name)
+                    if (m := NATIONAL_FORCE.match(ref.name)) and m.group(1) == national.group(1) and m.end() < len(ref.name)
                     and _policing(ref.name) == _policing(national.group(0))}
         if len(branches) == 1:
             name, inter = branches.pop()

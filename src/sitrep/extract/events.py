@@ -15,7 +15,6 @@ Reads as the data flows:
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -302,15 +301,12 @@ def _build(group: list[Mention], tail: list[Span], doc: Doc, context: Extraction
     return events
 
 
-# Who took ground decides its sub-event type: the classifier read the side from the words, the coded actor1 knows it.
-# Only a national force with no faction after its period: a rival authority's forces ("(2016-) Supreme Political
-# Council", "(2014-) Haftar Faction") are coded as state forces, yet their gains are often reported as a non-state side's.
-_NATIONAL_FORCE = re.compile(r"(?:Military|Police) Forces of .+ \(\d{4}-(?:\d{4})?\)")
-
-
 def _territory_taker(event: Event) -> None:
-    """State forces do not overtake territory, they regain it."""
-    if event.sub_event_type == "Non-state actor overtakes territory" and _NATIONAL_FORCE.fullmatch(event.actor1 or ""):
+    """State forces do not overtake territory, they regain it: the classifier read the side from the words, the coded
+    actor1 knows it. Only a national force with no faction after its period: a rival authority's forces ("(2016-)
+    Supreme Political Council", "(2014-) Haftar Faction") are coded as state forces, yet their gains are often
+    reported as a non-state side's."""
+    if event.sub_event_type == "Non-state actor overtakes territory" and event_fields.NATIONAL_FORCE.fullmatch(event.actor1 or ""):
         event.sub_event_type = "Government regains territory"
 
 
