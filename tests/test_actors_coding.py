@@ -235,3 +235,13 @@ def test_fighters_killed_in_a_battle_are_the_named_enemys(code):
     text = "The army, CRPF and police had an encounter with unidentified militants at Handwara, killing two militants."
     actors, _ = code(text, "encounter", "Battles", "Armed clash", country="India")
     assert actors[2] == "Unidentified Armed Group (India)"
+
+
+def test_a_killing_during_a_forces_operation_is_that_forces(code):
+    actors, _ = code("A drug suspect was killed during a police raid in Cabanatuan.", "killed",
+                     "Violence against civilians", "Attack", country="Philippines")
+    assert actors[0].startswith("Police Forces of the Philippines") and actors[2] == "Civilians (Philippines)"
+    # a force named for another reason is no perpetrator: "outside the police station"
+    actors, _ = code("A man was killed outside the police station in Cabanatuan.", "killed",
+                     "Violence against civilians", "Attack", country="Philippines")
+    assert actors[0] == "Unidentified Armed Group (Philippines)"

@@ -18,7 +18,9 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.actor_groups import MentionGroup, assign_role, groups_of, rank_groups
+from sitrep.extract.actor_groups import (
+    MentionGroup, assign_role, groups_of, rank_groups, renames_a_side, runs_operation, told_unidentified, unidentified,
+)
 from sitrep.extract.actor_kb import ActorKB
 from sitrep.extract.actor_mentions import MATCH_CONTEXT_KEY
 from sitrep.extract.actor_speakers import MUTUAL_FIRE, ONE_SIDED, party_speaker, state_agent
@@ -207,7 +209,8 @@ def code_actors(
 
     if event_type == "Violence against civilians":
         before = [g for g in groups if g.role is None and g.side < 0]
-        perpetrator = (armed(agents) or armed(before) or armed(context) or [None])[0]
+        operation = [g for g in groups if g.role is None and runs_operation(g)]  # "killed during a police raid"
+        perpetrator = (armed(agents) or armed(before) or armed(operation) or armed(context) or [None])[0]
         state_country = state_agent(agents, trigger_token, kb or ActorKB.load())
         if state_country and (perpetrator is None or perpetrator not in agents):
             # "Saudi Arabia executed 81 people", "the government detained her": the state's forces did it.
@@ -292,11 +295,11 @@ def code_actors(
     elif event_type == "Strategic developments":  # only a target the trigger itself takes
         rest = [g for g in rest if g.role == "patient" and g.close]
     second = rest[0] if rest else None
-    if event_type == "Battles" and second is not None and _unidentified(second) and not _told_unidentified(second):
+    if event_type == "Battles" and second is not None and unidentified(second) and not told_unidentified(second):
         # "responded to shelling of pro-Houthi forces ..., killing several fighters": the fighters are the named enemy's
         allies = {t.i for t in first.head.conjuncts} if first is not None and first.head is not None else set()
         second = next((g for g in armed(groups) if other_than_first(g) and not (g.role == "agent" and g.close)
-                       and not _unidentified(g) and not _renames(g) and (g.head is None or g.head.i not in allies)), second)
+                       and not unidentified(g) and not renames_a_side(g) and (g.head is None or g.head.i not in allies)), second)
     if device and second is None:
         # "... struck an IED. One soldier was severely wounded": the harmed the event's other sentences name
         second = next((g for g in context if g.primary is not None and other_than_first(g) and _suffers(g)), None)
@@ -340,31 +343,6 @@ def _suffers(group: MentionGroup) -> bool:
     if token.dep_ in ("nsubjpass", "dobj", "obj") and lemma in _HARM_VERBS:
         return True
     return token.dep_ == "nsubj" and lemma in _SUFFERING_VERBS
-
-
-def _unidentified(group: MentionGroup) -> bool:
-    return group.primary is not None and group.primary.name.startswith("Unidentified Armed Group")
-
-
-_UNKNOWN_WORDS = {"unidentified", "unknown", "unnamed"}
-
-
-def _told_unidentified(group: MentionGroup) -> bool:
-    """"unidentified militants", "unknown gunmen": the report says it does not know who they are."""
-    words = set(((group.primary.mention if group.primary else None) or "").lower().split())
-    if group.head is not None:
-        words |= {t.lower_ for t in group.head.lefts}
-    return not words.isdisjoint(_UNKNOWN_WORDS)
-
-
-# Prepositions that introduce another name for a side, its allies or its backers, not its enemy: "(coded as Southern
-# Resistance)", "including the Popular Resistance", "supported by the 30th Brigade".
-_RENAMING = {"as", "including", "by", "like"}
-
-
-def _renames(group: MentionGroup) -> bool:
-    head = group.head
-    return head is not None and head.dep_ == "pobj" and head.head.lower_ in _RENAMING
 
 
 def _subject_of(group: MentionGroup | None, trigger: Token) -> bool:

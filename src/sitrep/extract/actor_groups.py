@@ -155,3 +155,40 @@ def rank_groups(groups: list[MentionGroup], role: str, trigger: Token) -> list[M
     chosen += [g for g in groups if g.role is None and g.side == fallback_side and g.primary is not None]
     # Attached to the trigger first, then by role, then in text order ("X and Y clashed": X first).
     return sorted(chosen, key=lambda g: (not (g.role == role and g.close), g.role != role, g.head.i if g.head else 0))
+
+
+# An operation named by the force that ran it: "during a police raid", "in an army operation".
+_OPERATION_NOUNS = {"raid", "operation", "offensive", "crackdown", "assault", "sweep", "patrol", "ambush", "airstrike", "strike"}
+
+
+def runs_operation(group: MentionGroup) -> bool:
+    """The force an operation is named by ("during a police raid")."""
+    head = group.head
+    return head is not None and head.dep_ in ("compound", "amod", "nmod") and head.head.lemma_.lower() in _OPERATION_NOUNS
+
+
+def unidentified(group: MentionGroup) -> bool:
+    """Coded as an unidentified armed group."""
+    return group.primary is not None and group.primary.name.startswith("Unidentified Armed Group")
+
+
+_UNKNOWN_WORDS = {"unidentified", "unknown", "unnamed"}
+
+
+def told_unidentified(group: MentionGroup) -> bool:
+    """"unidentified militants", "unknown gunmen": the report says it does not know who they are."""
+    words = set(((group.primary.mention if group.primary else None) or "").lower().split())
+    if group.head is not None:
+        words |= {t.lower_ for t in group.head.lefts}
+    return not words.isdisjoint(_UNKNOWN_WORDS)
+
+
+# Prepositions that introduce another name for a side, its allies or its backers, not its enemy: "(coded as Southern
+# Resistance)", "including the Popular Resistance", "supported by the 30th Brigade".
+_RENAMING = {"as", "including", "by", "like"}
+
+
+def renames_a_side(group: MentionGroup) -> bool:
+    """Introduced as another name of a side, its ally or backer ("coded as", "including", "supported by")."""
+    head = group.head
+    return head is not None and head.dep_ == "pobj" and head.head.lower_ in _RENAMING
