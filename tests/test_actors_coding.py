@@ -245,3 +245,13 @@ def test_a_killing_during_a_forces_operation_is_that_forces(code):
     actors, _ = code("A man was killed outside the police station in Cabanatuan.", "killed",
                      "Violence against civilians", "Attack", country="Philippines")
     assert actors[0] == "Unidentified Armed Group (Philippines)"
+
+
+def test_a_device_named_by_who_planted_it_is_theirs(code):
+    actors, _ = code("Two Taliban militants were wounded on patrol by an IS-planted landmine in Khogyani district.", "wounded",
+                     "Explosions/Remote violence", "Remote explosive/landmine/IED", country="Afghanistan")
+    assert (actors[0], actors[2]) == ("Islamic State (Afghanistan)", "Taliban")
+    # a group merely named beside the device is not its planter
+    actors, _ = code("An IED exploded near an ISIS hideout in Tarmiyah, wounding two soldiers.", "IED",
+                     "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert actors[0] == "Unidentified Armed Group (Iraq)"

@@ -19,7 +19,8 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from sitrep.extract.actor_groups import (
-    MentionGroup, assign_role, groups_of, rank_groups, renames_a_side, runs_operation, told_unidentified, unidentified,
+    MentionGroup, assign_role, groups_of, planted_by, rank_groups, renames_a_side, runs_operation, told_unidentified,
+    unidentified,
 )
 from sitrep.extract.actor_kb import ActorKB
 from sitrep.extract.actor_mentions import MATCH_CONTEXT_KEY
@@ -283,7 +284,8 @@ def code_actors(
     else:  # a device's user is no one its other sentences tell as harmed ("One soldier was wounded") nor a state
         # force they name ("Traders near the checkpoint said"): unnamed, it is the claimant or an unidentified group
         users = [g for g in context if not (device and (_suffers(g) or state([g])))]
-        first = (armed(agents) or agents or armed(users) or [None])[0]
+        planters = [g for g in groups if device and g.role != "agent" and planted_by(g, doc_text(sentence_span.doc))]
+        first = (armed(agents) or agents or armed(planters) or armed(users) or [None])[0]  # "an IS-planted landmine"
 
     def other_than_first(g: MentionGroup) -> bool:
         return g is not first and (first is None or g.primary is None or g.primary.name != first.primary.name)

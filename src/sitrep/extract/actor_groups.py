@@ -8,6 +8,7 @@ objects, passive subjects and "against X", "on X", "with X" are patients; "..., 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -192,3 +193,13 @@ def renames_a_side(group: MentionGroup) -> bool:
     """Introduced as another name of a side, its ally or backer ("coded as", "including", "supported by")."""
     head = group.head
     return head is not None and head.dep_ == "pobj" and head.head.lower_ in _RENAMING
+
+
+# A device named by who set it: "an IS-planted landmine", "a Taliban-laid IED".
+_PLANTED_AFTER = re.compile(r"-(?:planted|laid|placed|made|set|rigged|triggered|detonated)\b", re.IGNORECASE)
+
+
+def planted_by(group: MentionGroup, text: str) -> bool:
+    """Is the group's name the first half of a "<group>-planted" compound?"""
+    end = group.offsets[1]
+    return end is not None and _PLANTED_AFTER.match(text, end) is not None
