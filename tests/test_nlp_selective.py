@@ -252,15 +252,15 @@ def test_sub_docs_carry_what_the_models_read(pipelines):
     as `Span.as_doc` would give them, without its per-window passes over the whole Doc."""
     from spacy.attrs import NORM, ORTH, SENT_START, SPACY
 
-    from sitrep.nlp.selective import _sub_docs
+    from sitrep.nlp.selective import _sub_docs, _words_and_spaces
 
     full, _ = pipelines
     doc = full("Gunmen didn't stop.  They fired at the U.S. embassy in Kabul.\n\nPolice arrived later.")
     windows = [(0, 6), (3, len(doc) - 2), (len(doc) - 3, len(doc))]
     attrs = [ORTH, SPACY, NORM, SENT_START]
-    for (ws, we), sub in zip(windows, _sub_docs(doc, windows), strict=True):
+    for (ws, we), sub in zip(windows, _sub_docs(doc, windows, _words_and_spaces(doc)), strict=True):
         expected = doc[ws:we].as_doc(array_head=attrs)
         assert sub.text == expected.text == doc[ws:we].text_with_ws
         assert (sub.to_array(attrs) == expected.to_array(attrs)).all()
         assert [t.norm_ for t in sub] == [t.norm_ for t in doc[ws:we]]
-    assert _sub_docs(doc, []) == []
+    assert _sub_docs(doc, [], _words_and_spaces(doc)) == []

@@ -117,7 +117,8 @@ class SelectiveParse:
         # Rule sentence starts, read once per Doc: they cut long paragraphs and fill the unparsed rest.
         starts = [_rule_sentence_starts(doc) for doc in docs]
         plans = [self._windows(doc, doc_starts) for doc, doc_starts in zip(docs, starts)]
-        subs = [sub for doc, (_, windows, _) in zip(docs, plans) for sub in _sub_docs(doc, windows)]
+        words = [_words_and_spaces(doc) for doc in docs]  # the parse leaves them as they are: read once for both passes
+        subs = [sub for doc, (_, windows, _), doc_words in zip(docs, plans, words) for sub in _sub_docs(doc, windows, doc_words)]
         for name in PARSE_PIPES:
             if name in self.nlp.component_names and subs:
                 subs = list(self.nlp.get_pipe(name).pipe(subs, batch_size=SUB_BATCH.get(name, len(subs))))
@@ -126,17 +127,18 @@ class SelectiveParse:
             _copy_back(doc, selected, windows, subs[done : done + len(windows)], doc_starts)
             done += len(windows)
         if self.ner and "ner" in self.nlp.component_names:
-            self._recognise_selected(docs, [ranges for _, _, ranges in plans])
+            self._recognise_selected(docs, [ranges for _, _, ranges in plans], words)
         return docs
 
-    def _recognise_selected(self, docs: list[Doc], ranges: list[list[tuple[int, int]]]) -> None:
+    def _recognise_selected(self, docs: list[Doc], ranges: list[list[tuple[int, int]]],
+                            words: list[tuple[list[str], list[bool]]]) -> None:
         """The NER over the chosen token ranges (with context), its entities copied back, none elsewhere.
 
         The paragraphs of all the Docs go through the NER together. An entity the context window cut
         (one that reaches outside its range) is dropped; a paragraph break ends every entity anyway.
         """
         windows = [[(max(0, s - self.context), min(len(doc), e + self.context)) for s, e in chosen] for doc, chosen in zip(docs, ranges)]
-        subs = [sub for doc, doc_windows in zip(docs, windows) for sub in _sub_docs(doc, doc_windows)]
+        subs = [sub for doc, doc_windows, doc_words in zip(docs, windows, words) for sub in _sub_docs(doc, doc_windows, doc_words)]
         subs = list(self.nlp.get_pipe("ner").pipe(subs, batch_size=SUB_BATCH.get("ner", max(1, len(subs)))))
         done = 0
         for doc, chosen, doc_windows in zip(docs, ranges, windows):
@@ -165,16 +167,21 @@ class SelectiveParse:
         return selected, [(max(0, s - self.context), min(len(doc), e + self.context)) for s, e in selected], named
 
 
-def _sub_docs(doc: Doc, windows: list[tuple[int, int]]) -> list[Doc]:
+def _words_and_spaces(doc: Doc) -> tuple[list[str], list[bool]]:
+    """Each token's text and whether a space follows it."""
+    return [token.text for token in doc], [bool(token.whitespace_) for token in doc]
+
+
+def _sub_docs(doc: Doc, windows: list[tuple[int, int]], words_and_spaces: tuple[list[str], list[bool]]) -> list[Doc]:
     """The windows as Docs of their own, with what the models read: words, spaces, norms ("n't" -> "not")
-    and sentence starts. The Doc's words and array are read once: `Span.as_doc` reads the whole Doc's
-    array, every attribute, for each span (a tenth of the extraction's time on long articles), and walks
-    the span's tokens three times, once to average word vectors the models never read."""
+    and sentence starts. The Doc's words and spaces (`_words_and_spaces`, read once per Doc for the parse and
+    the NER) and its array are read once, not per window: `Span.as_doc` reads the whole Doc's array, every
+    attribute, for each span (a tenth of the extraction's time on long articles), and walks the span's
+    tokens three times, once to average word vectors the models never read."""
     if not windows:
         return []
-    array = doc.to_array(_SUB_DOC_ATTRS)
-    words = [token.text for token in doc]
-    spaces = [bool(token.whitespace_) for token in doc]
+    array = doc.to_array(_SUB_DOC_ATTRS)  # read again for the NER: the parse set its sentence starts
+    words, spaces = words_and_spaces
     subs = []
     for ws, we in windows:
         sub = Doc(doc.vocab, words=words[ws:we], spaces=spaces[ws:we])
