@@ -28,7 +28,7 @@ from sitrep.extract.flags import HABITUAL, cue_token, generic_reason, unreal_rea
 from sitrep.extract.roles import roles_of
 from sitrep.extract.sentences import inside, quoted_ranges, sentences_of
 from sitrep.extract.taxonomy import PROTESTS, RIOTS, STRATEGIC
-from sitrep.extract.triggers import CORE_CUES, CueMatch, dropped_as_out_of_scope, find_cues, story_scope
+from sitrep.extract.triggers import CORE_CUES, CueMatch, dropped_as_out_of_scope, story_scope, text_cues
 from sitrep.nlp.doctext import doc_text
 from sitrep.records import Event, Evidence, SourceReport
 
@@ -77,6 +77,7 @@ def _mentions(doc: Doc, context: ExtractionContext, published: date) -> list[Men
     last_end = 0
     text = doc_text(doc)
     quoted = quoted_ranges(text)
+    article_cues = text_cues(text)
     sentences = sentences_of(doc)
     narrative = len(sentences) >= NARRATIVE_SENTENCES
     # An accident, disaster or crime story is out of scope as a whole ("19 killed when their bus plunged ... the
@@ -86,7 +87,7 @@ def _mentions(doc: Doc, context: ExtractionContext, published: date) -> list[Men
         paragraph += text.count("\n", last_end, sentence.start_char)
         last_end = sentence.start_char
         # Direct speech is commentary ("These are tough fights"), not the reporter's account of an event.
-        cues = [c for c in find_cues(sentence.text, sentence.start_char) if not inside(c.start, quoted)]
+        cues = [c for c in article_cues.within(sentence.start_char, sentence.end_char) if not inside(c.start, quoted)]
         if not any(c.cue in CORE_CUES for c in cues):
             # "Police intervened." completes the event before it in the paragraph.
             if cues and found and found[-1].paragraph == paragraph:

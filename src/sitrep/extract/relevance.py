@@ -108,24 +108,26 @@ def could_report_event(article: Article) -> bool:
     casualty cues; otherwise, when it holds an out-of-scope word itself and they are out of scope too."""
     from sitrep.extract.sentences import inside, quoted_ranges
     from sitrep.extract.triggers import (
-        CORE_CUES, dropped_as_out_of_scope, dropped_by_story, find_cues, holds_cue, out_of_scope, story_scope,
+        CORE_CUES, dropped_as_out_of_scope, dropped_by_story, inside_proper_name, out_of_scope, story_scope, text_cues,
     )
 
     text = article.text
-    if not holds_cue(text, CORE_CUES):
+    sentence_cues = text_cues(text)
+    pieces = sentence_cues.pieces
+    # A core cue anywhere, a capitalised one read with the whole text around it ("Cancer Research UK and
+    # Shooting Stars Children Hospice. For more call": a name): most texts stop here.
+    if not any(c.cue in CORE_CUES and not inside_proper_name(text, c.start, c.end)
+               for i in range(len(pieces)) for c in sentence_cues.of_piece(i)):
         return False
     quoted = quoted_ranges(text)
     disaster, crime = story_scope(text)
-    pieces = rough_sentences(text)
-    found: dict[int, list] = {}  # a piece's cues, read only when it or a neighbour holds a core cue
 
     def cues(i: int) -> list:
-        if i not in found:
-            found[i] = [c for c in find_cues(text[pieces[i][0] : pieces[i][1]], pieces[i][0]) if not inside(c.start, quoted)]
-        return found[i]
+        return [c for c in sentence_cues.of_piece(i) if not inside(c.start, quoted)]
 
-    for i, (start, end) in enumerate(pieces):
-        if not holds_cue(text[start:end], CORE_CUES) or not any(c.cue in CORE_CUES for c in cues(i)):
+    for i in range(len(pieces)):
+        start, end = pieces[i]
+        if not any(c.cue in CORE_CUES for c in cues(i)):
             continue
         low, high = max(0, i - 1), min(len(pieces), i + 2)
         around = [c for j in range(low, high) for c in cues(j)]
@@ -136,18 +138,3 @@ def could_report_event(article: Article) -> bool:
             continue
         return True
     return False
-
-
-_ROUGH_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+|\n+")
-
-
-def rough_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the text's sentences cut at sentence-final punctuation and at line breaks."""
-    pieces, start = [], 0
-    for match in _ROUGH_SENTENCE_END.finditer(text):
-        if match.start() > start:
-            pieces.append((start, match.start()))
-        start = match.end()
-    if start < len(text):
-        pieces.append((start, len(text)))
-    return pieces

@@ -8,6 +8,7 @@ character offsets; deciding what they add up to is the classifier's job.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,6 +78,78 @@ def find_cues(text: str, offset: int = 0) -> list[CueMatch]:
     """Every cue in `text`, sorted by position; offsets are shifted by `offset` (the text's start in the article)."""
     found = [CueMatch(name, m.start() + offset, m.end() + offset, m.group(0)) for name, m in _cue_matches(text)]
     return sorted(found, key=lambda c: (c.start, c.cue))
+
+
+class TextCues:
+    """The cues of one text, sentence by sentence, each sentence searched once: the cascade, the selective parse
+    and the events stage each ask about parts of the same article (a sentence, a paragraph), and searching each
+    part again read every character three or four times.
+
+    The sentences are the text's rough sentences (`rough_sentences`: cut at sentence-final punctuation and
+    line breaks), searched one by one as before, so a cue never runs from one sentence into the next ("gathered
+    ... in an authorized rally ... “Long live May Day,” they chanted" is two cues, not one). A range that is not
+    one of them (a parsed sentence the parser cut elsewhere) is searched on its own."""
+
+    __slots__ = ("text", "pieces", "_piece_of", "_found")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pieces = rough_sentences(text)
+        self._piece_of = {piece: i for i, piece in enumerate(self.pieces)}
+        self._found: dict[int, list[CueMatch]] = {}
+
+    def of_piece(self, i: int) -> list[CueMatch]:
+        """The cues of the i-th rough sentence."""
+        if i not in self._found:
+            start, end = self.pieces[i]
+            self._found[i] = find_cues(self.text[start:end], start)
+        return self._found[i]
+
+    def within(self, start: int, end: int) -> list[CueMatch]:
+        """The cues of `text[start:end]` as `find_cues` finds them there, sorted by position."""
+        i = self._piece_of.get((start, end))
+        return self.of_piece(i) if i is not None else find_cues(self.text[start:end], start)
+
+    def in_sentences(self, start: int, end: int, names: frozenset[str] | None = None) -> bool:
+        """Does `text[start:end]` (a paragraph, a block of sentences) hold a cue (of `names`, else of any) of
+        its rough sentences?"""
+        first = max(0, bisect_left(self.pieces, (start, start)) - 1)  # the one before may reach into the range
+        for i in range(first, len(self.pieces)):
+            if self.pieces[i][0] >= end:
+                break
+            if any(start <= c.start and c.end <= end and (names is None or c.cue in names) for c in self.of_piece(i)):
+                return True
+        return False
+
+
+def _after_title(text: str, sentence_end: re.Match[str]) -> bool:
+    end = sentence_end.start()
+    if "\n" in sentence_end.group(0) or text[end - 1 : end] != ".":
+        return False
+    return text[max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1 : end].lower() in _TITLES
+
+
+@lru_cache(maxsize=256)  # a batch's articles pass the cascade, then the parse, then the events stage
+def text_cues(text: str) -> TextCues:
+    """The cues of a whole article text, each of its sentences searched once however often it is asked about."""
+    return TextCues(text)
+
+
+_ROUGH_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+|\n+")
+
+
+def rough_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text's sentences cut at sentence-final punctuation and at line breaks (no parse)."""
+    pieces, start = [], 0
+    for match in _ROUGH_SENTENCE_END.finditer(text):
+        if _after_title(text, match):
+            continue  # "Mr. Lynch said": a title's dot ends no sentence
+        if match.start() > start:
+            pieces.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        pieces.append((start, len(text)))
+    return pieces
 
 
 def holds_cue(text: str, names: frozenset[str] | None = None) -> bool:
@@ -216,6 +289,7 @@ class StoryScope(NamedTuple):
     crime: bool  # an ordinary criminal case (`criminal_case_story`)
 
 
+@lru_cache(maxsize=256)  # asked by the cascade and again by the events stage of the same article
 def story_scope(text: str) -> StoryScope:
     """Is the whole text a disaster story or an ordinary criminal case? Neither when it holds a word of
     political or organised violence anywhere; the text is folded and that word looked for once for both."""

@@ -72,11 +72,11 @@ SPEECH = re.compile(
 )
 
 
-def _has_event_cue(text: str) -> bool:
-    # imported late: the extract stage builds on this one
-    from sitrep.extract.triggers import holds_cue
+def _has_event_cue(text: str, start: int, end: int) -> bool:
+    # imported late: the extract stage builds on this one (and reads the same text's cues again, found once)
+    from sitrep.extract.triggers import text_cues
 
-    return holds_cue(text)
+    return text_cues(text).in_sentences(start, end)
 
 
 class SelectiveParse:
@@ -90,9 +90,9 @@ class SelectiveParse:
         self.full_parse = full_parse  # what a call that does not choose gets
         self.ner = ner  # the NER runs from here too (on the paragraphs it reads, when selective)
 
-    def wants(self, text: str) -> bool:
-        """Does this paragraph need its parse?"""
-        return _has_event_cue(text) or (self.speech and SPEECH.search(text) is not None)
+    def wants(self, text: str, start: int, end: int) -> bool:
+        """Does the paragraph `text[start:end]` need its parse?"""
+        return _has_event_cue(text, start, end) or (self.speech and SPEECH.search(text, start, end) is not None)
 
     def __call__(self, doc: Doc, full_parse: bool | None = None) -> Doc:
         return next(iter(self.pipe([doc], batch_size=1, full_parse=full_parse)))
@@ -158,7 +158,7 @@ class SelectiveParse:
         text = doc_text(doc)  # paragraphs sliced from the text read once (a Span's .text joins its tokens again)
         paragraphs = paragraph_ranges(doc)
         units = parse_units(doc, paragraphs, starts)
-        wanted = [self.wants(text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])]) for s, e, _ in units]
+        wanted = [self.wants(text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e, _ in units]
         selected = _merge([(s, e) for (s, e, _), w in zip(units, wanted) if w])
         # The NER reads whole paragraphs: the names around a cue (in a flattened text, its whole body) are
         # the context that tells which Paris or Santa Clara the article is about.
