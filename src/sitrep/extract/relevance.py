@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitrep.extract.prefilter import ignorecase_fold
 from sitrep.records import Article
 
 LEAD_CHARS = 1500
@@ -61,8 +62,15 @@ WEAK_GROUPS = {
                  r"warring", r"conflict", r"violen", r"unrest", r"displac", r"refugee", r"weapon", r"governor", r"government",
                  r"bans?\b", r"banned", r"withdr[ae]w"],
 }
-_STRONG = re.compile(r"\b(?:" + "|".join(STRONG_STEMS) + r")", re.IGNORECASE)
-_WEAK = {group: re.compile(r"\b(?:" + "|".join(stems) + r")", re.IGNORECASE) for group, stems in WEAK_GROUPS.items()}
+# The stems are searched in the text as `ignorecase_fold` lower-cases it (same length, so the same offsets) by
+# case-sensitive patterns: three times faster than IGNORECASE. A group with a case-sensitive stem ("march")
+# is searched in the text itself.
+_STRONG = re.compile(r"\b(?:" + "|".join(STRONG_STEMS) + r")")
+_WEAK = {
+    group: (re.compile(r"\b(?:" + "|".join(stems) + r")", re.IGNORECASE if cased else 0), cased)
+    for group, stems in WEAK_GROUPS.items()
+    for cased in [any("(?-i:" in stem for stem in stems)]
+}
 
 
 @dataclass
@@ -79,17 +87,18 @@ def check_relevance(article: Article) -> RelevanceDecision:
     """Relevant when the headline or lead has a strong conflict word, or weak ones from two groups, or
     when the whole text has BODY_STRONG_STEMS different strong words (a feature whose lead is a portrait)."""
     lead = lead_text(article)
-    strong = _STRONG.search(lead)
+    folded_lead = ignorecase_fold(lead)
+    strong = _STRONG.search(folded_lead)
     if strong:
-        return RelevanceDecision(True, [strong.group(0).lower()])
-    weak = [m.group(0).lower() for m in (pattern.search(lead) for pattern in _WEAK.values()) if m]
+        return RelevanceDecision(True, [strong.group(0)])
+    weak = [m.group(0).lower() for m in (pattern.search(lead if cased else folded_lead) for pattern, cased in _WEAK.values()) if m]
     # A short text (a wire brief, a snippet) carries fewer words for the same event: one weak group will do.
     needed = 1 if len(lead) < SHORT_TEXT_CHARS else 2
     if len(weak) >= needed:
         return RelevanceDecision(True, weak)
     if len(article.text) > LEAD_CHARS:
         # One pass of the same expression over the body: cheap beside the NLP pass it may save.
-        body = sorted({m.group(0).lower() for m in _STRONG.finditer(article.text, LEAD_CHARS)})
+        body = sorted({m.group(0) for m in _STRONG.finditer(ignorecase_fold(article.text), LEAD_CHARS)})
         if len(body) >= BODY_STRONG_STEMS:
             return RelevanceDecision(True, body)
     return RelevanceDecision(False, weak)
