@@ -46,12 +46,19 @@ def test_fold_makes_ignorecase_matches_substrings():
     assert "indian" in ignorecase_fold("\u0130ndian") and "indian" in ignorecase_fold("\u0131ndian")
 
 
+def _as_written(cue):
+    """The lexicon's pattern as its authors wrote it: case-insensitive, over the text itself."""
+    return re.compile(cue.pattern.pattern, re.IGNORECASE)
+
+
 def test_cues_find_what_their_patterns_find():
     lexicon = load_lexicon()
+    patterns = [*lexicon.cues.values(), *lexicon.targets.values(), lexicon.generic, *lexicon.nonpolitical.values()]
+    assert sum(cue.on_folded for cue in patterns) > len(patterns) - 5  # all but those that need a capital
     for text in TEXTS:
-        for cue in [*lexicon.cues.values(), *lexicon.targets.values(), lexicon.generic, *lexicon.nonpolitical.values()]:
-            assert [m.span() for m in cue.finditer(text)] == [m.span() for m in cue.pattern.finditer(text)]
-            plain = cue.pattern.search(text)
+        for cue in patterns:
+            assert [m.span() for m in cue.finditer(text)] == [m.span() for m in _as_written(cue).finditer(text)]
+            plain = _as_written(cue).search(text)
             assert (cue.search(text) or plain) is None or cue.search(text).span() == plain.span()
 
 
@@ -60,7 +67,7 @@ def test_find_cues_matches_every_pattern_of_the_lexicon():
     for text in TEXTS:
         expected = sorted(
             ((name, m.start() + 7, m.end() + 7, m.group(0)) for name, cue in lexicon.cues.items()
-             for m in cue.pattern.finditer(text) if m.end() > m.start()),
+             for m in _as_written(cue).finditer(text) if m.end() > m.start()),
             key=lambda c: (c[1], c[0]),
         )
         assert [(c.cue, c.start, c.end, c.text) for c in find_cues(text, 7)] == expected

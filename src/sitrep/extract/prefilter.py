@@ -22,24 +22,36 @@ class PrefilteredPattern:
     `literals` are lower-case strings of which every match contains at least one (None: no such set
     was found, always search). `search`/`finditer` give what the pattern gives; they skip it only
     when the text (folded as the IGNORECASE engine folds) holds none of the literals.
+
+    `on_folded`: the pattern is a case-sensitive one meant for the folded text (`ignorecase_fold`, same
+    length and offsets as the text), where it matches what it would match with IGNORECASE in the text
+    itself, about three times faster. Its matches are then over the folded text: read their offsets, and
+    the text's own words as `text[m.start():m.end()]`.
     """
 
-    __slots__ = ("pattern", "literals")
+    __slots__ = ("pattern", "literals", "on_folded")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], on_folded: bool = False) -> None:
         self.pattern = pattern
         self.literals = required_literals(pattern.pattern)
+        self.on_folded = on_folded
 
     def may_match(self, folded: str) -> bool:
         return self.literals is None or any(literal in folded for literal in self.literals)
 
+    def subject(self, text: str, folded: str) -> str:
+        """What the pattern is run on: the folded text or the text itself."""
+        return folded if self.on_folded else text
+
     def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
-        if self.may_match(ignorecase_fold(text) if folded is None else folded):
-            yield from self.pattern.finditer(text)
+        folded = ignorecase_fold(text) if folded is None else folded
+        if self.may_match(folded):
+            yield from self.pattern.finditer(self.subject(text, folded))
 
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
-        if self.may_match(ignorecase_fold(text) if folded is None else folded):
-            return self.pattern.search(text)
+        folded = ignorecase_fold(text) if folded is None else folded
+        if self.may_match(folded):
+            return self.pattern.search(self.subject(text, folded))
         return None
 
 

@@ -45,7 +45,10 @@ class Lexicon:
 
 
 def _compile(patterns: list[str]) -> PrefilteredPattern:
-    return PrefilteredPattern(re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE))
+    source = r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b"
+    if "(?-i:" in source:  # a capital letter required somewhere: the text as written, case-insensitively elsewhere
+        return PrefilteredPattern(re.compile(source, re.IGNORECASE))
+    return PrefilteredPattern(re.compile(source), on_folded=True)
 
 
 @lru_cache(maxsize=1)
@@ -66,17 +69,18 @@ def _cue_matches(text: str, names: frozenset[str] | None = None) -> Iterator[tup
     """(lexicon entry, match) for the cues in `text`, entry by entry, lazily; only the entries whose literals the
     text holds are searched (of `names`, else of all)."""
     lexicon = load_lexicon()
-    present = lexicon.cue_literals.present(ignorecase_fold(text))
+    folded = ignorecase_fold(text)
+    present = lexicon.cue_literals.present(folded)
     for name, cue in lexicon.cues.items():
         if (names is None or name in names) and may_match_given(cue, present):
-            for m in cue.pattern.finditer(text):
+            for m in cue.pattern.finditer(cue.subject(text, folded)):
                 if m.end() > m.start() and not inside_proper_name(text, m.start(), m.end()):
                     yield name, m
 
 
 def find_cues(text: str, offset: int = 0) -> list[CueMatch]:
     """Every cue in `text`, sorted by position; offsets are shifted by `offset` (the text's start in the article)."""
-    found = [CueMatch(name, m.start() + offset, m.end() + offset, m.group(0)) for name, m in _cue_matches(text)]
+    found = [CueMatch(name, m.start() + offset, m.end() + offset, text[m.start() : m.end()]) for name, m in _cue_matches(text)]
     return sorted(found, key=lambda c: (c.start, c.cue))
 
 
@@ -224,7 +228,7 @@ def find_targets(text: str) -> dict[str, list[str]]:
 def generic_marker(text: str) -> str | None:
     """The frequency expression that makes `text` describe a habit ("several times per week"), if any."""
     match = load_lexicon().generic.search(text)
-    return match.group(0) if match else None
+    return text[match.start() : match.end()] if match else None
 
 
 # Cues that make a sentence political violence or a demonstration whatever crime or accident words it has.
