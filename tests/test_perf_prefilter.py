@@ -97,9 +97,19 @@ def test_a_cue_without_its_literals_is_not_searched():
 
 
 def test_date_rules_find_what_their_patterns_find():
-    for text in TEXTS:
+    # all but those that require capitals ("3 MAY 20", "May" the month)
+    assert all(cue.on_folded == ("(?-i:" not in cue.pattern.pattern) for cue, _ in _COMPILED)
+    assert sum(cue.on_folded for cue, _ in _COMPILED) > len(_COMPILED) / 2
+    for text in TEXTS + ["ON 3 MAY 20 AND ON Monday, May 4"]:
         for cue, _ in _COMPILED:
-            assert [m.span() for m in cue.finditer(text)] == [m.span() for m in cue.pattern.finditer(text)]
+            assert [m.span() for m in cue.finditer(text)] == [m.span() for m in _as_written(cue).finditer(text)]
+
+
+def test_a_date_read_in_the_folded_text_keeps_its_words_as_written():
+    assert next(cue for cue, resolver in _COMPILED if resolver.__name__ == "weekday").on_folded
+    mentions = find_date_mentions("Troops left on Monday, May 4, and came back on 3 MAY 20.", date(2020, 5, 9))
+    assert [m.text for m in mentions] == ["on Monday", "May 4", "3 MAY 20"]
+    assert [m.window.text for m in mentions] == ["on Monday", "May 4", "3 MAY 20"]
 
 
 def test_cached_date_mentions_are_equal_and_independent():

@@ -119,8 +119,36 @@ _RULES: list[tuple[str, Resolver]] = [
 ]
 
 
-# Each rule with its literal pre-filter (a text without any month name, "ago", "week"... skips the search).
-_COMPILED = [(PrefilteredPattern(re.compile(pattern, re.IGNORECASE)), resolver) for pattern, resolver in _RULES]
+# Each rule with its literal pre-filter (a text without any month name, "ago", "week"... skips the search), run
+# case-sensitively on the folded text (`PrefilteredPattern.on_folded`) unless it requires capitals ("3 MAY 20").
+_COMPILED = [
+    (PrefilteredPattern(re.compile(pattern), on_folded=True) if "(?-i:" not in pattern
+     else PrefilteredPattern(re.compile(pattern, re.IGNORECASE)), resolver)
+    for pattern, resolver in _RULES
+]
+
+
+class _WrittenMatch:
+    """A match found in the folded text, read in the text as written: a resolver keeps the words it reads
+    ("May 3", not "may 3")."""
+
+    __slots__ = ("_match", "_text")
+
+    def __init__(self, match: re.Match[str], text: str) -> None:
+        self._match, self._text = match, text
+
+    def group(self, key: int | str = 0) -> str | None:
+        start, end = self._match.span(key)
+        return None if start < 0 else self._text[start:end]
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {key: self.group(key) for key in self._match.re.groupindex}
+
+    def start(self) -> int:
+        return self._match.start()
+
+    def end(self) -> int:
+        return self._match.end()
 # "Around 9 May 2020 (as reported)", "As reported on 2 May": the day the report gives, not a witnessed date.
 _HEDGE_BEFORE = re.compile(
     r"(?:\b(?:around|about|approximately|circa|as\s+reported\s+on|reported\s+on|as\s+of)\s+(?:on\s+)?)$", re.IGNORECASE
@@ -162,14 +190,14 @@ def _cached_mentions(text: str, offset: int, published: date, anchor_key: tuple 
 
 
 def _find_date_mentions(text: str, offset: int, published: date, anchor: DateWindow | None) -> list[DateMention]:
-    candidates: list[tuple[int, int, re.Match[str], Resolver]] = []
+    candidates: list[tuple[int, int, Any, Resolver]] = []
     folded = ignorecase_fold(text)
     for cue, resolver in _COMPILED:
         for match in cue.finditer(text, folded):
-            candidates.append((match.start(), match.end(), match, resolver))
+            candidates.append((match.start(), match.end(), _WrittenMatch(match, text) if cue.on_folded else match, resolver))
     # Longest first, then leftmost: greedy non-overlapping selection.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken: list[tuple[int, int, re.Match[str], Resolver]] = []
+    taken: list[tuple[int, int, Any, Resolver]] = []
     for cand in candidates:
         if all(cand[1] <= t[0] or cand[0] >= t[1] for t in taken):
             taken.append(cand)
