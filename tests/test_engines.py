@@ -105,3 +105,24 @@ def test_character_sized_chunks_keep_input_order_and_results(settings, serial):
         results = list(extract_parallel(articles(), settings, workers=2, chunk_chars=chunk_chars))
         assert [r.article.id for r in results] == [f"doc{i}" for i in range(len(TEXTS))]
         assert summary(results) == serial
+
+
+def test_the_pool_reads_ahead_a_bounded_window_of_chunks(settings):
+    # Results are yielded in input order: the chunks sent behind the oldest keep the other worker busy
+    # while a slow one is at the head, and the window bounds what is held in memory.
+    from sitrep.engines.local import CHUNKS_PER_WORKER
+
+    read = []
+
+    def feed():
+        for i in range(200):
+            read.append(i)
+            yield Article(text=TEXTS[i % len(TEXTS)], published=__import__("datetime").date(2023, 5, 20), id=f"doc{i}")
+
+    results = extract_parallel(feed(), settings, workers=2, chunk_size=1)
+    first = next(results)
+    assert first.article.id == "doc0"
+    window = 2 * CHUNKS_PER_WORKER
+    assert window >= 2 * 8  # deep enough for a slow head chunk (see CHUNKS_PER_WORKER)
+    assert window <= len(read) <= window + 1  # the window, and the next chunk sent as the first was yielded
+    assert [r.article.id for r in results] == [f"doc{i}" for i in range(1, 200)]

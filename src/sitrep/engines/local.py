@@ -85,7 +85,11 @@ def _extract_chunk(articles: list[Article], claims: bool) -> list[ArticleResult]
 # enough that the last chunk leaves the other worker idle for little, large enough that the per-chunk
 # costs (pickling, one nlp.pipe call) stay negligible.
 CHUNK_CHARS = 24_000
-CHUNKS_PER_WORKER = 3  # in flight: one running, the next queued, one done and waiting for its turn to be yielded
+# Chunks in flight per worker. Results are yielded in input order, and a new chunk is sent only when the
+# oldest is yielded: with a shallow window, a slow chunk at its head (a long article) left the other worker
+# idle once it had done the few queued behind it. Ten keeps it busy (the 917-text mixed feed on two workers:
+# 68.4 / 70.7 articles/s against 64.7 / 65.3 with three) and memory bounded (results of 20 chunks of 8 articles).
+CHUNKS_PER_WORKER = 10
 
 
 def default_workers() -> int:
