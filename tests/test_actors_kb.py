@@ -40,6 +40,7 @@ def test_shipped_actor_file_is_valid(kb):
             "until",
             "jihadist",
             "local_only",
+            "factions",
             "areas",
             "areas_since",
             "areas_until",

@@ -174,3 +174,39 @@ def test_craft_operated_by_a_group_is_that_groups_attack(kb, nlp):
     # Drones alone are a state's (the craft noun stays an actor when no operator is written).
     plain = found(kb, nlp, "Drones targeted Hama Airbase.", country="Syria")
     assert [name for _, name, _ in plain] == ["Military Forces of Syria (2000-2024)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # written between the group's name and its noun, in brackets after it, or as "(X faction)"
+        ("Mayi Mayi Kifuafua militiamen clashed with the FARDC.", "Mayi Mayi Kifuafua militiamen", "Mayi Mayi Militia (Kifuafua)"),
+        ("Mayi-Mayi militiamen (Simba) clashed with FARDC soldiers.", "Mayi-Mayi militiamen", "Mayi Mayi Militia (Simba)"),
+        ("Fishermen were abducted by Mayi Mayi militiamen (Charles faction).", "Mayi Mayi militiamen", "Mayi Mayi Militia (Charles)"),
+        # a faction of its own in the KB, under another spelling
+        ("Raiya Mutomboki rebels raped two women.", "Raiya Mutomboki rebels", "Mayi Mayi Militia (Raia Mutomboki)"),
+        # no faction named: the group itself, under ACLED's spelling
+        ("Mai-Mai militiamen attacked a convoy near Beni (North Kivu).", "Mai-Mai militiamen", "Mayi Mayi Militia"),
+    ],
+)
+def test_acled_codes_a_mayi_mayi_faction_in_brackets(kb, nlp, text, mention, name):
+    refs = found(kb, nlp, text, country="Democratic Republic of Congo", day=date(2020, 5, 6))
+    assert (mention, name, 3) in refs
+
+
+def test_a_faction_is_read_only_for_groups_whose_factions_acled_codes(kb, nlp):
+    # "(Syria)" after Islamic State fighters is a country in passing, not a faction
+    refs = found(kb, nlp, "Islamic State fighters (ISIS) attacked a checkpoint.", country="Syria", day=date(2020, 5, 6))
+    assert all("(ISIS)" not in name for _, name, _ in refs)
+
+
+def test_cli_extract_codes_the_faction_a_note_names(run_cli, tmp_path):
+    import json
+
+    note = tmp_path / "note.jsonl"
+    note.write_text(json.dumps({"id": "drc", "published": "2020-05-08", "text": (
+        "On 6 May 2020, Mayi Mayi Kifuafua militiamen clashed with the FARDC in Remeka village (Masisi, Nord-Kivu).")}) + "\n")
+    done = run_cli("extract", "--jsonl-input", str(note))
+    assert done.returncode == 0, done.stderr
+    [event] = [json.loads(line) for line in done.stdout.splitlines()]
+    assert (event["actor1"], event["inter1"]) == ("Mayi Mayi Militia (Kifuafua)", 3)

@@ -47,6 +47,7 @@ class ActorEntry:
     jihadist: bool = False
     source: str = ""
     local_only: bool = False  # its aliases count only in its own country (ethnic militias)
+    factions: bool = False  # ACLED names its factions in brackets: "Mayi Mayi Militia (Kifuafua)"
     # ISO 3166-2 codes of the first-level areas it mostly operates in (a prior for place names), in force
     # from areas_since until areas_until (either may be None)
     areas: tuple[str, ...] = ()
@@ -170,6 +171,7 @@ def parse_actor(raw: Any, where: str, source: str) -> list[ActorEntry]:
                 jihadist=bool(raw.get("jihadist", False)),
                 source=source,
                 local_only=bool(raw.get("local_only", False)),
+                factions=bool(raw.get("factions", False)),
                 areas=areas,
                 areas_since=areas_since,
                 areas_until=areas_until,

@@ -9,6 +9,7 @@ generic nouns their country (a demonym in the phrase, else the event country) an
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -234,6 +235,11 @@ def match_mentions(kb: "ActorKB", span: Span | Doc, country: str | None, on_date
                 continue
             end = merged_until = _extend_to_head(kb, doc, hits, n, hi)
             ref = kb.entry_ref(entry, on_date, country)
+            if entry.factions:
+                faction, end = _faction(kb, doc, hit.end, end, hi)
+                merged_until = end
+                if faction:
+                    ref = replace(ref, name=f"{ref.name} ({faction})")
             state = _STATE_OF.match(ref.name)
             if state and ref.inter in (1, 8):  # "Turkish and Russian forces", "Burundian and Rwandan soldiers"
                 kind = "military" if state.group(1) == "Military" else "police"
@@ -271,6 +277,27 @@ _GROUP_NOUNS = {
     "checkpoint",
     "faction",
 }
+
+
+def _faction(kb: "ActorKB", doc: Doc, name_end: int, end: int, hi: int) -> tuple[str | None, int]:
+    """The faction named with a group whose factions ACLED codes apart, and where the mention ends: capitalised
+    words between the group's name and its noun ("Mayi Mayi Kifuafua militiamen", which the noun then closes),
+    or in brackets after the mention ("Mayi-Mayi militiamen (Simba)", "(Charles faction)")."""
+    words = [t.text for t in doc[name_end:end] if t.is_alpha and t.text[0].isupper()]
+    if not words and end == name_end:
+        after = name_end
+        while after < min(hi, name_end + 3) and doc[after].is_alpha and doc[after].text[0].isupper():
+            after += 1
+        if name_end < after < hi and (doc[after].lower_ in kb.noun_classes or doc[after].lower_ in kb.militant_nouns):
+            return " ".join(t.text for t in doc[name_end:after]), after + 1
+    if not words and end + 2 < hi and doc[end].text == "(":
+        close = next((t.i for t in doc[end + 1 : min(hi, end + 6)] if t.text == ")"), None)
+        inside = [t for t in doc[end + 1 : close or end + 1]]
+        if inside and inside[-1].lower_ == "faction":
+            inside = inside[:-1]
+        if inside and all(t.is_alpha and t.text[0].isupper() for t in inside):
+            words = [t.text for t in inside]
+    return " ".join(words) or None, end
 
 
 def _extend_to_head(kb: "ActorKB", doc: Doc, hits: list[Hit], n: int, hi: int) -> int:
