@@ -106,10 +106,12 @@ def test_date_rules_find_what_their_patterns_find():
 
 
 def test_a_date_read_in_the_folded_text_keeps_its_words_as_written():
-    assert next(cue for cue, resolver in _COMPILED if resolver.__name__ == "weekday").on_folded
-    mentions = find_date_mentions("Troops left on Monday, May 4, and came back on 3 MAY 20.", date(2020, 5, 9))
-    assert [m.text for m in mentions] == ["on Monday", "May 4", "3 MAY 20"]
-    assert [m.window.text for m in mentions] == ["on Monday", "May 4", "3 MAY 20"]
+    assert next(cue for cue, resolver in _COMPILED if resolver.__name__ == "ago").on_folded
+    text = "Two Days Ago troops left; they came back on Monday, May 4, and on 3 MAY 20."
+    mentions = find_date_mentions(text, date(2020, 5, 9))
+    assert [m.text for m in mentions] == ["Two Days Ago", "on Monday", "May 4", "3 MAY 20"]
+    assert [m.window.text for m in mentions] == ["Two Days Ago", "on Monday", "May 4", "3 MAY 20"]
+    assert mentions[0].window.start == date(2020, 5, 7)
 
 
 def test_cached_date_mentions_are_equal_and_independent():
