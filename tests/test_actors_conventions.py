@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sitrep.extract.actor_conventions import (
+    apply_drug_seizure,
     apply_conventions,
     conventions,
     front_areas_elsewhere,
@@ -233,3 +234,50 @@ def test_cli_extract_reads_the_force_that_broke_up_a_riot_in_the_sentence_after(
                           "water cannons to disperse the crowd.", "2020-05-09")
     assert [(e["sub_event_type"], e["actor1"], e["actor2"]) for e in events] == [
         ("Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya (2013-2022)")]
+
+
+def _arrest(country: str, iso3: str, inter1: int = 1) -> Event:
+    return Event(doc_id="t", event_date=date(2020, 5, 6), event_type="Strategic developments", sub_event_type="Arrests",
+                 actor1=f"Police Forces of {country} (2019-2023)", inter1=inter1, actor2=f"Civilians ({country})", inter2=7,
+                 country=country, iso3=iso3)
+
+
+def test_an_arrest_with_drugs_seized_is_the_gangs_property_destroyed_where_the_desk_codes_it_so():
+    seized = "Federal police forces seized at least 3 tons of marijuana hidden in a truck. A man was arrested."
+    lab = "Military police forces dismantled a cocaine lab in the Recife neighborhood. A man was arrested."
+    for text in (seized, lab):
+        event = _arrest("Brazil", "BRA")
+        assert apply_drug_seizure(event, text)
+        assert (event.event_type, event.sub_event_type, event.actor2, event.inter2) == (
+            "Strategic developments", "Looting/property destruction", "Unidentified Gang (Brazil)", 3)
+    jamaica = _arrest("Jamaica", "JAM")
+    assert apply_drug_seizure(jamaica, "Police discovered nearly 4000 kilograms of marihuana. Four persons were arrested.")
+    assert jamaica.actor2 == "Unidentified Gang (Jamaica)"
+
+
+def test_other_arrests_and_other_regions_keep_their_coding():
+    # no seizure told; a seizure of weapons (a disrupted weapons use, not drugs); a desk that codes no seizures;
+    # an arrest by a non-state side
+    for event, text in [
+        (_arrest("Brazil", "BRA"), "Police arrested three protesters outside the governor's palace."),
+        (_arrest("Brazil", "BRA"), "Police seized two rifles and arrested a man."),
+        (_arrest("India", "IND"), "Police seized 20 kg of heroin and arrested two men."),
+        (_arrest("Brazil", "BRA", inter1=3), "Gang members seized 3 tons of marijuana and held a man."),
+    ]:
+        assert not apply_drug_seizure(event, text)
+        assert (event.sub_event_type, event.actor2) == ("Arrests", f"Civilians ({event.country})")
+
+
+def test_cli_extract_codes_a_drug_lab_dismantled_with_an_arrest_as_property_destroyed(run_cli, tmp_path):
+    import json
+
+    note = tmp_path / "note.jsonl"
+    note.write_text(json.dumps({"id": "br", "published": "2020-05-10", "text": (
+        "On 8 May 2020, in Petrolina, Pernambuco, military police forces dismantled a cocaine lab in Loteamento Recife "
+        "neighborhood. A man was arrested.")}) + "\n")
+    done = run_cli("extract", "--jsonl-input", str(note))
+    assert done.returncode == 0, done.stderr
+    [event] = [json.loads(line) for line in done.stdout.splitlines()]
+    assert (event["sub_event_type"], event["actor2"], event["inter2"]) == (
+        "Looting/property destruction", "Unidentified Gang (Brazil)", 3)
+

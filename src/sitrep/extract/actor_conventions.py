@@ -9,7 +9,9 @@ actor unnamed or generic:
 - gang context: an unnamed armed side in a report about the drug trade is "Unidentified Gang (X)", and an
   attack on a victim the report tells as a drug trafficker or gang member is an armed clash with that gang;
 - unnamed perpetrators: a country's sign of a kind of killing ("drive-by" in Brazil) names ACLED's
-  actor for it ("Unidentified Gang and/or Police Militia").
+  actor for it ("Unidentified Gang and/or Police Militia");
+- drug seizures: in the regions whose desks code them so, an arrest by state forces told with drugs seized or a
+  drug lab dismantled is the gang's property destroyed ("Looting/property destruction").
 """
 
 from __future__ import annotations
@@ -326,6 +328,42 @@ def apply_state_fight(event: Event) -> bool:
         event.inter1, event.inter2 = event.inter2, event.inter1
         changed = True
     return changed
+
+
+# Drugs or contraband seized, found or destroyed, or a drug lab dismantled: "seized 3 tons of marijuana hidden in a
+# truck", "discovered nearly 4000 kilograms of marihuana", "dismantled a crack lab", "seized 685,000 packs of
+# smuggled cigarettes".
+_DRUGS = r"(?:marijuana|marihuana|cannabis|cocaine|crack|heroin|methamphetamine|drugs|narcotics|opium|coca paste|smuggled cigarettes|contraband)"
+_DRUG_SEIZURE = re.compile(
+    rf"\b(?:seiz|confiscat|discover|destroy|burn|incinerat|dismantl|found)\w*\b(?:(?!\.\s)[^;]){{0,60}}?\b{_DRUGS}\b"
+    rf"|\b(?:seiz|confiscat|discover|destroy|dismantl)\w*\b(?:(?!\.\s)[^;]){{0,40}}?\b(?:drug|cocaine|crack|marijuana|meth\w*) "
+    r"(?:processing )?(?:lab|labs|laboratory|laboratories)\b",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _drug_seizure_countries() -> tuple[frozenset[str], str, int] | None:
+    raw = _data().get("drug_seizures")
+    if not raw:
+        return None
+    text = (resources.files("sitrep") / "data" / "acled_regions.yaml").read_text(encoding="utf-8")
+    regions = load_yaml(text)
+    codes = frozenset(code for region in raw["regions"] for code in regions.get(region, ()))
+    return codes, str(raw["name"]), int(raw["inter"])
+
+
+def apply_drug_seizure(event: Event, text: str) -> bool:
+    """An arrest by state forces told with drugs seized or a drug lab dismantled, where the desk codes it so
+    (`drug_seizures`), is the gang's property destroyed; True when it recoded the event."""
+    rule = _drug_seizure_countries()
+    if rule is None or event.sub_event_type != "Arrests" or event.inter1 != _STATE_INTER or event.iso3 not in rule[0]:
+        return False
+    if not _DRUG_SEIZURE.search(text):
+        return False
+    event.sub_event_type = "Looting/property destruction"
+    event.actor2, event.assoc_actor_2, event.inter2 = f"{rule[1]} ({event.country})", None, rule[2]
+    return True
 
 
 def apply_conventions(event: Event, text: str, kb: Any) -> None:

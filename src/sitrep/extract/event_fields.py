@@ -13,7 +13,9 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.actor_conventions import apply_conventions, front_areas_elsewhere, front_line_region, place_key
+from sitrep.extract.actor_conventions import (
+    apply_conventions, apply_drug_seizure, front_areas_elsewhere, front_line_region, place_key,
+)
 from sitrep.extract.actors import code_actors as _code_actors
 from sitrep.extract.casualties import fatality_count, find_fatalities
 from sitrep.extract.claimed_attacks import apply_claim
@@ -227,6 +229,11 @@ def code_actors(event: Event, sentences: list[Span], trigger: Token | None, cont
         return
     # Where the report names no one, ACLED's country conventions name the actors (front lines, gang killings).
     apply_conventions(event, " ".join(s.text for s in ([before] if before is not None else []) + sentences + list(tail)), kb)
+    # An arrest told after the seizure it came with ("... dismantled a cocaine lab. A man was arrested.").
+    previous = before or _previous_sentence(span)
+    if previous is not None and "\n" in doc_text(span.doc)[previous.end_char : span.start_char]:
+        previous = None  # another paragraph
+    apply_drug_seizure(event, " ".join(s.text for s in ([previous] if previous is not None else []) + sentences))
 
 
 # A state force by its country only ("Police Forces of Brazil (2019-2023)"; matched from the start, also one with
