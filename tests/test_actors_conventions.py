@@ -1,4 +1,4 @@
-"""ACLED country conventions for unattributed events: Donbas front-line fire, Brazilian drive-by killings."""
+"""ACLED country conventions for unattributed events: Donbas front-line fire, Brazilian drive-by killings, drug seizures."""
 
 from __future__ import annotations
 
@@ -87,6 +87,16 @@ def test_a_brazilian_drive_by_killing_by_unnamed_gunmen_is_the_gang_or_police_mi
     other = _event("Attack", country="Brazil", actor1="Unidentified Armed Group (Brazil)", inter1=3)
     apply_conventions(other, "A man was beaten to death by a group of men.", ActorKB.load())
     assert other.actor1 == "Unidentified Armed Group (Brazil)"
+    # a shooting from a motorcycle, a body found with the marks of a killing: the same actor
+    for text in ["Two men on a motorcycle executed two young men in Vila Menck neighborhood.",
+                 "The body of a man was found under a bridge with tied hands. Circumstances of death are unknown."]:
+        found = _event("Attack", country="Brazil", actor1="Unidentified Armed Group (Brazil)", inter1=3)
+        apply_conventions(found, text, ActorKB.load())
+        assert found.actor1 == "Unidentified Gang and/or Police Militia"
+    # not in another country
+    mexico = _event("Attack", country="Mexico", actor1="Unidentified Armed Group (Mexico)", inter1=3)
+    apply_conventions(mexico, "The body of a man was found with gunshot wounds.", ActorKB.load())
+    assert mexico.actor1 == "Unidentified Armed Group (Mexico)"
 
 
 def test_a_monitors_note_on_front_line_fire_gets_both_sides(extractor):
