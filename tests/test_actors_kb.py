@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from datetime import date
 from importlib import resources
@@ -201,12 +200,12 @@ def test_actor_matches(kb):
 # ---- loading, user files -----------------------------------------------------------------
 
 
-def test_load_is_fast_and_cached():
+def test_load_is_cached():
+    # Speed is for the benchmarks to measure (a timed test fails on a busy machine); here: one load per process.
     actor_kb._load_cached.cache_clear()
-    started = time.perf_counter()
     first = ActorKB.load()
-    assert time.perf_counter() - started < 0.5
     assert ActorKB.load() is first
+    assert actor_kb._load_cached.cache_info().misses == 1
 
 
 def test_user_file_adds_and_overrides(kb):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -136,14 +135,16 @@ def test_alpha2() -> None:
     assert alpha2("YEM") == "YE" and alpha2("irq") == "IQ" and alpha2("XXX") == ""
 
 
-def test_lookups_are_fast_after_the_first_call() -> None:
+def test_lookups_reuse_the_index_built_on_the_first_call() -> None:
+    # Speed is for the benchmarks to measure (a timed test fails on a busy machine); here: the index is built once.
+    from sitrep.geo.admin_names import _index
+
     display_admin1("IQ", "Nīnawá")  # builds the index once
-    started = time.perf_counter()
-    for _ in range(2000):
-        display_admin1("BY", "Homieĺskaja voblasć")
-        same_admin1("Nineveh", "Ninewa", "IQ")
-        same_admin1("Idlib", "Idleb", None)
-    assert (time.perf_counter() - started) / 6000 < 50e-6
+    built = _index.cache_info().misses
+    for _ in range(20):
+        assert display_admin1("BY", "Homieĺskaja voblasć") == "Gomel"
+        assert same_admin1("Nineveh", "Ninewa", "IQ") and same_admin1("Idlib", "Idleb", None)
+    assert _index.cache_info().misses == built
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -126,11 +125,14 @@ def test_us_state_abbreviation_and_county_abbreviation(gazetteer):
     assert any(c.admin_level == 2 for c in gazetteer.candidates("Loudon Co."))
 
 
-def test_gazetteer_opens_fast():
-    started = time.perf_counter()
-    gazetteer = Gazetteer.open(Settings())
-    gazetteer.candidates("Mosul")
-    assert time.perf_counter() - started < 2.0
+def test_a_current_gazetteer_opens_without_being_built_again():
+    # Speed is for the benchmarks to measure (bench_geo.py prints the load times); here: a current file is only opened.
+    settings = Settings()
+    Gazetteer.open(settings)
+    before = settings.gazetteer_path.stat().st_mtime_ns
+    gazetteer = Gazetteer.open(settings)
+    assert gazetteer.candidates("Mosul")
+    assert settings.gazetteer_path.stat().st_mtime_ns == before
 
 
 def test_info_reports_what_is_loaded(gazetteer):
