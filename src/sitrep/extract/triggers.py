@@ -112,7 +112,7 @@ class TextCues:
     def within(self, start: int, end: int) -> list[CueMatch]:
         """The cues of `text[start:end]` as `find_cues` finds them there, sorted by position."""
         i = self._piece_of.get((start, end))
-        return self.of_piece(i) if i is not None else find_cues(self.text[start:end], start)
+        return list(self.of_piece(i)) if i is not None else find_cues(self.text[start:end], start)  # a copy: the kept list stays as found
 
     def in_sentences(self, start: int, end: int, names: frozenset[str] | None = None) -> bool:
         """Does `text[start:end]` (a paragraph, a block of sentences) hold a cue (of `names`, else of any) of
