@@ -44,6 +44,12 @@ def test_a_title_dot_ends_no_rough_sentence_but_other_dots_do():
     assert [text[s:e] for s, e in rough_sentences(text)] == ["Gov. John Lynch spoke.", "Gunmen attacked a bank.", "Rebels fled"]
 
 
+def test_a_rough_sentence_keeps_its_closing_quotes_and_starts_at_its_first_word():
+    # as the parser cuts them, so that the events stage finds its sentences among them
+    text = "He said “we will stand till the end.” Police fired.\n  By Costa Nkomo"
+    assert [text[s:e] for s, e in rough_sentences(text)] == ["He said “we will stand till the end.”", "Police fired.", "By Costa Nkomo"]
+
+
 def test_the_cascade_reads_a_capitalised_cue_with_the_whole_text_around_it():
     # Cut at its full stop, the sentence ends on "Shooting Stars Children Hospice": too few lower-case words
     # around it to tell a name; with the next sentence's words it is one, and the text reports nothing.

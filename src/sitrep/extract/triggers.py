@@ -139,17 +139,20 @@ def text_cues(text: str) -> TextCues:
     return TextCues(text)
 
 
-_ROUGH_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+|\n+")
+# A sentence ends after its closing quotes and brackets ("... so forth.”"); the next starts at its first word.
+_ROUGH_SENTENCE_END = re.compile(r"(?<=[.!?])(?P<closing>[\"'\u201d\u2019)\]]*)\s+|\n\s*")
 
 
 def rough_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the text's sentences cut at sentence-final punctuation and at line breaks (no parse)."""
+    """(start, end) of the text's sentences cut at sentence-final punctuation and at line breaks (no parse), as
+    the parser mostly cuts them: a sentence keeps its closing quotes, and none starts with white space."""
     pieces, start = [], 0
     for match in _ROUGH_SENTENCE_END.finditer(text):
         if _after_title(text, match):
             continue  # "Mr. Lynch said": a title's dot ends no sentence
-        if match.start() > start:
-            pieces.append((start, match.start()))
+        end = match.start() + len(match.group("closing") or "")
+        if end > start:
+            pieces.append((start, end))
         start = match.end()
     if start < len(text):
         pieces.append((start, len(text)))
