@@ -210,3 +210,12 @@ def test_cli_extract_codes_the_faction_a_note_names(run_cli, tmp_path):
     assert done.returncode == 0, done.stderr
     [event] = [json.loads(line) for line in done.stdout.splitlines()]
     assert (event["actor1"], event["inter1"]) == ("Mayi Mayi Militia (Kifuafua)", 3)
+
+
+def test_the_stcs_armed_forces_are_security_belt_forces_and_the_council_itself_the_stc(kb, nlp):
+    # ACLED's default for pro-STC forces whose unit the report does not name
+    day = date(2020, 5, 3)
+    forces = found(kb, nlp, "Pro-STC forces ambushed pro-Hadi forces in Abyan.", country="Yemen", day=day)
+    assert ("Pro-STC forces", "Military Forces of Yemen (2012-) Security Belt Forces", 1) in forces
+    council = found(kb, nlp, "The STC declared a curfew in Aden.", country="Yemen", day=day)
+    assert ("STC", "STC: Southern Transitional Council", 3) in council
