@@ -12,6 +12,8 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
 from typing import Any, TypeVar
 
 import yaml
@@ -26,6 +28,14 @@ YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def load_yaml(text: str) -> Any:
     """The safe-loaded document (safe: data files may come from users)."""
     return yaml.load(text, Loader=YAML_LOADER)
+
+
+@lru_cache(maxsize=1)
+def acled_regions() -> dict[str, str]:
+    """ACLED's world region of each country by ISO 3166-1 alpha-3 code (data/acled_regions.yaml): the export's
+    `region` column, and the scope of a desk's conventions."""
+    text = resources.files("sitrep").joinpath("data/acled_regions.yaml").read_text(encoding="utf-8")
+    return {code: region for region, codes in load_yaml(text).items() for code in codes}
 
 
 def cached_pickle(name: str, sources: list[bytes], build: Callable[[], T], kind: type[T]) -> T:

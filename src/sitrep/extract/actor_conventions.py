@@ -23,7 +23,7 @@ from datetime import date
 from importlib import resources
 from typing import Any
 
-from sitrep.datafiles import load_yaml
+from sitrep.datafiles import acled_regions, load_yaml
 from sitrep.extract.actor_data import as_date
 from sitrep.geo.names import fold, loose
 from sitrep.records import Event
@@ -347,9 +347,7 @@ def _drug_seizure_countries() -> tuple[frozenset[str], str, int] | None:
     raw = _data().get("drug_seizures")
     if not raw:
         return None
-    text = (resources.files("sitrep") / "data" / "acled_regions.yaml").read_text(encoding="utf-8")
-    regions = load_yaml(text)
-    codes = frozenset(code for region in raw["regions"] for code in regions.get(region, ()))
+    codes = frozenset(code for code, region in acled_regions().items() if region in raw["regions"])
     return codes, str(raw["name"]), int(raw["inter"])
 
 

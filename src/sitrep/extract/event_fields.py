@@ -213,9 +213,8 @@ def code_actors(event: Event, sentences: list[Span], trigger: Token | None, cont
     if not mentions and before is None and event.event_type == "Battles":
         # "Police raided the district. A shoot-out broke out ...": a fight told without its sides has them
         # in the sentence before, in its paragraph (a bomb or a killing told alone stays unattributed).
-        previous = _previous_sentence(span)
-        if previous is not None and "\n" not in doc_text(span.doc)[previous.end_char : span.start_char]:
-            before = previous
+        before = _previous_in_paragraph(span)
+        if before is not None:
             mentions = _actor_mentions(kb, span, before, sentences, event.country, event.event_date)
     country = event.country
     if country is None and (country := _mentioned_country(mentions)) is not None:
@@ -229,11 +228,10 @@ def code_actors(event: Event, sentences: list[Span], trigger: Token | None, cont
         return
     # Where the report names no one, ACLED's country conventions name the actors (front lines, gang killings).
     apply_conventions(event, " ".join(s.text for s in ([before] if before is not None else []) + sentences + list(tail)), kb)
-    # An arrest told after the seizure it came with ("... dismantled a cocaine lab. A man was arrested.").
-    previous = before or _previous_sentence(span)
-    if previous is not None and "\n" in doc_text(span.doc)[previous.end_char : span.start_char]:
-        previous = None  # another paragraph
-    apply_drug_seizure(event, " ".join(s.text for s in ([previous] if previous is not None else []) + sentences))
+    if event.sub_event_type == "Arrests":  # the only events the drug-seizure convention recodes: read its text then
+        # An arrest told after the seizure it came with ("... dismantled a cocaine lab. A man was arrested.").
+        previous = _previous_in_paragraph(span)
+        apply_drug_seizure(event, " ".join(s.text for s in ([previous] if previous is not None else []) + sentences))
 
 
 # A state force by its country only ("Police Forces of Brazil (2019-2023)"; matched from the start, also one with
@@ -309,6 +307,14 @@ def _previous_sentence(sentence: Span) -> Span | None:
     if sentence.start == 0:
         return None
     return sentence.doc[sentence.start - 1].sent
+
+
+def _previous_in_paragraph(sentence: Span) -> Span | None:
+    """The sentence before, when no line break parts them."""
+    previous = _previous_sentence(sentence)
+    if previous is None or "\n" in doc_text(sentence.doc)[previous.end_char : sentence.start_char]:
+        return None
+    return previous
 
 
 def attribution(sentences: list[Span]) -> str | None:

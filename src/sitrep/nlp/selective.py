@@ -141,8 +141,7 @@ class SelectiveParse:
         The paragraphs of all the Docs go through the NER together. An entity the context window cut
         (one that reaches outside its range) is dropped; a paragraph break ends every entity anyway.
         """
-        context = min(self.context, NER_CONTEXT)
-        windows = [[(max(0, s - context), min(len(doc), e + context)) for s, e in chosen] for doc, chosen in zip(docs, ranges)]
+        windows = [_widened(chosen, min(self.context, NER_CONTEXT), len(doc)) for doc, chosen in zip(docs, ranges)]
         subs = [sub for doc, doc_windows, doc_words in zip(docs, windows, words) for sub in _sub_docs(doc, doc_windows, doc_words)]
         subs = list(self.nlp.get_pipe("ner").pipe(subs, batch_size=SUB_BATCH.get("ner", max(1, len(subs)))))
         done = 0
@@ -169,7 +168,12 @@ class SelectiveParse:
         # the context that tells which Paris or Santa Clara the article is about.
         named_paragraphs = {p for (_, _, p), w in zip(units, wanted) if w}
         named = _merge([(s, e) for p, (s, e) in enumerate(paragraphs) if p in named_paragraphs or doc[s].idx < LEAD_CHARS])
-        return selected, [(max(0, s - self.context), min(len(doc), e + self.context)) for s, e in selected], named
+        return selected, _widened(selected, self.context, len(doc)), named
+
+
+def _widened(ranges: list[Range], context: int, length: int) -> list[Range]:
+    """The token ranges with `context` tokens either side, within the Doc's `length`."""
+    return [(max(0, s - context), min(length, e + context)) for s, e in ranges]
 
 
 def _words_and_spaces(doc: Doc) -> tuple[list[str], list[bool]]:

@@ -9,9 +9,8 @@ violence while a violent demonstration stays a demonstration.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-from sitrep.datafiles import load_yaml
+from sitrep.datafiles import acled_regions
 from sitrep.records import Event
 
 POLITICAL_VIOLENCE = "Political violence"
@@ -50,13 +49,7 @@ def iso_numeric(iso3: str | None) -> str:
 
 
 def acled_region(iso3: str | None) -> str:
-    return _regions().get(iso3 or "", "") if iso3 else ""
-
-
-@lru_cache(maxsize=1)
-def _regions() -> dict[str, str]:
-    text = resources.files("sitrep").joinpath("data/acled_regions.yaml").read_text(encoding="utf-8")
-    return {code: region for region, codes in load_yaml(text).items() for code in codes}
+    return acled_regions().get(iso3 or "", "") if iso3 else ""
 
 
 @lru_cache(maxsize=1)
