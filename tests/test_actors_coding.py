@@ -98,6 +98,17 @@ def test_peaceful_protest_has_no_actor2(code):
     assert actors == ("Protesters (Iraq)", 6, None, None)
 
 
+def test_a_protest_met_by_a_counter_protest_is_protesters_against_protesters(extract_note):
+    # ACLED's interaction 66: the counter-protesters are actor2, also when the note tells them after the protest
+    events = extract_note("On 1 May 2020, citizens protested from their balconies in Nis, Serbia, against the government. "
+                          "The protest was initiated by Don't Let Belgrade D(r)own. A counterprotest, with noise and torches "
+                          "in support of the government was also organized soon after by the SNS.", "2020-05-04")
+    assert [(e["actor1"], e["actor2"], e["inter1"], e["inter2"]) for e in events] == [
+        ("Protesters (Serbia)", "Protesters (Serbia)", 6, 6)]
+    alone = extract_note("On 1 May 2020, citizens protested in Nis, Serbia, against the government.", "2020-05-04")
+    assert [(e["actor1"], e["actor2"]) for e in alone] == [("Protesters (Serbia)", None)]
+
+
 def test_mob_violence(code):
     actors, _ = code("A mob lynched a man accused of theft.", "lynched", "Riots", "Mob violence", country="India")
     assert actors == ("Rioters (India)", 5, "Civilians (India)", 7)

@@ -223,6 +223,7 @@ def code_actors(event: Event, sentences: list[Span], trigger: Token | None, cont
     event.actor1, event.assoc_actor_1, event.inter1 = coding.actor1, coding.assoc_actor_1, coding.inter1
     event.actor2, event.assoc_actor_2, event.inter2 = coding.actor2, coding.assoc_actor_2, coding.inter2
     _force_named_before(event, span, kb)
+    _counter_protesters(event, sentences, tail)
     # An attacker the report leaves unnamed is the group its paragraph says claimed it.
     if apply_claim(event, sentences, kb):
         return
@@ -232,6 +233,19 @@ def code_actors(event: Event, sentences: list[Span], trigger: Token | None, cont
         # An arrest told after the seizure it came with ("... dismantled a cocaine lab. A man was arrested.").
         previous = _previous_in_paragraph(span)
         apply_drug_seizure(event, " ".join(s.text for s in ([previous] if previous is not None else []) + sentences))
+
+
+# A counter-protest told with a protest: "A counterprotest in support of the government was also organized".
+_COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:protest|demonstrat|rall(?:y|ies)|march)\w*", re.IGNORECASE)
+
+
+def _counter_protesters(event: Event, sentences: list[Span], tail: Sequence[Span]) -> None:
+    """A peaceful protest met by a counter-protest is ACLED's protesters against protesters (interaction 66): the
+    counter-protesters are actor2, unless a force that intervened already is."""
+    if event.event_type != PROTESTS or event.actor2 or not (event.actor1 or "").startswith("Protesters"):
+        return
+    if any(_COUNTER_PROTEST.search(s.text) for s in [*sentences, *tail]):
+        event.actor2, event.assoc_actor_2, event.inter2 = event.actor1, None, event.inter1
 
 
 # A state force by its country only ("Police Forces of Brazil (2019-2023)"; matched from the start, also one with
