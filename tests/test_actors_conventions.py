@@ -107,12 +107,42 @@ def test_a_monitors_note_on_front_line_fire_gets_both_sides(extractor):
 
 
 def test_an_unnamed_side_in_a_drug_trade_report_is_a_gang():
-    event = _event("Armed clash", country="Colombia", actor1="Police Forces of Colombia (2018-2022)", actor2="Unidentified Armed Group (Colombia)")
+    event = _event("Armed clash", country="Colombia", iso3="COL", actor1="Police Forces of Colombia (2018-2022)",
+                   actor2="Unidentified Armed Group (Colombia)")
     apply_conventions(event, "Police exchanged fire with drug traffickers near the port.", ActorKB.load())
     assert event.actor2 == "Unidentified Gang (Colombia)"
-    political = _event("Armed clash", country="Colombia", actor2="Unidentified Armed Group (Colombia)")
+    political = _event("Armed clash", country="Colombia", iso3="COL", actor2="Unidentified Armed Group (Colombia)")
     apply_conventions(political, "Soldiers exchanged fire with gunmen near the port.", ActorKB.load())
     assert political.actor2 == "Unidentified Armed Group (Colombia)"
+    # only the Latin American and Caribbean desks name gangs: a drug dealer's attacker in Syria is an armed group
+    syria = _event("Attack", country="Syria", iso3="SYR", actor1="Unidentified Armed Group (Syria)", inter1=3)
+    apply_conventions(syria, "An IED targeted the vehicle of a soldier who is reportedly a known drug dealer.", ActorKB.load())
+    assert syria.actor1 == "Unidentified Armed Group (Syria)"
+    jamaica = _event("Armed clash", country="Jamaica", iso3="JAM", actor2="Unidentified Armed Group (Jamaica)")
+    apply_conventions(jamaica, "Police exchanged fire with members of a drug gang.", ActorKB.load())
+    assert jamaica.actor2 == "Unidentified Gang (Jamaica)"
+
+
+def test_the_marks_of_an_organised_crime_killing_name_a_gang_on_the_latin_american_mainland():
+    def killer(country: str, iso3: str, text: str) -> str | None:
+        event = _event("Attack", country=country, iso3=iso3, actor1=f"Unidentified Armed Group ({country})", inter1=3,
+                       actor2=f"Civilians ({country})", inter2=7)
+        apply_conventions(event, text, ActorKB.load())
+        return event.actor1
+
+    assert killer("Mexico", "MEX", "A man was found dead in Celaya; his hands were tied.") == "Unidentified Gang (Mexico)"
+    assert killer("Mexico", "MEX", "A man was shot dead in Celaya.") == "Unidentified Armed Group (Mexico)"
+    # the Caribbean desk codes a drive-by by unnamed men as an armed group, as the Middle East's does
+    assert killer("Puerto Rico", "PRI", "A man was shot and killed in a drive-by shooting.") == "Unidentified Armed Group (Puerto Rico)"
+    assert killer("Yemen", "YEM", "Two armed men carried out a drive-by shooting.") == "Unidentified Armed Group (Yemen)"
+
+
+def test_cli_extract_names_a_gang_by_the_marks_of_a_killing_where_the_desk_does(extract_note):
+    mexico = extract_note("On 3 May 2020, in Culiacan, Sinaloa, the bodies of two men with their hands tied were found.", "2020-05-04")
+    yemen = extract_note("On 9 May 2020, 2 unidentified armed men carried out a drive-by shooting in Tuban, Lahij, targeting "
+                         "a member of the governorate's security, injuring his son.", "2020-05-10")
+    assert [e["actor1"] for e in mexico] == ["Unidentified Gang (Mexico)"]
+    assert [e["actor1"] for e in yemen] == ["Unidentified Armed Group (Yemen)"]
 
 
 def test_a_fight_told_without_its_sides_takes_them_from_the_sentence_before(extractor):

@@ -223,10 +223,8 @@ def code_actors(
             # "35,000 people have been arrested, thousands have been tortured": whoever holds them, the state's police
             _set(coding, 1, police, None)
         else:
-            text = doc_text(sentence_span.doc).lower()
-            signs = (kb or ActorKB.load()).gang_signs
-            pattern = "Unidentified Gang" if any(sign in text for sign in signs) else "Unidentified Armed Group"
-            _set(coding, 1, _generic(pattern, country, 3, "political_militia"), None)
+            # a killing with the marks of organised crime is a gang's where the desk codes it so (conventions stage)
+            _set(coding, 1, _generic("Unidentified Armed Group", country, 3, "political_militia"), None)
         victims = [g for g in groups if g is not perpetrator and g.role != "agent"]
         victim_assoc = [a for g in victims for a in g.associates] or [
             a for a in all_assoc if not perpetrator or a not in perpetrator.associates

@@ -6,8 +6,10 @@ actor unnamed or generic:
   coded to the side facing the one that holds the settlement; an exchange of fire there is an
   armed clash of that side (actor1) against the holder (actor2); a settlement the gazetteer lacks, or
   has only far from the front, places the event in the settlement's region (`front_line_region`);
-- gang context: an unnamed armed side in a report about the drug trade is "Unidentified Gang (X)", and an
-  attack on a victim the report tells as a drug trafficker or gang member is an armed clash with that gang;
+- gang context (Latin America and the Caribbean, the desks that name gangs): an unnamed armed side in a report
+  about the drug trade, or on the mainland an unnamed killer whose killing bears the marks of organised crime, is
+  "Unidentified Gang (X)", and an attack on a victim the report tells as a drug trafficker or gang member is an
+  armed clash with that gang;
 - unnamed perpetrators: a country's sign of a kind of killing ("drive-by" in Brazil) names ACLED's
   actor for it ("Unidentified Gang and/or Police Militia");
 - drug seizures: in the regions whose desks code them so, an arrest by state forces told with drugs seized or a
@@ -87,6 +89,8 @@ class GangContext:
     signs: list[str]
     replaces: str  # generic name pattern, without its "(Country)"
     name: str
+    countries: frozenset[str] | None = None  # ISO3 codes of the regions whose desks name gangs so (None: any)
+    killing_mark_countries: frozenset[str] | None = None  # ... and of those that read a killing's marks alone so
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,7 +104,13 @@ def gang_context() -> GangContext | None:
     raw = _data().get("gang_context")
     if not raw:
         return None
-    return GangContext([str(s).lower() for s in raw["signs"]], str(raw["replaces"]), str(raw["name"]))
+
+    def countries(key: str) -> frozenset[str] | None:
+        regions = raw.get(key)
+        return None if regions is None else frozenset(code for code, region in acled_regions().items() if region in regions)
+
+    return GangContext([str(s).lower() for s in raw["signs"]], str(raw["replaces"]), str(raw["name"]),
+                       countries("regions"), countries("killing_mark_regions"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -266,16 +276,19 @@ def apply_unnamed_perpetrator(event: Event, text: str) -> bool:
     return False
 
 
-def apply_gang_context(event: Event, text: str, kb: Any = None) -> bool:
+def apply_gang_context(event: Event, text: str, kb: Any = None, report: str | None = None) -> bool:
     """An unnamed armed side in a drug-trade report, or an unnamed killer whose killing bears the marks of
-    organised crime (`gang_signs` of actor_generic.yaml: a drive-by, tied hands), is a gang:
-    "Unidentified Armed Group (Brazil)" -> "Unidentified Gang (Brazil)"; True when it renamed one."""
+    organised crime (`gang_signs` of actor_generic.yaml: a drive-by, tied hands; read in the whole `report` when
+    given), is a gang where the desk codes it so: "Unidentified Armed Group (Brazil)" -> "Unidentified Gang
+    (Brazil)"; True when it renamed one."""
     rule = gang_context()
+    if rule is None or (rule.countries is not None and event.iso3 not in rule.countries):
+        return False
+    marks = (kb is not None and event.event_type == "Violence against civilians"
+             and (rule.killing_mark_countries is None or event.iso3 in rule.killing_mark_countries))
     lowered = text.lower()
-    signs = list(rule.signs if rule else [])
-    if kb is not None and event.event_type == "Violence against civilians":
-        signs += sorted(getattr(kb, "gang_signs", ()))
-    if rule is None or not any(sign in lowered for sign in signs):
+    if not any(sign in lowered for sign in rule.signs) and not (
+            marks and any(sign in (report or text).lower() for sign in getattr(kb, "gang_signs", ()))):
         return False
     changed = False
     for slot in ("actor1", "actor2"):
@@ -364,10 +377,11 @@ def apply_drug_seizure(event: Event, text: str) -> bool:
     return True
 
 
-def apply_conventions(event: Event, text: str, kb: Any) -> None:
-    """The country conventions for an event already coded by roles (`text`: its report)."""
+def apply_conventions(event: Event, text: str, kb: Any, report: str | None = None) -> None:
+    """The country conventions for an event already coded by roles (`text`: the sentences that tell it; `report`:
+    the whole text, where the marks of a killing are read)."""
     if not apply_front_line(event, text, kb):
         apply_gang_victim(event, text)
         apply_state_fight(event)
-        apply_gang_context(event, text, kb)
+        apply_gang_context(event, text, kb, report)
         apply_unnamed_perpetrator(event, text)

@@ -228,7 +228,8 @@ def code_actors(event: Event, sentences: list[Span], trigger: Token | None, cont
     if apply_claim(event, sentences, kb):
         return
     # Where the report names no one, ACLED's country conventions name the actors (front lines, gang killings).
-    apply_conventions(event, " ".join(s.text for s in ([before] if before is not None else []) + sentences + list(tail)), kb)
+    apply_conventions(event, " ".join(s.text for s in ([before] if before is not None else []) + sentences + list(tail)), kb,
+                      report=doc_text(span.doc))
     if event.sub_event_type == "Arrests":  # the only events the drug-seizure convention recodes: read its text then
         # An arrest told after the seizure it came with ("... dismantled a cocaine lab. A man was arrested.").
         previous = _previous_in_paragraph(span)
