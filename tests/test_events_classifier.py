@@ -28,6 +28,16 @@ def test_rules_give_nothing_without_event_cues():
     assert RuleClassifier().classify(report("The ministers discussed trade and tourism.")) is None
 
 
+def test_a_victim_the_caller_knows_as_armed_makes_an_attack_a_fight():
+    # the target words know "police" and "militants", not each group by name: the events stage says which victims
+    # name an armed actor of the knowledge base ("2 NDS members")
+    text = "2 NDS members were shot and killed by unknown gunmen."
+    plain = RuleClassifier().classify(Report(text, find_cues(text), ["2 NDS members"], ["unknown gunmen"]))
+    armed = RuleClassifier().classify(Report(text, find_cues(text), ["2 NDS members"], ["unknown gunmen"], ["2 NDS members"]))
+    assert plain.sub_event_type == "Attack"
+    assert (armed.event_type, armed.sub_event_type) == ("Battles", "Armed clash")
+
+
 @pytest.fixture
 def model_server():
     answers: list[str] = []

@@ -122,3 +122,21 @@ def test_weapons_an_attack_destroyed_are_part_of_it_not_an_event(extractor):
     # weapons found and destroyed with no attack told are a disrupted weapons use of their own
     text = "On Monday, soldiers found and destroyed a cache of weapons near Kidal."
     assert [e.sub_event_type for e in current(extractor, text)] == ["Disrupted weapons use"]
+
+
+def test_an_attack_on_members_of_a_group_the_knowledge_base_knows_as_armed_is_a_fight(extract_note):
+    # "NDS members", "a CV member": an armed actor by its name, not by a noun the target words know
+    nds = extract_note("On 3 May 2020, 2 NDS members were shot and killed by unknown gunmen in Ghoryan district, Herat.", "2020-05-05")
+    cv = extract_note("On 4 May 2020, in Sinop, Mato Grosso, a CV member was stabbed by an armed man.", "2020-05-05")
+    civilian = extract_note("On 3 May 2020, a shopkeeper was shot and killed by unknown gunmen in Ghoryan district, Herat.", "2020-05-05")
+    assert [(e["sub_event_type"], e["actor2"]) for e in nds] == [
+        ("Armed clash", "Police Forces of Afghanistan (2014-2021) National Directorate of Security")]
+    assert [(e["sub_event_type"], e["actor2"]) for e in cv] == [("Armed clash", "CV: Red Command")]
+    assert [(e["sub_event_type"], e["actor2"]) for e in civilian] == [("Attack", "Civilians (Afghanistan)")]
+
+
+def test_a_group_named_in_a_modifier_of_the_victims_is_not_the_victim(extractor):
+    # "North Sinai province" is also an alias of the Islamic State's Sinai Province: here it is where the mosque is
+    text = ("Gunmen attacked a packed mosque in Egypt's restive North Sinai province on Friday and set off a bomb, "
+            "wounding at least 75 people, health and police officials said")
+    assert [e.sub_event_type for e in current(extractor, text)] == ["Attack"]

@@ -26,6 +26,8 @@ class Report:
     cues: list[CueMatch]
     victims: list[str] = field(default_factory=list)  # words for those harmed, from the parse ("motorcyclists")
     perpetrators: list[str] = field(default_factory=list)  # words for those who acted ("militants")
+    # victim phrases that name an armed actor of the knowledge base, which the target words do not know ("2 NDS members")
+    armed_victims: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -321,7 +323,7 @@ class RuleClassifier:
         # The first victim phrase that names anyone decides: "attacked a police checkpoint, leaving ... civilians".
         for phrase in report.victims:
             found = _victim_targets(phrase)
-            if found["armed"] and not found["civilian"]:
+            if (found["armed"] or phrase in report.armed_victims) and not found["civilian"]:
                 return "Armed clash", 0.6, "attack on armed forces"
             if found["civilian"]:
                 return "Attack", 0.65, "violence against civilians"

@@ -34,6 +34,7 @@ class Mention:
     places: set[str] = field(default_factory=set)  # the sentence's place names, folded
     victims: list[str] = field(default_factory=list)
     perpetrators: list[str] = field(default_factory=list)
+    armed_victims: list[str] = field(default_factory=list)  # victims naming an armed actor of the knowledge base
     split: bool = False  # one of several clauses of its sentence
     outcome: bool = False  # told after a fight (weapons seized, a village torched): it does not recode the fight
     elsewhere: list[tuple[int, int]] = field(default_factory=list)  # character ranges of phrases about other events

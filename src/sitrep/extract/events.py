@@ -15,6 +15,7 @@ Reads as the data flows:
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -101,8 +102,9 @@ def _mentions(doc: Doc, context: ExtractionContext, published: date) -> list[Men
             continue
         # A date inside a phrase about another event ("after the protests in the previous week") is that event's.
         elsewhere = [span for c, why in verdicts if why == "reference" for span in _phrase(sentence, c)]
+        armed = _armed_actor_words(sentence, context, published)
         for clause_cues in _split_clauses(sentence, real):
-            mention = _mention(sentence, clause_cues, paragraph)
+            mention = _mention(sentence, clause_cues, paragraph, armed)
             if mention is None:
                 continue
             mention.elsewhere = elsewhere
@@ -129,19 +131,46 @@ def _phrase(sentence: Span, cue: CueMatch) -> list[tuple[int, int]]:
     return [(token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))]
 
 
-def _mention(sentence: Span, cues: list[CueMatch], paragraph: int) -> Mention | None:
+# Knowledge-base actor types that bear arms: an attack on them is a fight to ACLED, not violence against civilians.
+_ARMED_TYPES = frozenset({"state", "external", "rebel", "political_militia", "identity_militia"})
+_GENERIC_NAMES = ("Unidentified", "Government")
+
+
+def _armed_actor_words(sentence: Span, context: ExtractionContext, published: date) -> list[str]:
+    """The words of the sentence that name an armed actor of the knowledge base ("NDS members", "a CV member"):
+    the classifier's target words know forces and militants by their nouns, not each group by its name. Generic
+    actors ("gunmen", "the government") are left to those words."""
+    return [ref.mention for ref in context.actors.match_mentions(sentence, None, published)
+            if ref.actor_type in _ARMED_TYPES and ref.mention and "Unknown" not in ref.name
+            and not ref.name.startswith(_GENERIC_NAMES)]
+
+
+# Words that open a modifier of the victim: a group named after one is not the victim ("a mosque in North Sinai province").
+_MODIFIER_WORDS = frozenset({"in", "at", "near", "from", "on", "by", "with", "to", "for", "outside", "inside", "after", "during"})
+
+
+def _names_the_victim(phrase: str, words: str) -> bool:
+    """Does the victim phrase name the actor `words` as the victim itself ("2 NDS members", "members of the CV"),
+    not in a modifier of it?"""
+    at = phrase.find(words)
+    return at >= 0 and not _MODIFIER_WORDS.intersection(phrase[:at].lower().split())
+
+
+def _mention(sentence: Span, cues: list[CueMatch], paragraph: int, armed_words: Sequence[str] = ()) -> Mention | None:
     core = [c for c in cues if c.cue in CORE_CUES]
     if not core:
         return None
     tokens = [t for t in (cue_token(sentence, c) for c in core) if t is not None]
     victims, perpetrators = roles_of(tokens)
-    kind = classifier().classify(Report(sentence.text, cues, victims, perpetrators))
+    armed = [v for v in victims if any(_names_the_victim(v, words) for words in armed_words)]
+    kind = classifier().classify(Report(sentence.text, cues, victims, perpetrators, armed))
     if kind is None:
         return None
     trigger = tokens[0] if tokens else None
     reasons = [generic_reason(sentence, c) for c in core]
     generic = reasons[0] if reasons and all(reasons) else None
-    return Mention(sentence, cues, kind, trigger, generic, paragraph, victims=victims, perpetrators=perpetrators)
+    return Mention(sentence, cues, kind, trigger, generic, paragraph, victims=victims, perpetrators=perpetrators,
+                   armed_victims=armed)
 
 
 def _actors_mention(group: list[Mention], kind: Classification) -> Mention:
@@ -260,8 +289,9 @@ def _build(group: list[Mention], tail: list[Span], doc: Doc, context: Extraction
     cues = [c for m in coded for c in m.cues]
     victims = [v for m in coded for v in m.victims]
     perpetrators = [p for m in coded for p in m.perpetrators]
+    armed = [v for m in coded for v in m.armed_victims]
     text = " ".join(s.text for s in sentences)
-    kind = classifier().classify(Report(text, cues, victims, perpetrators))
+    kind = classifier().classify(Report(text, cues, victims, perpetrators, armed))
     if kind is None:
         kind = group[0].kind
     elsewhere = [span for m in group for span in m.elsewhere]
