@@ -68,3 +68,24 @@ def test_a_dateline_after_a_headline_on_the_same_line_is_no_masthead():
     assert not masthead("Mansfield OKs refinancing in debt. MANSFIELD — The City Council voted on Monday.", "MANSFIELD")
     assert not masthead("By KENT MALLETT Advocate Reporter March 30, 2009 NEWARK \x97 Wess Henry lost his home.", "NEWARK")
     assert not masthead("Rebels attacked the town in GAZA on Monday, officials said.", "GAZA")  # after a place locative
+
+
+def test_a_name_known_with_its_capitalised_kind_word_is_not_the_bare_name(toponyms):
+    # "Denham Town" is a neighbourhood of Kingston, Jamaica (the model calls it a person): not Denham, England,
+    # which would have taken Kingston to Kingston upon Thames
+    found = toponyms("On 6 May 2020, in Kingston city, inhabitants of Denham Town attacked police officers after two "
+                     "children were killed by gunmen in this neighbourhood.")
+    assert ("Kingston", "JM") in found and ("Denham", "GB") not in found
+
+
+def test_a_name_whose_kind_word_names_the_same_place_keeps_it(toponyms):
+    # "Dublin City" is Dublin; Kansas City lies in the Kansas its bare name reads (which places Manhattan there)
+    assert ("Dublin", "IE") in toponyms("The appointments began a discussion among Dublin City Council members.")
+    found = toponyms("A flight to Manhattan costs about $40 more than a flight from Kansas City International to Dallas.")
+    assert ("Kansas", "US") in found and ("Manhattan", "US") in found
+
+
+def test_cli_extract_places_a_kingston_riot_in_jamaica(extract_note):
+    events = extract_note("On 6 May 2020, in Kingston city, inhabitants of Denham Town attacked police officers after two "
+                          "children were killed by gunmen in this neighbourhood.", "2020-05-10")
+    assert events and {e["country"] for e in events} == {"Jamaica"}

@@ -188,6 +188,26 @@ def rule_mentions(doc: Doc, text: str, gazetteer: Gazetteer, found: list[Mention
     return result
 
 
+def _another_place_with_kind_word(name: str, kind_word: str, gazetteer: Gazetteer) -> bool:
+    """The name with its capitalised kind word is another place than the bare name: "Denham Town" (Jamaica) is not
+    Denham (England); "Dublin City" and "Kansas City" are, or lie by, what their bare names also name."""
+    whole = gazetteer.candidates(name + kind_word, exact_only=True)
+    bare = gazetteer.candidates(name, exact_only=True)
+    return bool(whole) and not any(_same_place(w, b) for w in whole for b in bare)
+
+
+def _same_place(whole, bare) -> bool:
+    """Two readings that may be one place, or the bare one the area holding the other ("Kansas City, Kansas"): in
+    one country, and close where both have a point (an area without one, as GeoNames gives some districts, may
+    hold the other)."""
+    a, b = whole.place, bare.place
+    if a.country_code != b.country_code:
+        return False
+    if bare.admin_level == 0 or (bare.admin_level == 1 and a.admin1 == b.admin1):
+        return True
+    return a.latitude is None or b.latitude is None or km(a, b) < _SAME_PLACE_KM
+
+
 def _longer_name_known(words: list[re.Match], first: int, offset: int, text: str, gazetteer: Gazetteer) -> bool:
     """The name from word `first` to the run's last name word is itself a place under some spelling."""
     last = max(i for i, w in enumerate(words) if _run_word_key(w.group(0)) not in _RUN_EXTRA_WORDS)
@@ -219,7 +239,11 @@ def _rule_mention(doc, text, gazetteer, start, end, taken, other_entities, sente
         return None
     if name.endswith(("'s", "’s")):
         return None  # folded, "America’s" would be the Americas (and "Paul's" a Paul)
-    place_word_after = bool(_PLACE_WORD_AFTER.match(text[end : end + 25])) or list_closed_by_place_word(text, end)
+    place_word = _PLACE_WORD_AFTER.match(text[end : end + 25])
+    place_word_after = bool(place_word) or list_closed_by_place_word(text, end)
+    if place_word and place_word.group(0).strip()[:1].isupper() and _another_place_with_kind_word(
+            name, place_word.group(0), gazetteer):
+        place_word_after = False  # "Denham Town" (Kingston, Jamaica) is a name of its own, not Denham with its kind word
     found = gazetteer.candidates(name, exact_only=not place_word_after)
     # A lower-case Arabic article before the run is part of the name ("in al-Hasakeh"), unless already taken.
     article = _ARTICLE_PREFIX.search(text, max(0, start - 4), start)
@@ -353,6 +377,7 @@ def _after_locative(text: str, start: int) -> bool:
 
 
 # (plural after the last name of a list: "in Kabul, Ghor, Laghman, and Balkh provinces"; "the Al Jawf frontlines")
+_SAME_PLACE_KM = 50  # a name with and without its kind word read this close: one place ("Kansas City", "Dublin City")
 _PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|province|governorate|municipality|township|"
                                r"subdivision|tehsil|commune|sub-?district|lga|woreda|payam|cities|towns|villages|districts|"
                                r"provinces|governorates|municipalities|(?-i:front(?:line)?s?)|(?:military\s+)?air\s?(?:base|port|field|strip))\b",
