@@ -191,7 +191,7 @@ def rule_mentions(doc: Doc, text: str, gazetteer: Gazetteer, found: list[Mention
 def _another_place_with_kind_word(name: str, kind_word: str, gazetteer: Gazetteer) -> bool:
     """The name with its capitalised kind word is another place than the bare name: "Denham Town" (Jamaica) is not
     Denham (England); "Dublin City" and "Kansas City" are, or lie by, what their bare names also name."""
-    whole = gazetteer.candidates(name + kind_word, exact_only=True)
+    whole = [c for c in gazetteer.candidates(name + kind_word, exact_only=True) if c.preferred]  # not Warsaw's "Phoenix City"
     bare = gazetteer.candidates(name, exact_only=True)
     return bool(whole) and not any(_same_place(w, b) for w in whole for b in bare)
 
@@ -376,8 +376,8 @@ def _after_locative(text: str, start: int) -> bool:
     return bool(words) and words[-1].lower() in _STRONG_LOCATIVE
 
 
-# (plural after the last name of a list: "in Kabul, Ghor, Laghman, and Balkh provinces"; "the Al Jawf frontlines")
 _SAME_PLACE_KM = 50  # a name with and without its kind word read this close: one place ("Kansas City", "Dublin City")
+# (plural after the last name of a list: "in Kabul, Ghor, Laghman, and Balkh provinces"; "the Al Jawf frontlines")
 _PLACE_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|countryside|district|province|governorate|municipality|township|"
                                r"subdivision|tehsil|commune|sub-?district|lga|woreda|payam|cities|towns|villages|districts|"
                                r"provinces|governorates|municipalities|(?-i:front(?:line)?s?)|(?:military\s+)?air\s?(?:base|port|field|strip))\b",
