@@ -104,13 +104,15 @@ def gang_context() -> GangContext | None:
     raw = _data().get("gang_context")
     if not raw:
         return None
-
-    def countries(key: str) -> frozenset[str] | None:
-        regions = raw.get(key)
-        return None if regions is None else frozenset(code for code, region in acled_regions().items() if region in regions)
-
+    regions, mark_regions = raw.get("regions"), raw.get("killing_mark_regions")
     return GangContext([str(s).lower() for s in raw["signs"]], str(raw["replaces"]), str(raw["name"]),
-                       countries("regions"), countries("killing_mark_regions"))
+                       None if regions is None else _countries_of(regions),
+                       None if mark_regions is None else _countries_of(mark_regions))
+
+
+def _countries_of(regions: list[str]) -> frozenset[str]:
+    """The ISO3 codes of the countries in these ACLED regions (the scope of a desk's convention)."""
+    return frozenset(code for code, region in acled_regions().items() if region in regions)
 
 
 @functools.lru_cache(maxsize=1)
@@ -360,8 +362,7 @@ def _drug_seizure_countries() -> tuple[frozenset[str], str, int] | None:
     raw = _data().get("drug_seizures")
     if not raw:
         return None
-    codes = frozenset(code for code, region in acled_regions().items() if region in raw["regions"])
-    return codes, str(raw["name"]), int(raw["inter"])
+    return _countries_of(raw["regions"]), str(raw["name"]), int(raw["inter"])
 
 
 def apply_drug_seizure(event: Event, text: str) -> bool:
