@@ -289,9 +289,12 @@ def apply_gang_context(event: Event, text: str, kb: Any = None, report: str | No
     marks = (kb is not None and event.event_type == "Violence against civilians"
              and (rule.killing_mark_countries is None or event.iso3 in rule.killing_mark_countries))
     lowered = text.lower()
-    if not any(sign in lowered for sign in rule.signs) and not (
-            marks and any(sign in (report or text).lower() for sign in getattr(kb, "gang_signs", ()))):
-        return False
+    if not any(sign in lowered for sign in rule.signs):
+        if not marks:
+            return False
+        whole = (report or text).lower()  # lowered once, not once per sign
+        if not any(sign in whole for sign in getattr(kb, "gang_signs", ())):
+            return False
     changed = False
     for slot in ("actor1", "actor2"):
         name = getattr(event, slot)
