@@ -53,6 +53,11 @@ PUBLISHED = date(2019, 7, 21)
         ("over the past three days", date(2019, 7, 18), date(2019, 7, 21), 2),
         ("mid-May", date(2019, 5, 11), date(2019, 5, 20), 3),
         ("three weeks ago", date(2019, 6, 24), date(2019, 6, 30), 2),
+        ("15 years ago", date(2004, 1, 1), date(2004, 12, 31), 3),
+        ("15 years ago today", date(2004, 7, 21), date(2004, 7, 21), 1),  # an anniversary: that very day
+        ("ten years ago this week", date(2009, 7, 20), date(2009, 7, 26), 2),
+        ("two months ago today", date(2019, 5, 21), date(2019, 5, 21), 1),
+        ("a decade ago", date(2009, 1, 1), date(2009, 12, 31), 3),
         ("since 2014", date(2014, 1, 1), date(2019, 7, 21), 3),
     ],
 )

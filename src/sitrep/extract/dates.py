@@ -99,7 +99,8 @@ _RULES: list[tuple[str, Resolver]] = [
     (r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+|late\s+)?yesterday(?:\s+(?:morning|afternoon|evening|night))?"
      r"|(?:late\s+)?last\s+night|overnight|(?:earlier\s+)?today|tonight"
      r"|(?:early\s+|earlier\s+)?this\s+(?:morning|afternoon|evening))\b", day_word),
-    (rf"\b(?P<n>{NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", ago),
+    # "15 years ago today" is an anniversary: that very day, not today and not the whole year.
+    (rf"\b(?P<n>{NUM})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago(?:\s+(?P<today>today|this\s+week))?\b", ago),
     (rf"\b(?:(?P<rel>last|this|on|early|late)\s+)?(?P<weekday>{WEEKDAY})(?:'s|’s|{DAYPART})\b", weekday),
     (r"\b(?:(?:earlier|later|late|early)\s+)?(?P<rel>this|last|past|previous)\s+(?P<unit>week(?:end)?|month|year)\b",
      relative_period),
