@@ -33,6 +33,10 @@ NOT_EVENTS = [
     "No arrests or clashes were reported in the district of Ghazni on Monday.",  # "no" covers both nouns
     # what something protects from is no event: a product, not a grenade thrown
     "Fargo sped up the dike building with a portable wall system used to protect soldiers in Iraq from bullets and grenades.",
+    # a time still to come next to the noun: held later, if at all
+    "Police released videos showing the men buying weapons for opposition protests next month in Tbilisi.",
+    "Police in Lagos closed roads around the venue of the protests next week.",
+    "Police in Lagos closed roads around the venue of the upcoming protests.",
 ]
 
 OUT_OF_SCOPE = [
@@ -104,6 +108,19 @@ def test_past_event_told_as_context_is_background(extractor):
 
 
 @pytest.mark.slow
+def test_an_anniversary_dates_the_event_years_back_not_today(extractor):
+    text = "Gunmen murdered a priest in Kabul 15 years ago today, and nobody was ever charged."
+    events = events_of(extractor, text, date(2009, 3, 20))
+    assert len(events) == 1 and events[0].background and events[0].event_date == date(1994, 3, 20)
+
+
+@pytest.mark.slow
+def test_a_past_event_beside_one_still_to_come_is_kept(extractor):
+    text = "Hundreds protested in Batumi on Sunday, ahead of opposition rallies next month."
+    assert [(e.sub_event_type, e.event_date) for e in current(events_of(extractor, text))] == [("Peaceful protest", date(2021, 3, 7))]
+
+
+@pytest.mark.slow
 def test_vague_period_months_before_publication_is_background(extractor):
     text = "This spring, government forces retook the village of Hajin after weeks of heavy fighting."
     events = events_of(extractor, text, date(2019, 7, 21))
@@ -158,6 +175,16 @@ def test_burning_without_a_crowd_is_the_attackers_deed_and_livestock_are_no_dead
     # people killed with the animals are casualties
     herders = current(events_of(extractor, "On 2 May 2020, gunmen killed 15 cattle and two herders in Bokkos.", date(2020, 5, 3)))
     assert [(e.sub_event_type, e.fatalities) for e in herders] == [("Attack", 2)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Police officers in Kabul are killing stray dogs, animal rights campaigners said on Monday.",
+    "Pets left behind by evacuees in New Orleans are being shot, animal rights campaigners said on Monday.",
+    "In a pond in Hamburg, more than 1,000 toads have expanded and then exploded this week.",
+])
+def test_a_harm_done_only_to_animals_is_no_event(extractor, text):
+    assert current(events_of(extractor, text)) == []
 
 
 @pytest.mark.slow

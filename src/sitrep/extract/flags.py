@@ -50,8 +50,15 @@ SAME_PAST_FORMS = frozenset({
 })  # fmt: skip
 CONTEXT_ADJECTIVES = frozenset({
     "ongoing", "previous", "earlier", "past", "continuing", "prior", "former", "possible", "potential", "imminent",
-    "planned", "feared", "future", "alleged", "recent",
+    "planned", "feared", "future", "alleged", "recent", "upcoming", "forthcoming",
 })  # fmt: skip
+# A time still to come right after (or, possessive, before) a noun cue: "during opposition protests next month",
+# "ahead of tomorrow's rally". The date rules resolve into the past only, so nothing else would say so.
+_COMING_AFTER = re.compile(
+    r"(?:next|this coming) (?:week(?:end)?|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|tomorrow\b|in the (?:coming|next) (?:days|weeks|months)\b", re.IGNORECASE)
+_COMING_BEFORE = re.compile(
+    r"(?:next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow) ?['’]s?$", re.IGNORECASE)
 CONTEXT_PREPOSITIONS = frozenset({"after", "following", "despite", "amid", "amidst", "ending", "since", "before"})
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "'ll", "must", "can"})
 REPORTING_LEMMAS = frozenset({"say", "report", "tell", "state", "claim", "add", "confirm", "announce", "according"})
@@ -163,6 +170,14 @@ def _judged(token: Token) -> bool:
 
 
 _HARM_CUES = frozenset({"kill", "harm"})
+# Cues whose victims may be animals: a harm only to animals is no event (a raid that kills livestock is one by its raid).
+_ANIMAL_HARM_CUES = frozenset({"kill", "harm", "ied"})
+ANIMALS = frozenset({
+    "animal", "bird", "sheep", "goat", "cow", "cattle", "calf", "bull", "ox", "oxen", "camel", "livestock", "dog",
+    "cat", "pet", "horse", "donkey", "mule", "pig", "chicken", "poultry", "duck", "goose", "toad", "frog", "fish",
+    "deer", "elephant", "rhino", "rhinoceros", "lion", "tiger", "bear", "wolf", "monkey", "whale", "dolphin",
+    "shark", "turtle", "owl", "bat", "rat", "mice", "mouse", "wildlife", "puppy", "kitten", "swan", "pigeon",
+})  # fmt: skip
 _NOBODY = frozenset({"nobody", "none", "noone"})
 
 
@@ -183,6 +198,34 @@ def _denied_subject(token: Token) -> bool:
     return False
 
 
+def _patients(verb: Token) -> list[Token]:
+    """Who or what the verb acts on: its objects and passive subjects, or the subject of an intransitive
+    verb ("toads exploded"); a verb joined to another ("expanded and then exploded") shares its subject."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not found:
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not found and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _patients(verb.head)
+    return found
+
+
+def _harms_animals_only(token: Token) -> bool:
+    """Is every being the cue verb kills, harms or blows up an animal ("killing animals", "pets are being shot")?"""
+    if token.pos_ != "VERB":
+        return False
+    patients = _patients(token)
+    nouns = [n for p in patients for n in (p, *p.conjuncts)]
+    return bool(nouns) and all(n.lemma_.lower() in ANIMALS or n.lower_ in ANIMALS for n in nouns)
+
+
+def _told_as_coming(noun: Token) -> bool:
+    """Is the noun cue dated by a time still to come, next to it ("protests next month", "tomorrow's rally")?"""
+    doc = noun.doc
+    after = doc[noun.i + 1 : noun.i + 5].text
+    before = doc[max(noun.left_edge.i, noun.i - 4) : noun.i].text
+    return bool(_COMING_AFTER.match(after) or _COMING_BEFORE.search(before))
+
+
 def _nobody(noun: Token) -> bool:
     """"nobody", "none", "no one", "no people"."""
     return (noun.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
@@ -197,6 +240,10 @@ def unreal_reason(sentence: Span, cue: CueMatch) -> str | None:
     chain = _chain(token)
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in CONTEXT_ADJECTIVES for c in token.children):
         return "reference"  # "the ongoing clashes", "earlier battles", "a possible attack": context for another event
+    if cue.cue in _ANIMAL_HARM_CUES and _harms_animals_only(token):
+        return "other sense"  # "300,000 birds, sheep and goats were ritually slaughtered", "toads exploded"
+    if token.pos_ in ("NOUN", "PROPN") and _told_as_coming(token):
+        return "threat/plan"  # "violence during opposition protests next month": not held yet
     if token.head.lower_ == "without":
         return "negated"  # "entered without fighting"
     if cue.cue == "agreement" and token.pos_ == "NOUN" and _agreement_ended(token):
