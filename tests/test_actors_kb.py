@@ -137,6 +137,9 @@ def test_state_force_period_follows_the_event_date(kb):
     )
     # A country with no known periods still gets the ACLED pattern.
     assert kb.state_name("police", "Iceland", date(2020, 1, 1)) == "Police Forces of Iceland"
+    # Before the first period the data knows, no period rather than a later government's.
+    assert kb.state_name("police", "Georgia", date(2009, 3, 16)) == "Police Forces of Georgia"
+    assert kb.state_name("police", "Georgia", date(2014, 3, 16)) == "Police Forces of Georgia (2013-)"
 
 
 def test_rival_governments_and_changed_status_pick_by_date(kb):

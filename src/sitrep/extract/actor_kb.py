@@ -122,13 +122,16 @@ class ActorKB:
 
     # ---- resolution ---------------------------------------------------------------------
     def period_label(self, country: str, on_date: date | None) -> str | None:
-        """ACLED's government period for `country` on `on_date`: "2018-2020", or "2022-" for the current one."""
+        """ACLED's government period for `country` on `on_date`: "2018-2020", or "2022-" for the current one;
+        None before the first period the data knows (a 2009 event in Georgia, whose list starts in 2013)."""
         starts = self.periods.get(country)
         if not starts:
             return None
         index = len(starts) - 1
         if on_date is not None:
-            index = max(0, sum(1 for s in starts if s <= on_date) - 1)
+            if on_date < starts[0]:
+                return None
+            index = sum(1 for s in starts if s <= on_date) - 1
         if index + 1 < len(starts):
             return f"{starts[index].year}-{starts[index + 1].year}"
         return f"{starts[index].year}-"
