@@ -96,6 +96,25 @@ def test_a_story_told_in_the_words_of_a_criminal_case_is_ordinary_crime():
     assert not criminal_case_story("Two men were shot dead in Kaduna on Sunday, police said. One suspect is in custody.")
 
 
+# Local news tells a shooting in the words of a police investigation, before anyone is charged.
+INVESTIGATION_STORY = (
+    "One dead, one hurt in North Side shooting.\n\n"
+    "One person is dead and another has life-threatening injuries from a shooting this afternoon in a residential "
+    "neighborhood, a police department spokesman said. Investigators are looking at surveillance video; anyone with "
+    "information is asked to call the tip line."
+)
+
+
+def test_a_story_told_in_the_words_of_a_police_investigation_is_ordinary_crime(extractor):
+    assert criminal_case_story(INVESTIGATION_STORY)
+    assert current(extractor, INVESTIGATION_STORY) == []
+    # the same words beside an armed group ACLED codes, or one of them alone, leave a conflict report as it is
+    assert not criminal_case_story(INVESTIGATION_STORY.replace("a shooting", "a shooting by gunmen"))
+    assert not criminal_case_story("Gunmen killed two villagers in Kaduna on Sunday. Investigators are at the scene.")
+    gang = current(extractor, INVESTIGATION_STORY.replace("a shooting this", "a gang shooting this"))
+    assert [e.event_type for e in gang] == ["Violence against civilians"]
+
+
 def test_a_crime_story_gives_no_event_unless_a_mob_or_a_public_cause_is_in_it(extractor):
     assert current(extractor, CRIME_STORY) == []
     activist = current(extractor, CRIME_STORY.replace("A 24-year-old man", "A 24-year-old journalist"))
@@ -106,6 +125,7 @@ def test_a_crime_story_gives_no_event_unless_a_mob_or_a_public_cause_is_in_it(ex
 
 def test_extract_cli_drops_the_crime_story_but_not_the_killing_of_a_journalist(extract_note):
     assert current_rows(extract_note(CRIME_STORY, "2020-05-11")) == []
+    assert current_rows(extract_note(INVESTIGATION_STORY, "2020-05-11")) == []
     killing = current_rows(extract_note(CRIME_STORY.replace("A 24-year-old man", "A 24-year-old journalist"), "2020-05-11"))
     assert ("Attack", 1) in [(e["sub_event_type"], e["fatalities"]) for e in killing], killing
 

@@ -139,6 +139,9 @@ OUT_OF_SCOPE_STORIES = [
     # a local crime story, told in the words of a criminal case
     "A man was found shot dead in a parked car on Elm Street, police said. Sheriff's deputies arrested a neighbour, "
     "who was charged with murder and held on a $500,000 bond.",
+    # the same, told in the words of a police investigation before anyone is charged
+    "A man was shot dead on Elm Street this afternoon, a police department spokesman said. Investigators are "
+    "looking at surveillance video.",
 ]
 
 
