@@ -92,6 +92,8 @@ def test_a_story_told_in_the_words_of_a_criminal_case_is_ordinary_crime():
     assert not criminal_case_story(CRIME_STORY.replace("a 19-year-old neighbour", "a 19-year-old human rights activist"))
     assert not criminal_case_story(CRIME_STORY.replace("A 24-year-old man", "Bandits said a 24-year-old man"))
     assert not criminal_case_story(CRIME_STORY + " Soldiers guarded the courthouse.")
+    # a public defender is the accused's lawyer, not a human rights defender
+    assert criminal_case_story(CRIME_STORY + " His public defender asked for a lower bond.")
     # one such word is any conflict report's: "police said ... in custody"
     assert not criminal_case_story("Two men were shot dead in Kaduna on Sunday, police said. One suspect is in custody.")
 
