@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from sitrep.engines.local import extract_parallel
@@ -72,8 +74,11 @@ def test_forked_workers_inherit_the_parents_extractor_and_match_one_process(sett
     first = next(results)
     # Loaded in the parent before the fork, not by each worker.
     assert local._worker_extractor is not None and local._worker_extractor.settings is settings
+    # and frozen out of the garbage collector's sight while the workers share it
+    assert gc.get_freeze_count() > 0
     assert summary([first, *results]) == serial
     assert local._worker_extractor is None  # the parent drops its template once the pool is done
+    assert gc.get_freeze_count() == 0  # and its objects are collectable again
 
 
 def test_spawned_workers_match_one_process(settings, serial, monkeypatch):

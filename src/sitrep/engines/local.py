@@ -15,6 +15,7 @@ worker loads its own Extractor.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -124,6 +125,10 @@ def extract_parallel(
         # warmed up: the lazily built parts (actor phrase matchers, lexicons, classifier) are built once too.
         _worker_extractor = Extractor(settings)
         list(_worker_extractor.extract([WARM_UP], claims=claims))
+        # Everything loaded so far lives as long as the workers: out of the garbage collector's sight, their
+        # collections no longer walk (and copy, page by page) the model, gazetteer and knowledge base. The
+        # parent's objects are unfrozen, and collectable again, when the pool is done.
+        gc.freeze()
         pool_args: dict = {"initializer": _init_forked_worker}
     else:
         pool_args = {"initializer": _init_spawned_worker, "initargs": (settings,)}
@@ -144,3 +149,4 @@ def extract_parallel(
     finally:
         if method == "fork":
             _worker_extractor = None  # the parent's copy is only the template for its workers
+            gc.unfreeze()
