@@ -81,6 +81,16 @@ def test_a_cue_after_free_text_still_matches_whole_words():
     ("He drove his car out of the garage.", "gov_regains"),
     ("The county judge fired him at the emergency operations center on Tuesday.", "harm"),
     ("A shoot-out took place in the Grama neighborhood on Tuesday.", "overtakes"),
+    ("Scouts must demonstrate leadership skills to earn the rank.", "protest"),
+    ("The two companies are demonstrating a belief in the future of the mall.", "protest"),
+    ("Minutes after blast-off, the crew waved for the camera.", "ied"),
+    ("The Soyuz capsule blasts off from Baikonur on Thursday.", "ied"),
+    ("The store is recalling shelled pistachios sold in 10-ounce bags.", "shelling"),
+    ("He will visit the Gori-based first artillery brigade.", "shelling"),
+    ("Moscow opposes the anti-missile defences being built in Poland.", "shelling"),
+    ("The interceptor missiles and radars of the system are in Poland.", "shelling"),
+    ("A man was stung a thousand times in the worst bee attack around Las Vegas in 20 years.", "attack_verb"),
+    ("The executive recruitment firm presented its plan to the school board.", "change"),
 ])
 def test_cue_words_in_their_other_sense_are_no_cue(text, cue):
     assert cue not in cues(text)
@@ -89,6 +99,12 @@ def test_cue_words_in_their_other_sense_are_no_cue(text, cue):
 @pytest.mark.parametrize("text, cue", [
     ("Supporters of the opposition rallied outside the court.", "protest"),
     ("Students demonstrated outside the ministry on Monday.", "protest"),
+    ("Hundreds demonstrated their anger outside parliament.", "protest"),  # the object is no "to show" here
+    ("Thousands of teachers demonstrate in the capital.", "protest"),
+    ("A blast ripped through the market.", "ied"),
+    ("The army shelled the village with artillery on Monday.", "shelling"),
+    ("Artillery units shelled the village.", "shelling"),  # the unit is named, and "shelled" tells the shelling
+    ("Houthi forces fired two ballistic missiles at Marib.", "shelling"),
     ("114 people were killed in anti-coup demonstrations that coincided with Armed Forces Day.", "protest"),
     ("Rebels fired rockets at the army base.", "shelling"),
     ("Combat between the two groups lasted all night.", "clash"),
