@@ -45,6 +45,7 @@ OUT_OF_SCOPE = [
     "On Monday, police arrested two drug traffickers and seized 40 kg of heroin in Karachi.",
     "The foreign ministers of Kenya and Uganda met in Nairobi on Monday to discuss trade.",
     "Covid-19 infections rose again in Punjab, with 1,200 new cases reported on Monday.",
+    "A deadly strain of bacteria has killed 12 elderly patients and infected 300 others at a hospital in Leeds.",
 ]
 
 # A court ruling on an act: the act is an earlier event, the ruling is no ACLED event.

@@ -153,6 +153,13 @@ def test_a_text_whose_cue_sentences_are_all_out_of_scope_cannot_report_an_event(
     assert could_report_event(Article(text=text + " Later, gunmen attacked a clinic in the town."))
 
 
+def test_a_cue_told_with_a_modal_is_no_event_to_parse():
+    assert not could_report_event(Article(text="Ahli drew with Ismaily on Monday. The two teams will clash again in Ismailia next week."))
+    assert not could_report_event(Article(text="Officials said hundreds could be killed if the dam bursts near Mosul."))
+    # one cue told as fact is enough
+    assert could_report_event(Article(text="The two groups clashed in Ismailia on Monday and will clash again, police said."))
+
+
 def test_a_cue_sentence_counts_as_out_of_scope_only_together_with_its_neighbours():
     # Cut before any parse, "p.m." ends a sentence here; spaCy may join the two, and the rebels of the
     # second would then make the robbery political: the text is kept.

@@ -145,5 +145,14 @@ def could_report_event(article: Article) -> bool:
         window = text[pieces[low][0] : pieces[high - 1][1]]
         if out_of_scope(text[start:end]) is not None and dropped_as_out_of_scope(window, around, False):
             continue
+        if all(_MODAL_BEFORE.search(text, max(0, c.start - 30), c.start) for c in cues(i) if c.cue in CORE_CUES):
+            continue  # "the two teams will clash again", "could be killed": the events stage finds no event there
         return True
     return False
+
+
+# A modal right before a verb cue ("will clash", "could be killed", "may have been arrested"), which the events
+# stage reads as no real event (`flags.unreal_reason`, "conditional"), whatever the sentences around it say.
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|should|shall|must|can|'ll|’ll)(?: not| never)?(?: be| have| have been| be being)?\s+$",
+    re.IGNORECASE)
