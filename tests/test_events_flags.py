@@ -29,6 +29,7 @@ NOT_EVENTS = [
     "The army denied that its soldiers had shelled the village of Mahagi.",
     "The minister condemned the attack on aid workers in Goma.",
     "Officials warned of possible attacks on polling stations in Kano.",
+    "The police chief said two men in Kano had conspired to kill the governor.",
     "No clashes were reported in the district of Ghazni on Monday.",
     "No arrests or clashes were reported in the district of Ghazni on Monday.",  # "no" covers both nouns
     # what something protects from is no event: a product, not a grenade thrown
@@ -46,6 +47,7 @@ OUT_OF_SCOPE = [
     "The foreign ministers of Kenya and Uganda met in Nairobi on Monday to discuss trade.",
     "Covid-19 infections rose again in Punjab, with 1,200 new cases reported on Monday.",
     "A deadly strain of bacteria has killed 12 elderly patients and infected 300 others at a hospital in Leeds.",
+    "An estimated 1,400 have been killed across Bihar, as waterborne diseases have proliferated.",
 ]
 
 # A court ruling on an act: the act is an earlier event, the ruling is no ACLED event.

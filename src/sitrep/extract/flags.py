@@ -18,7 +18,7 @@ IRREALIS_LEMMAS = frozenset({
     "threaten", "threat", "plan", "vow", "warn", "warning", "call", "urge", "intend", "prepare", "aim",
     "pledge", "promise", "fear", "seek", "want", "propose", "consider", "expect", "hope", "risk",
     "possibility", "prospect", "danger", "rumor", "rumour", "announce_plan", "appeal", "ask", "demand_for",
-    "plot", "scheme", "allow", "prevent", "avoid", "refuse", "ban", "prohibit", "forbid", "postpone", "cancel",
+    "plot", "scheme", "conspire", "allow", "prevent", "avoid", "refuse", "ban", "prohibit", "forbid", "postpone", "cancel",
     "protect", "shield",  # "walls used to protect soldiers from bullets and grenades": no attack told
 })  # fmt: skip
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute"})
