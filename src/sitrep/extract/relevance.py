@@ -104,10 +104,18 @@ def check_relevance(article: Article) -> RelevanceDecision:
     return RelevanceDecision(False, weak)
 
 
+# A modal right before a verb cue ("will clash", "could be killed", "may have been arrested"), which the events
+# stage reads as no real event (`flags.unreal_reason`, "conditional"), whatever the sentences around it say.
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|should|shall|must|can|'ll|’ll)(?: not| never)?(?: be| have| have been| be being)?\s+$",
+    re.IGNORECASE)
+
+
 def could_report_event(article: Article) -> bool:
     """Could the events stage find an event here? It looks for core cues (of the trigger lexicon) sentence
     by sentence, outside quotations, and drops the sentences about disasters, accidents, ordinary crime and
-    sport (`dropped_as_out_of_scope`); a text where every cue sentence goes that way gives no event, so
+    sport (`dropped_as_out_of_scope`) and those whose every core cue follows a modal (`_MODAL_BEFORE`); a text
+    where every cue sentence goes that way gives no event, so
     skipping its NLP pass loses none (quotes and claims aside, which is why callers who want them do not ask).
 
     The sentences here are cut at sentence-final punctuation and line breaks, before any parse. spaCy's
@@ -149,10 +157,3 @@ def could_report_event(article: Article) -> bool:
             continue  # "the two teams will clash again", "could be killed": the events stage finds no event there
         return True
     return False
-
-
-# A modal right before a verb cue ("will clash", "could be killed", "may have been arrested"), which the events
-# stage reads as no real event (`flags.unreal_reason`, "conditional"), whatever the sentences around it say.
-_MODAL_BEFORE = re.compile(
-    r"\b(?:will|would|could|might|may|should|shall|must|can|'ll|’ll)(?: not| never)?(?: be| have| have been| be being)?\s+$",
-    re.IGNORECASE)
