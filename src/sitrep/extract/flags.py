@@ -241,7 +241,7 @@ def unreal_reason(sentence: Span, cue: CueMatch) -> str | None:
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in CONTEXT_ADJECTIVES for c in token.children):
         return "reference"  # "the ongoing clashes", "earlier battles", "a possible attack": context for another event
     if cue.cue in _ANIMAL_HARM_CUES and _harms_animals_only(token):
-        return "other sense"  # "300,000 birds, sheep and goats were ritually slaughtered", "toads exploded"
+        return "other sense"  # "officers are killing stray dogs", "1,000 toads have expanded and then exploded"
     if token.pos_ in ("NOUN", "PROPN") and _told_as_coming(token):
         return "threat/plan"  # "violence during opposition protests next month": not held yet
     if token.head.lower_ == "without":
