@@ -115,6 +115,11 @@ def test_a_story_told_in_the_words_of_a_police_investigation_is_ordinary_crime(e
     assert not criminal_case_story("Gunmen killed two villagers in Kaduna on Sunday. Investigators are at the scene.")
     gang = current(extractor, INVESTIGATION_STORY.replace("a shooting this", "a gang shooting this"))
     assert [e.event_type for e in gang] == ["Violence against civilians"]
+    # a hospital's and a victim's words to the police are the same kind of story
+    jogger = ("A woman was stabbed while jogging near Briarcliff Road on Tuesday, county police said. She is in stable "
+              "condition, and told police she did not know her attacker.")
+    assert criminal_case_story(jogger) and current(extractor, jogger) == []
+    assert not criminal_case_story(jogger.replace("A woman was", "A woman journalist was"))
 
 
 def test_a_crime_story_gives_no_event_unless_a_mob_or_a_public_cause_is_in_it(extractor):
