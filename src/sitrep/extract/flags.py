@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.triggers import CueMatch, generic_marker
+from sitrep.extract.triggers import MODALS, CueMatch, generic_marker
 
 # Verbs and nouns that put whatever they govern outside reality: a plan, threat, call or fear is not an event.
 IRREALIS_LEMMAS = frozenset({
@@ -60,7 +60,6 @@ _COMING_AFTER = re.compile(
 _COMING_BEFORE = re.compile(
     r"(?:next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow) ?['’]s?$", re.IGNORECASE)
 CONTEXT_PREPOSITIONS = frozenset({"after", "following", "despite", "amid", "amidst", "ending", "since", "before"})
-MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "'ll", "must", "can"})
 REPORTING_LEMMAS = frozenset({"say", "report", "tell", "state", "claim", "add", "confirm", "announce", "according"})
 _CONDITIONAL = re.compile(r"\b(?:if|unless|in case|whether)\b", re.IGNORECASE)
 # A fatality word that denies the harm, not the event: "no one was killed" keeps the explosion.

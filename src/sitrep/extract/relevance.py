@@ -104,17 +104,10 @@ def check_relevance(article: Article) -> RelevanceDecision:
     return RelevanceDecision(False, weak)
 
 
-# A modal right before a verb cue ("will clash", "could be killed", "may have been arrested"), which the events
-# stage reads as no real event (`flags.unreal_reason`, "conditional"), whatever the sentences around it say.
-_MODAL_BEFORE = re.compile(
-    r"\b(?:will|would|could|might|may|should|shall|must|can|'ll|’ll)(?: not| never)?(?: be| have| have been| be being)?\s+$",
-    re.IGNORECASE)
-
-
 def could_report_event(article: Article) -> bool:
     """Could the events stage find an event here? It looks for core cues (of the trigger lexicon) sentence
     by sentence, outside quotations, and drops the sentences about disasters, accidents, ordinary crime and
-    sport (`dropped_as_out_of_scope`) and those whose every core cue follows a modal (`_MODAL_BEFORE`); a text
+    sport (`dropped_as_out_of_scope`) and those whose every core cue follows a modal (`triggers.follows_modal`); a text
     where every cue sentence goes that way gives no event, so
     skipping its NLP pass loses none (quotes and claims aside, which is why callers who want them do not ask).
 
@@ -125,7 +118,8 @@ def could_report_event(article: Article) -> bool:
     casualty cues; otherwise, when it holds an out-of-scope word itself and they are out of scope too."""
     from sitrep.extract.sentences import inside, quoted_ranges
     from sitrep.extract.triggers import (
-        CORE_CUES, dropped_as_out_of_scope, dropped_by_story, inside_proper_name, out_of_scope, story_scope, text_cues,
+        CORE_CUES, dropped_as_out_of_scope, dropped_by_story, follows_modal, inside_proper_name, out_of_scope, story_scope,
+        text_cues,
     )
 
     text = article.text
@@ -153,7 +147,7 @@ def could_report_event(article: Article) -> bool:
         window = text[pieces[low][0] : pieces[high - 1][1]]
         if out_of_scope(text[start:end]) is not None and dropped_as_out_of_scope(window, around, False):
             continue
-        if all(_MODAL_BEFORE.search(text, max(0, c.start - 30), c.start) for c in cues(i) if c.cue in CORE_CUES):
+        if all(follows_modal(text, c.start) for c in cues(i) if c.cue in CORE_CUES):
             continue  # "the two teams will clash again", "could be killed": the events stage finds no event there
         return True
     return False

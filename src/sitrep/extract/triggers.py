@@ -234,6 +234,19 @@ def generic_marker(text: str) -> str | None:
     return text[match.start() : match.end()] if match else None
 
 
+# Modal auxiliaries: a cue verb under one reports no real event ("will clash", "could be killed"). The events stage
+# reads them in the parse (`flags.unreal_reason`), the cascade right before a cue (`follows_modal`): one list, so
+# the cascade never skips a text for a modal the events stage would not read as one.
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "'ll", "must", "can"})
+_MODAL_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(MODALS))}|’ll)(?: not| never)?(?: be| have| have been| be being)?\s+$", re.IGNORECASE)
+
+
+def follows_modal(text: str, start: int) -> bool:
+    """Does a modal stand right before `text[start:]` ("will clash", "could be killed", "may have been arrested")?"""
+    return _MODAL_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 # Cues that make a sentence political violence or a demonstration whatever crime or accident words it has.
 ALWAYS_POLITICAL = frozenset({"mob", "riot", "protest", "shelling", "suicide", "chemical", "grenade"})
 # Out-of-scope kinds whose "clash" or "battle" is a contest, not a fight.
