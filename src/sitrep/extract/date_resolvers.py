@@ -244,6 +244,7 @@ def ago(m: re.Match[str], published: date, anchor: DateWindow | None) -> DateWin
     n = _count(_opt(m, "n"))
     unit = _opt(m, "unit").lower()
     vague = _opt(m, "n").lower() in ("a few", "few", "several")
+    anniversary_of = None if vague else (_opt(m, "today") or "").lower()  # "15 years ago today", "... this week"
     if unit.startswith("day"):
         day = published - timedelta(days=n)
         if vague:
@@ -254,16 +255,16 @@ def ago(m: re.Match[str], published: date, anchor: DateWindow | None) -> DateWin
         return DateWindow(start, start + timedelta(days=6), 2 if not vague else 3, m.group(0))
     if unit.startswith("month"):
         first = _shift_months(published.replace(day=1), -n)
-        if _opt(m, "today") and not vague:
+        if anniversary_of:
             day = min(published.day, _month_end(first.year, first.month).day)
             return DateWindow(first.replace(day=day), first.replace(day=day), 1, m.group(0))
         return DateWindow(first, _month_end(first.year, first.month), 3, m.group(0))
     years = n * (10 if unit.startswith("decade") else 1)
     year = published.year - years
-    if _opt(m, "today") and not vague:
+    if anniversary_of:
         day = min(published.day, _month_end(year, published.month).day)  # 29 February in a year without one
         anniversary = date(year, published.month, day)
-        if _opt(m, "today").lower() == "today":
+        if anniversary_of == "today":
             return DateWindow(anniversary, anniversary, 1, m.group(0))
         start = anniversary - timedelta(days=anniversary.weekday())
         return DateWindow(start, start + timedelta(days=6), 2, m.group(0))
