@@ -17,7 +17,7 @@ from sitrep.extract.actors import ActorKB
 from sitrep.extract.claims import extract_quotes_and_claims
 from sitrep.extract.context import ExtractionContext
 from sitrep.extract.events import extract_events
-from sitrep.extract.relevance import check_relevance, could_report_event
+from sitrep.extract.relevance import passes_cascade
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import resolve_toponyms
 from sitrep.nlp.pipeline import load_pipeline
@@ -37,11 +37,11 @@ class Extractor:
         self.actors = ActorKB.load(self.settings.actor_files)
         self._country_codes = {acled: cc for cc, (acled, *_rest) in self.gazetteer.countries.items()}
 
-    def extract(self, articles: Iterable[Article], *, claims: bool = False) -> Iterator[ArticleResult]:
-        """One result per article, in input order; articles the relevance cascade skips come back without events."""
+    def extract(self, articles: Iterable[Article], *, claims: bool = False, screened: bool = False) -> Iterator[ArticleResult]:
+        """One result per article, in input order; articles the relevance cascade skips come back without events.
+        `screened`: the articles have passed the cascade already (in the local engine's screening process)."""
         for batch in chunked(articles, self.settings.batch_size):
-            relevant = [a for a in batch if not self.settings.cascade or (
-                check_relevance(a).relevant and (claims or could_report_event(a)))]
+            relevant = [a for a in batch if screened or not self.settings.cascade or passes_cascade(a, claims=claims)]
             done = iter(self._extract_relevant(relevant, claims=claims))
             chosen = {id(a) for a in relevant}
             for article in batch:

@@ -104,6 +104,12 @@ def check_relevance(article: Article) -> RelevanceDecision:
     return RelevanceDecision(False, weak)
 
 
+def passes_cascade(article: Article, *, claims: bool = False) -> bool:
+    """Does the article go on to the NLP pass? Its lead is about conflict (`check_relevance`) and, unless quotes
+    and claims are wanted (they may stand in any text about conflict), some sentence could give an event."""
+    return check_relevance(article).relevant and (claims or could_report_event(article))
+
+
 def could_report_event(article: Article) -> bool:
     """Could the events stage find an event here? It looks for core cues (of the trigger lexicon) sentence
     by sentence, outside quotations, and drops the sentences about disasters, accidents, ordinary crime and

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the relevance cascade reads quotations here without loading spaCy
+    from spacy.tokens import Doc, Span, Token
 
 
 def sentences_of(doc: Doc) -> list[Span]:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from sitrep.datafiles import load_yaml
 from sitrep.extract.prefilter import LiteralIndex, PrefilteredPattern, ignorecase_fold, may_match_given
-from sitrep.nlp.doctext import line_words_around
+from sitrep.nlp.lines import line_words_around
 
 # Cues that on their own make a sentence report an event (the others only colour one).
 CORE_CUES = frozenset({

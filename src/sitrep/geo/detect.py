@@ -24,7 +24,7 @@ from sitrep.geo.mentions import PLACE_LABELS, Mention
 from sitrep.geo.name_rules import name_runs, rule_mentions, widened
 from sitrep.geo.names import US_STATE_ABBREVIATIONS
 from sitrep.geo.relations import ADMIN_AFTER, relation_before
-from sitrep.nlp.doctext import line_words_around
+from sitrep.nlp.lines import line_words_around
 from sitrep.nlp.selective import NAMED_RANGES
 from sitrep.records import Article
 

@@ -3,12 +3,10 @@
 `Doc.text` is not stored: spaCy joins every token's text on each read, so reading it per sentence or per
 event makes a long article quadratic (a 9,000-character article: ~0.4 ms a read, thousands of reads).
 `doc_text` keeps the first read on `doc.user_data`; a Doc's text never changes (retokenizing keeps it).
-`line_words_around` reads the words beside a span of any text, on its line.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import numpy
@@ -54,16 +52,3 @@ def token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The token indices [first, last) of the tokens that begin at a character in [start, end)."""
     starts = token_starts(doc)
     return int(numpy.searchsorted(starts, start, "left")), int(numpy.searchsorted(starts, max(start, end), "left"))
-
-
-def line_words_around(text: str, start: int, end: int, word: re.Pattern[str], *, count: int = 4, reach: int = 60,
-                      skip: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
-    """The last `count` words before `text[start:end]` and the first `count` after it, on its line and
-    within `reach` characters (matches of `word`, less those whose lower-case form is in `skip`): what a
-    name or a heading is read against. A line break ends the context: a headline on its own line is read alone."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    before = [w for w in word.findall(text, max(line_start, start - reach), start) if w.lower() not in skip]
-    after = [w for w in word.findall(text, end, min(line_end, end + reach)) if w.lower() not in skip]
-    return before[-count:], after[:count]
