@@ -177,15 +177,15 @@ def extract_parallel(
     worker closes when the articles in it that passed reach `chunk_chars` characters of text or `chunk_size`
     articles (default `Settings.batch_size`, the worker's `nlp.pipe` batch).
     """
-    from sitrep.pipeline import Extractor
-
     workers = workers or default_workers()
     if workers <= 1:
+        from sitrep.pipeline import Extractor
+
         yield from Extractor(settings).extract(articles, claims=claims)
         return
 
     context = multiprocessing.get_context(start_method())
-    # Started before the model loads, so that the screening overlaps the load.
+    # Started before the model loads (and before spaCy is imported here), so that the screening overlaps them.
     screening = _Screening(articles, claims, context) if settings.cascade else None
     try:
         screened = iter(screening) if screening else ((article, True) for article in articles)
