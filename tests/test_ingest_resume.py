@@ -72,3 +72,45 @@ def test_kill_minus_nine_then_rerun_continues_without_loss_or_duplicates(tmp_pat
     assert third.returncode == 0
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from articles").fetchone()[0] == total
+
+
+def processes_left(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_every_process_cleanly_then_rerun_continues(tmp_path):
+    # Ctrl-C in a terminal sends SIGINT to the whole process group: the parent, its screening process
+    # and its workers. Only the parent reports it (one line, exit 130); the pools are shut down with it.
+    corpus, db = tmp_path / "corpus", tmp_path / "interrupted.db"
+    total = 600
+    write_corpus(corpus, total)
+    exe = str(Path(sys.executable).with_name("sitrep"))
+    args = [exe, "ingest", str(corpus), "--db", str(db), "--published", "2019-07-21", "--workers", "2"]
+
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while stored_articles(db) < 5 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "(interrupted)" in stderr and "Traceback" not in stderr, stderr
+    deadline = time.monotonic() + 20
+    while processes_left(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not processes_left(process.pid), "a pool process outlived the interrupted run"
+    interrupted_at = stored_articles(db)
+    assert 0 < interrupted_at < total, f"the interrupt came at {interrupted_at} of {total} articles"
+
+    rerun = subprocess.run(args, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{total - interrupted_at} new, {interrupted_at} already stored" in rerun.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("select count(distinct hash) from articles").fetchone()[0] == total
+        assert conn.execute("select count(*) from articles").fetchone()[0] == total

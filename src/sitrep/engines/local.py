@@ -22,6 +22,7 @@ import gc
 import itertools
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -64,9 +65,17 @@ def _is_macos() -> bool:
     return platform.system() == "Darwin"  # fork is unsafe there once system frameworks are loaded
 
 
+def _ignore_interrupts() -> None:
+    """In a pool's process: Ctrl-C is the parent's to handle. It cancels what the pool has not started and
+    shuts it down; the process finishes the chunk in hand, without a traceback for the interrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _init_forked_worker() -> None:
     """In a forked worker: the inherited Extractor gets its own gazetteer connection."""
     from sitrep.geo.gazetteer import Gazetteer
+
+    _ignore_interrupts()
 
     assert _worker_extractor is not None
     # The parent's connection is kept, unused and unclosed: closing it here could disturb the parent's.
@@ -77,6 +86,8 @@ def _init_forked_worker() -> None:
 def _init_spawned_worker(settings: Settings) -> None:
     global _worker_extractor
     from sitrep.pipeline import Extractor
+
+    _ignore_interrupts()
 
     _worker_extractor = Extractor(settings)
 
@@ -121,7 +132,7 @@ class _Screening:
     def __init__(self, articles: Iterable[Article], claims: bool, context) -> None:
         self._claims = claims
         self._chunks = chunked(articles, SCREEN_CHUNK)
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_ignore_interrupts)
         self._pending: deque[tuple[list[Article], Future]] = deque()
         for chunk in itertools.islice(self._chunks, SCREEN_AHEAD):
             self._submit(chunk)
@@ -215,25 +226,27 @@ def _extract_on_pool(
         pool_args: dict = {"initializer": _init_forked_worker}
     else:
         pool_args = {"initializer": _init_spawned_worker, "initargs": (settings,)}
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, **pool_args)
+
+    def submit(chunk: list[Screened]) -> tuple[list[Screened], Future | None]:
+        passing = [article for article, passes in chunk if passes]
+        return chunk, pool.submit(_extract_chunk, passing, claims) if passing else None
+
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, **pool_args) as pool:
-
-            def submit(chunk: list[Screened]) -> tuple[list[Screened], Future | None]:
-                passing = [article for article, passes in chunk if passes]
-                return chunk, pool.submit(_extract_chunk, passing, claims) if passing else None
-
-            # Results are yielded in input order (the oldest chunk first): the resolve stage then sees
-            # articles in the same order whatever the number of workers, so merges and IDs are stable.
-            pending = deque(submit(chunk) for chunk in itertools.islice(chunks, workers * CHUNKS_PER_WORKER))
-            while pending:
-                chunk, future = pending.popleft()
-                extracted = iter(future.result() if future else ())
-                next_chunk = next(chunks, None)
-                if next_chunk is not None:
-                    pending.append(submit(next_chunk))
-                for article, passes in chunk:
-                    yield next(extracted) if passes else ArticleResult(article=article, relevant=False)
+        # Results are yielded in input order (the oldest chunk first): the resolve stage then sees
+        # articles in the same order whatever the number of workers, so merges and IDs are stable.
+        pending = deque(submit(chunk) for chunk in itertools.islice(chunks, workers * CHUNKS_PER_WORKER))
+        while pending:
+            chunk, future = pending.popleft()
+            extracted = iter(future.result() if future else ())
+            next_chunk = next(chunks, None)
+            if next_chunk is not None:
+                pending.append(submit(next_chunk))
+            for article, passes in chunk:
+                yield next(extracted) if passes else ArticleResult(article=article, relevant=False)
     finally:
+        # On an interrupt, or when the caller stops reading, the chunks not yet started are dropped.
+        pool.shutdown(cancel_futures=True)
         if forked:
             _worker_extractor = None  # the parent's copy is only the template for its workers
             gc.unfreeze()
