@@ -57,6 +57,7 @@ PUBLISHED = date(2019, 7, 21)
         ("15 years ago today", date(2004, 7, 21), date(2004, 7, 21), 1),  # an anniversary: that very day
         ("ten years ago this week", date(2009, 7, 20), date(2009, 7, 26), 2),
         ("two months ago today", date(2019, 5, 21), date(2019, 5, 21), 1),
+        ("two months ago this week", date(2019, 5, 20), date(2019, 5, 26), 2),  # the week, as for years
         ("a decade ago", date(2009, 1, 1), date(2009, 12, 31), 3),
         ("since 2014", date(2014, 1, 1), date(2019, 7, 21), 3),
     ],

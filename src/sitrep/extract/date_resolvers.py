@@ -255,20 +255,19 @@ def ago(m: re.Match[str], published: date, anchor: DateWindow | None) -> DateWin
         return DateWindow(start, start + timedelta(days=6), 2 if not vague else 3, m.group(0))
     if unit.startswith("month"):
         first = _shift_months(published.replace(day=1), -n)
-        if anniversary_of:
-            day = min(published.day, _month_end(first.year, first.month).day)
-            return DateWindow(first.replace(day=day), first.replace(day=day), 1, m.group(0))
-        return DateWindow(first, _month_end(first.year, first.month), 3, m.group(0))
-    years = n * (10 if unit.startswith("decade") else 1)
-    year = published.year - years
-    if anniversary_of:
-        day = min(published.day, _month_end(year, published.month).day)  # 29 February in a year without one
-        anniversary = date(year, published.month, day)
-        if anniversary_of == "today":
-            return DateWindow(anniversary, anniversary, 1, m.group(0))
-        start = anniversary - timedelta(days=anniversary.weekday())
-        return DateWindow(start, start + timedelta(days=6), 2, m.group(0))
-    return DateWindow(date(year, 1, 1), date(year, 12, 31), 3, m.group(0))
+        if not anniversary_of:
+            return DateWindow(first, _month_end(first.year, first.month), 3, m.group(0))
+        anniversary = first.replace(day=min(published.day, _month_end(first.year, first.month).day))
+    else:
+        year = published.year - n * (10 if unit.startswith("decade") else 1)
+        if not anniversary_of:
+            return DateWindow(date(year, 1, 1), date(year, 12, 31), 3, m.group(0))
+        # 29 February in a year without one is the 28th
+        anniversary = date(year, published.month, min(published.day, _month_end(year, published.month).day))
+    if anniversary_of == "today":
+        return DateWindow(anniversary, anniversary, 1, m.group(0))
+    start = anniversary - timedelta(days=anniversary.weekday())  # "... ago this week": that week
+    return DateWindow(start, start + timedelta(days=6), 2, m.group(0))
 
 
 def weekday(m: re.Match[str], published: date, anchor: DateWindow | None) -> DateWindow | None:
