@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from typing import Annotated
 
 import typer
@@ -58,17 +59,18 @@ def extract(
     settings = Settings()
     check_user_actor_files(settings)
     results = extract_results(articles(), workers=workers, claims=claims, settings=settings)
-    if claims:
-        from sitrep.report.records_jsonl import write_results_jsonl
+    with closing(results):  # an interrupt shuts the process pools down here, in this thread
+        if claims:
+            from sitrep.report.records_jsonl import write_results_jsonl
 
-        write_results_jsonl(results, sys.stdout)
-    else:
-        events = (event for result in results for event in result.events)
-        if merge:
-            from sitrep.resolve.dedup import deduplicate
+            write_results_jsonl(results, sys.stdout)
+        else:
+            events = (event for result in results for event in result.events)
+            if merge:
+                from sitrep.resolve.dedup import deduplicate
 
-            events = deduplicate(events)
-        write_events(events, fmt, sys.stdout)
+                events = deduplicate(events)
+            write_events(events, fmt, sys.stdout)
     if failed:
         raise typer.Exit(1)
 

@@ -163,10 +163,12 @@ def ingest(
             yield item
 
     try:
-        with database_errors(store), _progress(paths) as advance:
-            from sitrep.engines import extract_results
+        from sitrep.engines import extract_results
 
-            results = extract_results(new_articles(), engine=engine, workers=workers, scheduler=scheduler)
+        results = extract_results(new_articles(), engine=engine, workers=workers, scheduler=scheduler)
+        # closing: on Ctrl-C the extraction (its process pools) is shut down here, in this thread, not
+        # whenever and wherever the garbage collector would finalise the suspended generator.
+        with database_errors(store), _progress(paths) as advance, contextlib.closing(results):
             for outcome in store.save_results(_resolve(results, store)):
                 counts.add(outcome)
                 advance()
