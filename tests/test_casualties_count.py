@@ -23,6 +23,9 @@ def count(text: str) -> int:
         ("The drone strike claimed the lives of 4 shepherds.", 4),
         ("A rebel commander was killed in the ambush.", 1),
         ("A dozen policemen were killed at the checkpoint.", 12),
+        ("More than half a dozen policemen were killed at the checkpoint.", 6),  # a fraction of the scale word
+        ("As many as a quarter of a million people were killed in the civil war.", 250_000),
+        ("The war killed a quarter of a million people.", 0),  # no count read, rather than one "quarter" killed
         ("Twenty-three villagers died in the raid.", 23),
         ("Officials said 1,200 people were killed in the siege.", 1200),
         ("Two police officers and a civilian were shot dead.", 3),

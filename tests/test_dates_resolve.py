@@ -59,6 +59,9 @@ PUBLISHED = date(2019, 7, 21)
         ("two months ago today", date(2019, 5, 21), date(2019, 5, 21), 1),
         ("two months ago this week", date(2019, 5, 20), date(2019, 5, 26), 2),  # the week, as for years
         ("a decade ago", date(2009, 1, 1), date(2009, 12, 31), 3),
+        ("from 2001 to 2018", date(2001, 1, 1), date(2018, 12, 31), 3),  # a span of years
+        ("between 1989 and 2003", date(1989, 1, 1), date(2003, 12, 31), 3),
+        ("in 2014 and 2019", date(2014, 1, 1), date(2014, 12, 31), 3),  # two years, not the span: the first
         ("since 2014", date(2014, 1, 1), date(2019, 7, 21), 3),
     ],
 )

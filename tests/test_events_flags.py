@@ -145,6 +145,62 @@ def test_habits_and_patterns_are_generic(extractor, text):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The conflict in eastern Ukraine has killed more than 13,000 people since 2014, the United Nations says.",
+        "Boko Haram's insurgency has killed 30,000 people since 2009 and displaced two million.",
+        "More than 400 people have been killed since the war began in the region.",
+        "Militants have killed at least 200 soldiers since January in attacks across the north.",
+        # deaths over a span of years, in any tense
+        "Over 22,000 people were killed by acts of terror in Nigeria from 2001 to 2019, the index reports.",
+        "The conflict has left more than 3,200 dead in the past three years, RSF notes.",
+    ],
+)
+def test_a_toll_over_a_stretch_of_time_is_no_event(extractor, text):
+    # A running toll told in the perfect with "since" a year, a month or the war's start: counting its
+    # thousands as one event's dead is the classic false event of machine coding.
+    events = events_of(extractor, text)
+    assert events and all(e.generic for e in events)
+
+
+@pytest.mark.slow
+def test_a_toll_told_in_an_events_sentence_is_not_its_dead(extractor):
+    events = current(events_of(extractor, "On Monday, gunmen killed 12 people in Tripoli, where clashes have killed 300 since 2019."))
+    assert [e.fatalities for e in events] == [12]
+
+
+def test_a_toll_over_time_is_told_by_a_perfect_and_a_long_since():
+    from sitrep.extract.event_fields import _toll_over_time
+
+    def toll(text: str, count: str) -> bool:
+        start = text.index(count)
+        return _toll_over_time(text, start, start + len(count))
+
+    assert toll("The conflict has killed more than 13,000 people since 2014, the UN says.", "killed more than 13,000 people")
+    assert toll("Since the war began, 400 people have been killed in the region.", "400 people have been killed")
+    assert toll("Gunmen killed 12 people, where clashes have killed 300 since 2019.", "killed 300")
+    assert not toll("Gunmen killed 12 people, where clashes have killed 300 since 2019.", "killed 12 people")
+    assert not toll("Fighting has killed 12 people in Tripoli since Monday.", "killed 12 people")  # a recent day
+    assert not toll("Gunmen killed 12 people on 3 May, the most since 2019.", "killed 12 people")  # no perfect
+    assert not toll("Clashes have killed 300 since 2019. Gunmen killed 12 people on Monday.", "killed 12 people")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He is the fifth journalist killed in Mexico since the start of the year, police said on Monday.",
+        "Fighting has killed 12 people in Tripoli since Monday, medics said.",
+        # the perfect of another verb: one detention, ongoing
+        "The journalist Zhang Wei has been detained without trial in Beijing since January.",
+    ],
+)
+def test_a_count_since_a_recent_day_or_an_ordinal_since_keeps_its_event(extractor, text):
+    assert current(events_of(extractor, text))
+
+
+@pytest.mark.slow
 def test_current_event_is_neither_background_nor_generic(extractor):
     events = events_of(extractor, "On Monday, gunmen shot dead two teachers in the town of Garissa.")
     assert len(events) == 1

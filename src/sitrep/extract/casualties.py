@@ -179,6 +179,11 @@ def _is_active_clause(text: str, match: re.Match[str]) -> bool:
 _ACTING_VERB = re.compile(r"\b(?:(?:shot|fired) (?:back|at|into|towards?)|opened fire|returned fire|responded|retaliated)\b", re.IGNORECASE)
 
 
+# A fraction before "a million", "a thousand", "a hundred", "a dozen", in quarters.
+_FRACTIONS = {"quarter": 1, "half": 2, "three quarters": 3, "three-quarters": 3}
+_FRACTION_BEFORE = re.compile(r"\b(quarter|half|three[ -]quarters)(?: of)?\s+$", re.IGNORECASE)
+
+
 def _read_count(match: re.Match[str], name: str) -> tuple[int, bool] | None:
     groups = match.groupdict()
     qualifier = (groups.get(f"{name}q") or "").strip().lower()
@@ -192,6 +197,9 @@ def _read_count(match: re.Match[str], name: str) -> tuple[int, bool] | None:
         value = parse_number(number)
         if value is None:
             return None
+        fraction = _FRACTION_BEFORE.search(match.string, max(0, match.start(name) - 20), match.start(name))
+        if fraction and value in (12, 100, 1000, 1_000_000):  # "a quarter of a million people": 250,000, not a million
+            value = value * _FRACTIONS[fraction.group(1).lower()] // 4
         high = groups.get(f"{name}hi")
         if high and parse_number(high) is not None:
             return min(value, parse_number(high) or value), True  # a range: the lowest figure

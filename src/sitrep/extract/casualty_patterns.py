@@ -26,6 +26,7 @@ NOT_PEOPLE = {
     "group", "number", "crowd", "team", "convoy", "unit", "lot", "series", "livestock", "cattle", "cow", "cows",
     "goat", "goats", "sheep", "camel", "camels", "animal", "animals", "donkey", "donkeys", "lamb", "lambs", "dog",
     "dogs", "chicken", "chickens", "horse", "horses", "head",
+    "quarter", "half", "third", "fraction", "share", "majority",  # "killed a quarter of a million people"
 }  # fmt: skip
 # Who died, by side: figures for different sides add up, figures for the same side are one account.
 _SIDES = {
@@ -241,3 +242,14 @@ REACTION_BEFORE = re.compile(
     r"\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+# A toll kept over a stretch of time: "the conflict has killed 13,000 people since 2014", "have died since the war
+# began", "since the start of the year". A count since a past day ("since Monday") may be one event's, and "the
+# fifth journalist killed since January" is one event: the events stage (`flags`) and the fatality figure
+# (`event_fields.fatalities`) read it only with a perfect ("has killed", "have been killed").
+TOLL_SINCE = re.compile(
+    r"since (?:(?:early|late|mid)[ -])?(?:(?:19|20)\d\d\b|(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\b(?! \d)|the (?:start|beginning|outbreak|onset) of (?:the |this |last )?(?:year|war|conflict"
+    r"|insurgency|uprising|revolution|crisis|fighting|violence|offensive|campaign|invasion|occupation)\b|(?:the|its|their) "
+    r"(?:[\w-]+ ){0,2}(?:war|conflict|insurgency|uprising|revolution|crisis|offensive|campaign|invasion|occupation)\b)",
+    re.IGNORECASE)

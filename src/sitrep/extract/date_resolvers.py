@@ -210,7 +210,7 @@ def year_only(m: re.Match[str], published: date, anchor: DateWindow | None) -> D
     last_year = int(_opt(m, "year_end") or year)  # "in 2013 and 2014", "in 2013-14"
     if last_year < 100:
         last_year += year - year % 100
-    if (_opt(m, "joint") or "").lower() == "and" and last_year - year > 1:
+    if (_opt(m, "joint") or "").lower() == "and" and last_year - year > 1 and (_opt(m, "prep") or "").lower() != "between":
         last_year = year  # "in 2014 and 2019": two years, not the span between; the first governs
     start, end = date(year, 1, 1), date(max(year, last_year), 12, 31)
     if part == "early":

@@ -88,6 +88,9 @@ _RULES: list[tuple[str, Resolver]] = [
     (rf"\bsince\s+(?P<part>early\s+|mid-?|late\s+)?(?P<month>{MONTH})\b(?!\s+\d)(?P<rel>)(?P<year>)", since_month),
     (rf"\b(?P<prep>in|during|since|throughout|of|by|until|early|mid-?|late)\s+(?P<part>(?:early|mid-?|late)\s*)?"
      rf"(?P<year>{YEAR})(?:\s*(?P<joint>and|to|-|–)\s*(?P<year_end>{YEAR}|\d\d))?\b(?!\s*(?:people|percent|%))", year_only),
+    # A span of years: "from 2001 to 2019", "between 1989 and 2003" (the years of a toll, a war, a tenure).
+    (rf"\b(?P<prep>from|between)\s+(?P<year>{YEAR})\s*(?P<joint>to|and|until|till|through|-|–)\s*(?P<year_end>{YEAR})\b",
+     year_only),
     # A decade and the world wars told as the time of something: history ("sent its troops into Lebanon in the
     # 1970s", "arrested during World War Two"). Without the preposition they name things: "a World War II bomb
     # exploded", "World War II veterans protested", "the 1970s-era barracks".

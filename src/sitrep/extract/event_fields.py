@@ -18,6 +18,7 @@ from sitrep.extract.actor_conventions import (
 )
 from sitrep.extract.actors import code_actors as _code_actors
 from sitrep.extract.casualties import fatality_count, find_fatalities
+from sitrep.extract.casualty_patterns import TOLL_SINCE
 from sitrep.extract.claimed_attacks import apply_claim
 from sitrep.extract.context import ExtractionContext
 from sitrep.extract.dates import event_window, find_date_mentions
@@ -178,14 +179,32 @@ _CAUSE_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+# A perfect before a death count, or in it: "where clashes have killed 300", "300 people have died".
+_PERFECT_NEAR_COUNT = re.compile(r"\b(?:has|have|had)\b|['’](?:s|ve)\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
+def _toll_over_time(text: str, start: int, end: int) -> bool:
+    """Is the death count at text[start:end] a toll kept since a long-ago point (`TOLL_SINCE`), told in the
+    perfect, within its sentence? "Gunmen killed 12 people in Tripoli, where clashes have killed 300 since 2019":
+    the 300 are not the event's dead."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    sentence_end = min(p for p in (text.find(". ", end), text.find("\n", end), len(text)) if p >= 0)
+    since = [m for m in _SINCE.finditer(text, max(sentence_start, start - 80), min(sentence_end, end + 50))
+             if TOLL_SINCE.match(text, m.start())]
+    return bool(since) and _PERFECT_NEAR_COUNT.search(text, max(sentence_start, start - 25), end) is not None
+
+
 def fatalities(sentences: list[Span], places: int = 1, crowd: bool = False) -> list[int]:
     """The event's dead, one figure per place it is split into. ACLED splits a toll across the places of a
     list, the remainder to the first ones (8 across 3: 3, 3, 2); a note that states its own split ("coded
     as 10 and split between 2 locations") already gives each event's share. For a crowd's event (`crowd`:
     a protest or a riot) the deaths told as its cause do not count."""
     mentions = [m for s in sentences for m in find_fatalities(s)]
-    if crowd and mentions:
+    if mentions:
         text = doc_text(sentences[0].doc)
+        mentions = [m for m in mentions if not _toll_over_time(text, m.start, m.end)]
+    if crowd and mentions:
         mentions = [m for m in mentions if not _CAUSE_BEFORE.search(text, max(0, m.start - 30), m.start)]
     count = fatality_count(mentions)
     if places <= 1 or any(m.kind == "split" for m in mentions):

@@ -38,6 +38,9 @@ BACKGROUND_VAGUE_DAYS = 31
 # From this many sentences on a text is a feature or narrative article: its undated present-tense and bare
 # plural descriptions are patterns. Shorter texts (wires, leads, snippets) report the news itself.
 NARRATIVE_SENTENCES = 6
+# Deaths told over a span longer than a year ("22,000 people were killed from 2001 to 2019", "in the past three
+# years") are a toll of many events, not one event's dead.
+TOLL_SPAN_DAYS = 366
 # Sub-types that carry no deaths by definition (ACLED codes deaths in a protest as another sub-type).
 _NO_DEATHS = frozenset({"Peaceful protest", "Protest with intervention", "Agreement", "Headquarters or base established",
                         "Non-violent transfer of territory", "Change to group/activity", "Arrests", "Other"})
@@ -303,6 +306,8 @@ def _build(group: list[Mention], tail: list[Span], doc: Doc, context: Extraction
     no_deaths = kind.sub_event_type in _NO_DEATHS or (kind.event_type == STRATEGIC and group[0].split)
     deaths = [0] * len(places) if no_deaths else event_fields.fatalities(sentences + tail, len(places),
                                                                          crowd=kind.event_type in (PROTESTS, RIOTS))
+    if not generic and any(deaths) and (window.end - window.start).days > TOLL_SPAN_DAYS:
+        generic = "toll over years"
     events = []
     for place, place_deaths in zip(places, deaths):
         event = Event(

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from sitrep.extract.casualty_patterns import TOLL_SINCE
 from sitrep.extract.triggers import MODALS, CueMatch, generic_marker
 
 # Verbs and nouns that put whatever they govern outside reality: a plan, threat, call or fear is not an event.
@@ -62,6 +63,10 @@ _COMING_BEFORE = re.compile(
 CONTEXT_PREPOSITIONS = frozenset({"after", "following", "despite", "amid", "amidst", "ending", "since", "before"})
 REPORTING_LEMMAS = frozenset({"say", "report", "tell", "state", "claim", "add", "confirm", "announce", "according"})
 _CONDITIONAL = re.compile(r"\b(?:if|unless|in case|whether)\b", re.IGNORECASE)
+# The perfect of a verb of death tells a toll kept over time ("has killed 13,000 people since 2014", `_toll`); the
+# perfect of any other keeps its event ("has been held without trial since August": one detention, ongoing).
+_PERFECT_AUX = frozenset({"has", "have", "'s", "'ve", "’s", "’ve"})
+_DEATH_LEMMAS = frozenset({"kill", "die", "murder", "slay", "massacre", "execute", "claim"})
 # A fatality word that denies the harm, not the event: "no one was killed" keeps the explosion.
 _NO_CASUALTY = re.compile(r"\b(?:no one|nobody|no casualties|no injuries|no deaths|no fatalities|none)\b", re.IGNORECASE)
 
@@ -337,6 +342,9 @@ def generic_reason(sentence: Span, cue: CueMatch) -> str | None:
                 return "depicted in media"
             if node.lemma_.lower() in REPORTING_LEMMAS:
                 break
+    verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
+    if verb is not None and _toll(verb):
+        return "toll over time"
     verb = _governing_verb(token)
     if verb is not None and verb.tag_ in ("VBP", "VBZ") and _looks_present(verb) and verb.lemma_.lower() not in REPORTING_LEMMAS:
         # Simple present with no perfect auxiliary: "militants carry out attacks", "scars of battles are visible".
@@ -344,3 +352,11 @@ def generic_reason(sentence: Span, cue: CueMatch) -> str | None:
             if verb.lemma_.lower() not in ("continue", "remain") or token.i != verb.i:
                 return HABITUAL
     return None
+
+
+def _toll(verb: Token) -> bool:
+    """Is the verb a perfect of death with a "since" of a long stretch in its clause (`casualty_patterns.TOLL_SINCE`)?"""
+    if verb.lemma_.lower() not in _DEATH_LEMMAS or not any(c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in verb.children):
+        return False
+    text = verb.doc.text
+    return any(t.lower_ == "since" and TOLL_SINCE.match(text, t.idx) for t in verb.subtree)
