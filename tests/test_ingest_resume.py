@@ -39,6 +39,15 @@ def stored_articles(db: Path) -> int:
         return 0
 
 
+def start_and_wait_for_stored(args: list[str], db: Path, count: int) -> subprocess.Popen:
+    """Start the command in a process group of its own and return once it has stored `count` articles."""
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while stored_articles(db) < count and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return process
+
+
 @pytest.mark.slow
 def test_kill_minus_nine_then_rerun_continues_without_loss_or_duplicates(tmp_path):
     corpus, db = tmp_path / "corpus", tmp_path / "resume.db"
@@ -47,10 +56,7 @@ def test_kill_minus_nine_then_rerun_continues_without_loss_or_duplicates(tmp_pat
     exe = str(Path(sys.executable).with_name("sitrep"))
     args = [exe, "ingest", str(corpus), "--db", str(db), "--published", "2019-07-21"]
 
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 300
-    while stored_articles(db) < 5 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
+    process = start_and_wait_for_stored(args, db, 5)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     killed_at = stored_articles(db)
@@ -92,10 +98,7 @@ def test_ctrl_c_stops_every_process_cleanly_then_rerun_continues(tmp_path):
     exe = str(Path(sys.executable).with_name("sitrep"))
     args = [exe, "ingest", str(corpus), "--db", str(db), "--published", "2019-07-21", "--workers", "2"]
 
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    deadline = time.monotonic() + 300
-    while stored_articles(db) < 5 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
+    process = start_and_wait_for_stored(args, db, 5)
     os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
