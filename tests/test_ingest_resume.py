@@ -39,6 +39,14 @@ def stored_articles(db: Path) -> int:
         return 0
 
 
+def ingest_command(folder: Path, total: int, *options: str) -> tuple[list[str], Path]:
+    """`sitrep ingest` over a corpus of `total` reports written under `folder`, and its database."""
+    corpus, db = folder / "corpus", folder / "ingest.db"
+    write_corpus(corpus, total)
+    exe = str(Path(sys.executable).with_name("sitrep"))
+    return [exe, "ingest", str(corpus), "--db", str(db), "--published", "2019-07-21", *options], db
+
+
 def start_and_wait_for_stored(args: list[str], db: Path, count: int) -> subprocess.Popen:
     """Start the command in a process group of its own and return once it has stored `count` articles."""
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
@@ -50,11 +58,8 @@ def start_and_wait_for_stored(args: list[str], db: Path, count: int) -> subproce
 
 @pytest.mark.slow
 def test_kill_minus_nine_then_rerun_continues_without_loss_or_duplicates(tmp_path):
-    corpus, db = tmp_path / "corpus", tmp_path / "resume.db"
     total = 120
-    write_corpus(corpus, total)
-    exe = str(Path(sys.executable).with_name("sitrep"))
-    args = [exe, "ingest", str(corpus), "--db", str(db), "--published", "2019-07-21"]
+    args, db = ingest_command(tmp_path, total)
 
     process = start_and_wait_for_stored(args, db, 5)
     os.killpg(process.pid, signal.SIGKILL)
@@ -92,11 +97,8 @@ def processes_left(group: int) -> bool:
 def test_ctrl_c_stops_every_process_cleanly_then_rerun_continues(tmp_path):
     # Ctrl-C in a terminal sends SIGINT to the whole process group: the parent, its screening process
     # and its workers. Only the parent reports it (one line, exit 130); the pools are shut down with it.
-    corpus, db = tmp_path / "corpus", tmp_path / "interrupted.db"
     total = 600
-    write_corpus(corpus, total)
-    exe = str(Path(sys.executable).with_name("sitrep"))
-    args = [exe, "ingest", str(corpus), "--db", str(db), "--published", "2019-07-21", "--workers", "2"]
+    args, db = ingest_command(tmp_path, total, "--workers", "2")
 
     process = start_and_wait_for_stored(args, db, 5)
     os.killpg(process.pid, signal.SIGINT)
