@@ -92,19 +92,6 @@ def test_pool_results_come_back_in_input_order(settings):
     assert ids == [f"doc{i}" for i in range(len(TEXTS))]
 
 
-def test_chunks_close_at_a_character_budget_or_an_article_count():
-    from sitrep.streams import chunked_by_size
-
-    words = ["aaaa", "bb", "cccccccccc", "d", "e", "f", "g", "hhh"]
-    assert list(chunked_by_size(words, len, max_size=6, max_items=3)) == [
-        ["aaaa", "bb"],  # 6 characters: closed at the budget
-        ["cccccccccc"],  # longer than the budget: alone
-        ["d", "e", "f"],  # three items: closed at the count
-        ["g", "hhh"],  # the rest
-    ]
-    assert list(chunked_by_size(iter([]), len, max_size=6, max_items=3)) == []
-
-
 def test_character_sized_chunks_keep_input_order_and_results(settings, serial):
     # A budget of one character sends every article alone; a large one sends them all in one chunk.
     for chunk_chars in (1, 10_000):
