@@ -179,7 +179,8 @@ _CAUSE_BEFORE = re.compile(
     re.IGNORECASE)
 
 
-# A perfect before a death count, or in it: "where clashes have killed 300", "300 people have died".
+# A perfect before a death count, or in it: "where clashes have killed 300", "300 people have died" (an "'s" may
+# be a possessive; beside a toll's "since" the count is a toll either way).
 _PERFECT_NEAR_COUNT = re.compile(r"\b(?:has|have|had)\b|['’](?:s|ve)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 

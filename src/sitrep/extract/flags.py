@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.extract.casualty_patterns import TOLL_SINCE
 from sitrep.extract.triggers import MODALS, CueMatch, generic_marker
+from sitrep.nlp.doctext import doc_text
 
 # Verbs and nouns that put whatever they govern outside reality: a plan, threat, call or fear is not an event.
 IRREALIS_LEMMAS = frozenset({
@@ -64,7 +65,7 @@ CONTEXT_PREPOSITIONS = frozenset({"after", "following", "despite", "amid", "amid
 REPORTING_LEMMAS = frozenset({"say", "report", "tell", "state", "claim", "add", "confirm", "announce", "according"})
 _CONDITIONAL = re.compile(r"\b(?:if|unless|in case|whether)\b", re.IGNORECASE)
 # The perfect of a verb of death tells a toll kept over time ("has killed 13,000 people since 2014", `_toll`); the
-# perfect of any other keeps its event ("has been held without trial since August": one detention, ongoing).
+# perfect of any other keeps its event ("has been detained since January": one detention, ongoing).
 _PERFECT_AUX = frozenset({"has", "have", "'s", "'ve", "’s", "’ve"})
 _DEATH_LEMMAS = frozenset({"kill", "die", "murder", "slay", "massacre", "execute", "claim"})
 # A fatality word that denies the harm, not the event: "no one was killed" keeps the explosion.
@@ -358,5 +359,5 @@ def _toll(verb: Token) -> bool:
     """Is the verb a perfect of death with a "since" of a long stretch in its clause (`casualty_patterns.TOLL_SINCE`)?"""
     if verb.lemma_.lower() not in _DEATH_LEMMAS or not any(c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in verb.children):
         return False
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     return any(t.lower_ == "since" and TOLL_SINCE.match(text, t.idx) for t in verb.subtree)
