@@ -210,7 +210,8 @@ def year_only(m: re.Match[str], published: date, anchor: DateWindow | None) -> D
     last_year = int(_opt(m, "year_end") or year)  # "in 2013 and 2014", "in 2013-14"
     if last_year < 100:
         last_year += year - year % 100
-    if (_opt(m, "joint") or "").lower() == "and" and last_year - year > 1 and (_opt(m, "prep") or "").lower() != "between":
+    prep = (_opt(m, "prep") or "").lower()
+    if (_opt(m, "joint") or "").lower() == "and" and last_year - year > 1 and prep != "between":
         last_year = year  # "in 2014 and 2019": two years, not the span between; the first governs
     start, end = date(year, 1, 1), date(max(year, last_year), 12, 31)
     if part == "early":
@@ -219,7 +220,7 @@ def year_only(m: re.Match[str], published: date, anchor: DateWindow | None) -> D
         start, end = date(year, 5, 1), date(year, 8, 31)
     elif part == "late":
         start = date(year, 9, 1)
-    if (_opt(m, "prep") or "").lower() == "since":
+    if prep == "since":
         return _window(start, published, 3, m.group(0), published)
     return _window(start, end, 3, m.group(0), published)
 

@@ -343,10 +343,10 @@ def generic_reason(sentence: Span, cue: CueMatch) -> str | None:
                 return "depicted in media"
             if node.lemma_.lower() in REPORTING_LEMMAS:
                 break
-    verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
-    if verb is not None and _toll(verb):
-        return "toll over time"
     verb = _governing_verb(token)
+    toll_verb = token if token.pos_ in ("VERB", "AUX") else verb  # a cue verb is read itself, a noun by its verb
+    if toll_verb is not None and _toll(toll_verb):
+        return "toll over time"
     if verb is not None and verb.tag_ in ("VBP", "VBZ") and _looks_present(verb) and verb.lemma_.lower() not in REPORTING_LEMMAS:
         # Simple present with no perfect auxiliary: "militants carry out attacks", "scars of battles are visible".
         if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children):

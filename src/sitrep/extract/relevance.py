@@ -113,9 +113,9 @@ def passes_cascade(article: Article, *, claims: bool = False) -> bool:
 def could_report_event(article: Article) -> bool:
     """Could the events stage find an event here? It looks for core cues (of the trigger lexicon) sentence
     by sentence, outside quotations, and drops the sentences about disasters, accidents, ordinary crime and
-    sport (`dropped_as_out_of_scope`) and those whose every core cue follows a modal (`triggers.follows_modal`); a text
-    where every cue sentence goes that way gives no event, so
-    skipping its NLP pass loses none (quotes and claims aside, which is why callers who want them do not ask).
+    sport (`dropped_as_out_of_scope`) and those whose every core cue follows a modal (`triggers.follows_modal`);
+    a text where every cue sentence goes that way gives no event, so skipping its NLP pass loses none (quotes
+    and claims aside, which is why callers who want them do not ask).
 
     The sentences here are cut at sentence-final punctuation and line breaks, before any parse. spaCy's
     sentence may be this one joined to its neighbours, so a cue sentence counts as dropped only when the
